@@ -1,0 +1,35 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "talint",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "talint", targets: ["talint"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CYAML",
+      pkgConfig: "yaml-0.1",
+      providers: [.apt(["libyaml-dev"])]
+    ),
+    .target(name: "TalintYAML", dependencies: ["CYAML"]),
+    .target(name: "TalintCore", dependencies: ["TalintYAML"]),
+    .target(name: "TalintRules", dependencies: ["TalintCore"]),
+    .executableTarget(
+      name: "talint",
+      dependencies: [
+        "TalintRules",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .target(name: "TalintTestSupport", dependencies: ["TalintRules"]),
+    .testTarget(name: "TalintYAMLTests", dependencies: ["TalintYAML"]),
+    .testTarget(name: "TalintCoreTests", dependencies: ["TalintCore", "TalintTestSupport"]),
+    .testTarget(name: "TalintRulesTests", dependencies: ["TalintRules", "TalintTestSupport"]),
+    .testTarget(name: "TalintCLITests", dependencies: ["TalintTestSupport"]),
+  ]
+)

@@ -1,0 +1,69 @@
+/// A YAML comment: libyaml emits no event for comments, so they are found by scanning the text
+/// for `#` that starts a comment and lies outside every quoted or block scalar.
+public struct Comment: Sendable, Equatable {
+  /// Where the `#` is.
+  public var position: SourcePosition
+  /// The text after `#`, without leading or trailing blanks.
+  public var text: String
+  /// True when something other than blanks stands before the comment on its line.
+  public var isTrailing: Bool
+}
+
+extension YAMLParseResult {
+  /// Every comment of the input, in source order.
+  public func comments() -> [Comment] {
+    var protected: [SourceRange] = []
+    for document in documents {
+      for node in document.nodes {
+        if case .scalar(_, let style) = node.content, style.mayContainHash { protected.append(node.range) }
+      }
+    }
+    protected.sort { $0.start < $1.start }
+    var result: [Comment] = []
+    for line in 1...lines.lineCount {
+      let bytes = lines.lineBytes(line)
+      var previous: UInt8 = 0x20
+      var index = bytes.startIndex
+      while index < bytes.endIndex {
+        let byte = bytes[index]
+        if byte == UInt8(ascii: "#") && (previous == 0x20 || previous == 0x09) {
+          let column = LineIndex.scalarCount(bytes[bytes.startIndex..<index]) + 1
+          let position = SourcePosition(line: line, column: column)
+          if !Self.isInside(position, protected) {
+            let before = bytes[bytes.startIndex..<index]
+            let text = String(decoding: bytes[(index + 1)...], as: UTF8.self)
+            result.append(
+              Comment(
+                position: position, text: text.trimmingBlanks(),
+                isTrailing: before.contains { $0 != 0x20 && $0 != 0x09 }))
+            break
+          }
+        }
+        previous = byte
+        index += 1
+      }
+    }
+    return result
+  }
+
+  /// Scalars never overlap, so only the last range starting at or before `position` can hold it.
+  private static func isInside(_ position: SourcePosition, _ ranges: [SourceRange]) -> Bool {
+    var low = 0
+    var high = ranges.count
+    while low < high {
+      let mid = (low + high) / 2
+      if ranges[mid].start <= position { low = mid + 1 } else { high = mid }
+    }
+    return low > 0 && ranges[low - 1].contains(position)
+  }
+}
+
+extension String {
+  /// The string without leading and trailing spaces and tabs.
+  public func trimmingBlanks() -> String {
+    var scalars = Substring(self)
+    while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
+    while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
+    return String(scalars)
+  }
+}

@@ -1,0 +1,80 @@
+/// Where each line of the decoded UTF-8 input starts, with line breaks counted as libyaml
+/// counts them (`\n`, `\r\n`, lone `\r`). Used to move block END marks back onto the last
+/// content line, to place reader errors given as byte offsets, and to show source lines.
+public struct LineIndex: Sendable {
+  /// Byte offset of the start of each line; `lineStarts[0] == 0`.
+  public let lineStarts: [Int]
+  public let bytes: [UInt8]
+
+  init(_ bytes: [UInt8]) {
+    self.bytes = bytes
+    var starts = [0]
+    starts.reserveCapacity(bytes.count / 32 + 1)
+    var i = 0
+    let n = bytes.count
+    while i < n {
+      let byte = bytes[i]
+      if byte == 0x0A {
+        starts.append(i + 1)
+      } else if byte == 0x0D {
+        if i + 1 < n && bytes[i + 1] == 0x0A { i += 1 }
+        starts.append(i + 1)
+      }
+      i += 1
+    }
+    lineStarts = starts
+  }
+
+  public var lineCount: Int { lineStarts.count }
+
+  /// The bytes of 1-based `line`, without its line break.
+  public func lineBytes(_ line: Int) -> ArraySlice<UInt8> {
+    guard line >= 1 && line <= lineStarts.count else { return [] }
+    let start = lineStarts[line - 1]
+    var end = line < lineStarts.count ? lineStarts[line] : bytes.count
+    while end > start && (bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D) { end -= 1 }
+    return bytes[start..<end]
+  }
+
+  /// The text of 1-based `line`, without its line break.
+  public func lineText(_ line: Int) -> String {
+    String(decoding: lineBytes(line), as: UTF8.self)
+  }
+
+  /// Unicode scalars in `bytes` (UTF-8 continuation bytes do not count).
+  static func scalarCount(_ bytes: ArraySlice<UInt8>) -> Int {
+    var count = 0
+    for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+    return count
+  }
+
+  /// 1-based line and column of a byte offset.
+  public func position(ofByte offset: Int) -> SourcePosition {
+    var low = 0
+    var high = lineStarts.count - 1
+    while low < high {
+      let mid = (low + high + 1) / 2
+      if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+    }
+    let start = lineStarts[low]
+    let column = Self.scalarCount(bytes[start..<min(offset, bytes.count)]) + 1
+    let charOffset = Self.scalarCount(bytes[0..<min(offset, bytes.count)])
+    return SourcePosition(line: low + 1, column: column, offset: charOffset)
+  }
+
+  /// The end of the last non-blank line in `lines` (1-based, inclusive), scanning backwards:
+  /// where a block scalar or block collection really ends.
+  func endOfLastContentLine(from line: Int, downTo floor: Int) -> (line: Int, column: Int)? {
+    var current = line
+    while current >= floor {
+      let text = lineBytes(current)
+      var end = text.endIndex
+      while end > text.startIndex && (text[end - 1] == 0x20 || text[end - 1] == 0x09) { end -= 1 }
+      if end > text.startIndex {
+        return (current, Self.scalarCount(text[text.startIndex..<end]) + 1)
+      }
+      current -= 1
+    }
+    return nil
+  }
+}

@@ -1,0 +1,164 @@
+import Testing
+@testable import TalintYAML
+
+private func parse(_ text: String) -> YAMLParseResult {
+  YAMLParser.parse(Array(text.utf8))
+}
+
+@Suite struct ParserTests {
+  @Test func blockMappingKeyAndValuePositions() throws {
+    let result = parse("machine:\n  install:\n    disk: /dev/sda\n")
+    #expect(result.error == nil)
+    let doc = try #require(result.documents.first)
+    let disk = try #require(doc.value(at: ["machine", "install", "disk"]))
+    #expect(doc.scalar(disk) == "/dev/sda")
+    #expect(doc[disk].range.start == SourcePosition(line: 3, column: 11))
+    #expect(doc[disk].range.end == SourcePosition(line: 3, column: 19))
+    let install = try #require(doc.value(at: ["machine", "install"]))
+    // A block collection ends on its last child's line, not on the following line.
+    #expect(doc[install].range.end.line == 3)
+    let machine = try #require(doc.value(at: ["machine"]))
+    let key = try #require(doc.keyNode("install", in: machine))
+    #expect(doc[key].range.start == SourcePosition(line: 2, column: 3))
+  }
+
+  @Test func flowCollectionPositions() throws {
+    let result = parse("args: {a: 1, b: [x, \"y\"]}\n")
+    let doc = try #require(result.documents.first)
+    let b = try #require(doc.value(at: ["args", "b"]))
+    #expect(doc[b].range.start == SourcePosition(line: 1, column: 17))
+    #expect(doc[b].range.end == SourcePosition(line: 1, column: 25))
+    let y = doc.elements(b)[1]
+    #expect(doc.scalar(y) == "y")
+    #expect(doc[y].range.start.column == 21)
+  }
+
+  @Test func blockScalarEndsOnItsLastContentLine() throws {
+    let result = parse("key: |\n  line one\n  line two\n\nnext: 1\n")
+    let doc = try #require(result.documents.first)
+    let value = try #require(doc.value(at: ["key"]))
+    #expect(doc.scalar(value) == "line one\nline two\n")
+    #expect(doc[value].range.end == SourcePosition(line: 3, column: 11))
+    let root = try #require(doc.root)
+    #expect(doc[root].range.end.line == 5)
+  }
+
+  @Test func nullValueSitsOnItsKeyLine() throws {
+    let doc = try #require(parse("a:\nb: 1\n").documents.first)
+    let a = try #require(doc.value(at: ["a"]))
+    #expect(doc.isNull(a))
+    #expect(doc[a].range.start.line == 1)
+  }
+
+  @Test func multipleDocuments() throws {
+    let result = parse("a: 1\n---\nb: 2\n---\n# only a comment\n")
+    #expect(result.documents.count == 3)
+    #expect(result.documents[1].index == 1)
+    let b = try #require(result.documents[1].value(at: ["b"]))
+    #expect(result.documents[1][b].range.start.line == 3)
+    #expect(result.documents[2].root == nil || result.documents[2].isNull(result.documents[2].root!))
+  }
+
+  @Test func duplicateKeysAreKeptAndReported() throws {
+    let doc = try #require(parse("a: 1\nb: 2\na: 3\n").documents.first)
+    #expect(doc.pairs(doc.root!).count == 3)
+    #expect(doc.duplicateKeys.count == 1)
+    let dup = try #require(doc.duplicateKeys.first)
+    #expect(doc[dup.first].range.start.line == 1)
+    #expect(doc[dup.second].range.start.line == 3)
+    #expect(doc.scalar(doc.value(at: ["a"])!) == "3")
+  }
+
+  @Test func aliasesAndMergeKeysAreFollowed() throws {
+    let text = """
+      base: &base
+        profiling: "false"
+        bind-address: 127.0.0.1
+      apiServer:
+        extraArgs:
+          <<: *base
+          profiling: "true"
+      list: &l [a, b]
+      again: *l
+      """
+    let doc = try #require(parse(text).documents.first)
+    let args = try #require(doc.value(at: ["apiServer", "extraArgs"]))
+    #expect(doc.scalar(doc.value(forKey: "profiling", in: args)!) == "true")
+    #expect(doc.scalar(doc.value(forKey: "bind-address", in: args)!) == "127.0.0.1")
+    #expect(doc.elements(doc.value(at: ["again"])!).count == 2)
+  }
+
+  @Test func aliasBombIsCheap() throws {
+    var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+    for level in 1..<30 {
+      let previous = "*a\(level - 1)"
+      text += "a\(level): &a\(level) [\(Array(repeating: previous, count: 10).joined(separator: ", "))]\n"
+    }
+    text += "m0: &m0 {k: v}\n"
+    for level in 1..<30 { text += "m\(level): &m\(level) {<<: [*m\(level - 1), *m\(level - 1)]}\n" }
+    let doc = try #require(parse(text).documents.first)
+    #expect(doc.scalar(doc.value(forKey: "k", in: doc.value(at: ["m29"])!)!) == "v")
+    #expect(doc.elements(doc.value(at: ["a29"])!).count == 10)
+  }
+
+  @Test func syntaxErrorHasLibyamlPosition() throws {
+    let result = parse("a: 1\nb: [1, 2\nc: 3\n")
+    let error = try #require(result.error)
+    #expect(error.kind == .syntax)
+    #expect(error.position.line >= 2)
+    let tab = parse("a:\n\tb: 1\n")
+    #expect(tab.error?.position == SourcePosition(line: 2, column: 1))
+  }
+
+  @Test func undefinedAliasIsAnError() throws {
+    let result = parse("a: *nothing\n")
+    #expect(result.error?.message.contains("undefined alias") == true)
+    #expect(result.error?.position == SourcePosition(line: 1, column: 4))
+  }
+
+  @Test func deepNestingIsAPositionedErrorNotACrash() throws {
+    let flow = String(repeating: "[", count: 200_000)
+    let result = parse(flow)
+    let error = try #require(result.error)
+    #expect(error.kind == .limit)
+    #expect(error.position == SourcePosition(line: 1, column: 257))
+    var block = ""
+    for depth in 0..<300 { block += String(repeating: " ", count: depth) + "k:\n" }
+    #expect(parse(block).error?.kind == .limit)
+  }
+
+  @Test func invalidUTF8IsPositioned() throws {
+    var bytes = Array("a: 1\nb: ".utf8)
+    bytes += [0xFF, 0xFE, 0x41]
+    let result = YAMLParser.parse(bytes)
+    #expect(result.error?.position.line == 2)
+    #expect(result.error?.position.column == 4)
+  }
+
+  @Test func bomCRLFAndUTF16ReadLikePlainUTF8() throws {
+    let plain = "a:\n  b: ü\n  c: 2\n"
+    let crlf = [0xEF, 0xBB, 0xBF] + Array(plain.replacingOccurrences(of: "\n", with: "\r\n").utf8)
+    var utf16: [UInt8] = [0xFF, 0xFE]
+    for unit in plain.utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+    for bytes in [Array(plain.utf8), crlf, utf16] {
+      let doc = try #require(YAMLParser.parse(bytes).documents.first)
+      let c = try #require(doc.value(at: ["a", "c"]))
+      #expect(doc[c].range.start == SourcePosition(line: 3, column: 6))
+      #expect(doc.scalar(doc.value(at: ["a", "b"])!) == "ü")
+    }
+  }
+
+  @Test func commentsOutsideScalarsOnly() throws {
+    let text = "a: 1 # one\n# own line\nb: \"x # not\"\nc: |\n  # not either\nd: 2 #two\n"
+    let comments = parse(text).comments()
+    #expect(comments.map(\.text) == ["one", "own line", "two"])
+    #expect(comments.map(\.isTrailing) == [true, false, true])
+    #expect(comments[0].position == SourcePosition(line: 1, column: 6))
+  }
+}
+
+extension String {
+  fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
+    split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
+  }
+}
