@@ -1,0 +1,63 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Why an input could not be read. The description is what the user sees.
+public struct InputError: Error, CustomStringConvertible, Sendable {
+  public var description: String
+}
+
+/// One input to lint: a file path, or standard input under a display name.
+public struct InputFile: Sendable, Hashable {
+  public enum Source: Sendable, Hashable {
+    case path(String)
+    case standardInput
+  }
+
+  public var source: Source
+  public var displayPath: String
+
+  public static func path(_ path: String) -> InputFile { InputFile(source: .path(path), displayPath: path) }
+  public static func standardInput(name: String = "<stdin>") -> InputFile {
+    InputFile(source: .standardInput, displayPath: name)
+  }
+
+  /// Reads the whole input. Refuses anything but a regular file, so that a FIFO, a socket or
+  /// a device passed as a path never hangs the run; never opens files for writing.
+  public func read() throws -> [UInt8] {
+    switch source {
+    case .standardInput:
+      return try Self.readAll(descriptor: 0)
+    case .path(let path):
+      var info = stat()
+      guard stat(path, &info) == 0 else { throw InputError(description: "cannot read: \(Self.errnoText())") }
+      guard info.st_mode & S_IFMT == S_IFREG else {
+        throw InputError(description: "not a regular file (a directory, FIFO, socket or device)")
+      }
+      let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+      guard descriptor >= 0 else { throw InputError(description: "cannot open: \(Self.errnoText())") }
+      defer { close(descriptor) }
+      return try Self.readAll(descriptor: descriptor, sizeHint: Int(info.st_size))
+    }
+  }
+
+  private static func readAll(descriptor: Int32, sizeHint: Int = 0) throws -> [UInt8] {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(sizeHint + 1)
+    let chunk = 1 << 16
+    var buffer = [UInt8](repeating: 0, count: chunk)
+    while true {
+      let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, chunk) }
+      if count == 0 { return bytes }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw InputError(description: "cannot read: \(errnoText())")
+      }
+      bytes.append(contentsOf: buffer[0..<count])
+    }
+  }
+
+  private static func errnoText() -> String { String(cString: strerror(errno)) }
+}

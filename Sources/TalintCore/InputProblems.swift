@@ -1,0 +1,27 @@
+/// Diagnostics the linter itself gives when an input cannot be linted at all. They have rule
+/// IDs like every other finding, so they can be listed, explained and selected.
+public enum InputProblems {
+  public static let syntaxError = RuleDescription(
+    id: "TAL001", name: "yaml-syntax-error", severity: .error,
+    summary: "the file is not valid YAML",
+    rationale: """
+      Talos refuses a machine config it cannot parse, and talint cannot check a file it cannot read. \
+      The position is libyaml's: where the parser found the problem, which may be after the real mistake.
+      """,
+    remediation: "Fix the YAML at the reported position (an unclosed bracket, a tab used for indentation, a bad indent).",
+    references: [.talos("talosctl validate")],
+    examples: [.triggering("machine:\n  install: [unclosed\n"), .passing("machine:\n  install: {}\n")])
+
+  public static let unreadableInput = RuleDescription(
+    id: "TAL003", name: "input-not-lintable", severity: .error,
+    summary: "the input could not be read or exceeds a safety limit",
+    rationale: """
+      A path that does not exist, is not a regular file (a FIFO, a socket, a device), cannot be read, \
+      or holds input beyond talint's limits (nesting depth, size, alias count) is reported instead of linted, \
+      so that a hostile file can never hang or crash the run.
+      """,
+    remediation: "Pass a readable regular YAML file; flatten input nested hundreds of levels deep.",
+    examples: [.triggering(String(repeating: "[", count: 300)), .passing("debug: false\n")])
+
+  public static let all = [syntaxError, unreadableInput]
+}

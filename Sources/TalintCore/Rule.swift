@@ -1,0 +1,42 @@
+import TalintYAML
+
+/// A check. Each rule is one type in one file: a static description (its docs) and a pure
+/// `check` that reads the classified config and reports findings.
+public protocol Rule: Sendable {
+  static var description: RuleDescription { get }
+  init()
+  func check(_ context: inout RuleContext)
+}
+
+/// What a rule sees of one file, and where it reports.
+public struct RuleContext {
+  public let config: TalosConfig
+  public let defaults: TalosDefaults
+  public let path: String
+  let rule: RuleDescription
+  public private(set) var diagnostics: [Diagnostic] = []
+
+  init(config: TalosConfig, defaults: TalosDefaults, path: String, rule: RuleDescription) {
+    self.config = config
+    self.defaults = defaults
+    self.path = path
+    self.rule = rule
+  }
+
+  public var version: TalosVersion { defaults.version }
+
+  public mutating func report(_ message: String, at range: SourceRange, keyPath: String? = nil, notes: [Note] = []) {
+    diagnostics.append(
+      Diagnostic(rule: rule, message: message, path: path, range: range, keyPath: keyPath, notes: notes))
+  }
+
+  /// Reports at a value (the thing that is wrong is what it is set to).
+  public mutating func report(_ message: String, at found: Found) {
+    report(message, at: found.range, keyPath: found.keyPath)
+  }
+
+  /// Reports at a key (the thing that is wrong is that it is there at all).
+  public mutating func report(_ message: String, atKeyOf found: Found) {
+    report(message, at: found.keyRange, keyPath: found.keyPath)
+  }
+}

@@ -1,0 +1,64 @@
+/// Where a rule's advice comes from.
+public enum Reference: Sendable, Equatable, CustomStringConvertible {
+  /// A CIS Kubernetes Benchmark 1.10 control, numbered as kube-bench's cis-1.10 encodes it.
+  case cis(String)
+  /// A Kernel Self Protection Project recommendation.
+  case kspp(String)
+  /// A page or section of the Talos documentation.
+  case talos(String)
+  /// Anything else (a Kubernetes document, a release note).
+  case other(String)
+
+  public var description: String {
+    switch self {
+    case .cis(let id): "CIS Kubernetes Benchmark 1.10 \(id)"
+    case .kspp(let text): "KSPP: \(text)"
+    case .talos(let text): "Talos: \(text)"
+    case .other(let text): text
+    }
+  }
+
+  public var cisID: String? {
+    if case .cis(let id) = self { return id }
+    return nil
+  }
+}
+
+/// A YAML snippet that shows a rule at work: it must (triggering) or must not (passing) make
+/// the rule fire. Tests run every example, in several encodings.
+public struct RuleExample: Sendable {
+  public enum Verdict: Sendable { case triggering, passing }
+  public var verdict: Verdict
+  public var yaml: String
+
+  public static func triggering(_ yaml: String) -> RuleExample { RuleExample(verdict: .triggering, yaml: yaml) }
+  public static func passing(_ yaml: String) -> RuleExample { RuleExample(verdict: .passing, yaml: yaml) }
+}
+
+/// Everything the tool says about a rule: its stable ID and name, default severity, docs,
+/// references and examples. `talint rules` and `talint explain` print this.
+public struct RuleDescription: Sendable {
+  public var id: String
+  public var name: String
+  public var severity: Severity
+  public var summary: String
+  public var rationale: String
+  /// What to do about a finding, in one or two sentences.
+  public var remediation: String
+  public var references: [Reference]
+  public var examples: [RuleExample]
+
+  public init(
+    id: String, name: String, severity: Severity, summary: String, rationale: String, remediation: String,
+    references: [Reference] = [], examples: [RuleExample] = []
+  ) {
+    self.id = id
+    self.name = name
+    self.severity = severity
+    self.summary = summary
+    self.rationale = rationale
+    self.remediation = remediation
+    self.references = references
+    self.examples = examples
+  }
+}

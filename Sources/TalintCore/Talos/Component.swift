@@ -1,0 +1,33 @@
+/// A Kubernetes or Talos component whose flags a config can change through `extraArgs`.
+public enum Component: String, CaseIterable, Sendable {
+  case apiServer = "kube-apiserver"
+  case controllerManager = "kube-controller-manager"
+  case scheduler = "kube-scheduler"
+  case proxy = "kube-proxy"
+  case etcd
+  case kubelet
+
+  /// Where the legacy v1alpha1 document keeps this component's `extraArgs`.
+  var legacyPath: [String] {
+    switch self {
+    case .apiServer: ["cluster", "apiServer", "extraArgs"]
+    case .controllerManager: ["cluster", "controllerManager", "extraArgs"]
+    case .scheduler: ["cluster", "scheduler", "extraArgs"]
+    case .proxy: ["cluster", "proxy", "extraArgs"]
+    case .etcd: ["cluster", "etcd", "extraArgs"]
+    case .kubelet: ["machine", "kubelet", "extraArgs"]
+    }
+  }
+
+  /// The multi-document kind that holds this component's `extraArgs` (etcd has none).
+  var documentKind: String? {
+    switch self {
+    case .apiServer: "KubeAPIServerConfig"
+    case .controllerManager: "KubeControllerManagerConfig"
+    case .scheduler: "KubeSchedulerConfig"
+    case .proxy: "KubeProxyConfig"
+    case .etcd: nil
+    case .kubelet: "KubeletConfig"
+    }
+  }
+}

@@ -1,0 +1,93 @@
+import TalintYAML
+
+/// A value found in a config, with what a rule needs to judge and report it: the node, the key
+/// it sits under, and its dotted key path (`cluster.apiServer.extraArgs.profiling`).
+public struct Found: Sendable {
+  public let document: ConfigDocument
+  public let node: NodeID
+  public let key: NodeID?
+  public let keyPath: String
+
+  public init(document: ConfigDocument, node: NodeID, key: NodeID?, keyPath: String) {
+    self.document = document
+    self.node = node
+    self.key = key
+    self.keyPath = keyPath
+  }
+
+  public var yaml: YAMLDocument { document.yaml }
+  /// Where the value is.
+  public var range: SourceRange { yaml[node].range }
+  /// Where the key is (the value for sequence elements).
+  public var keyRange: SourceRange { key.map { yaml[$0].range } ?? range }
+
+  /// The scalar text, nil for collections and nulls.
+  public var string: String? { yaml.isNull(node) ? nil : yaml.scalar(node) }
+  public var isNull: Bool { yaml.isNull(node) }
+  public var isMapping: Bool { yaml.isMapping(node) }
+  public var isSequence: Bool { yaml.isSequence(node) }
+  /// True when this sequence holds only elements a JSON6902 operation adds.
+  public var isPartialSequence: Bool { document.partialSequences.contains(yaml.resolve(node)) }
+
+  /// A boolean as Talos's decoder reads it (`true`/`yes`/`on`, `false`/`no`/`off`, any case).
+  public var bool: Bool? {
+    guard let text = string?.lowercased() else { return nil }
+    switch text {
+    case "true", "yes", "on", "y": return true
+    case "false", "no", "off", "n": return false
+    default: return nil
+    }
+  }
+
+  /// An integer in decimal or `0x` hex, as the kernel and Go read them; nil otherwise.
+  public var int: Int? { string.flatMap(Self.parseInt) }
+
+  static func parseInt(_ text: String) -> Int? {
+    let trimmed = text.trimmingBlanks()
+    if trimmed.hasPrefix("0x") || trimmed.hasPrefix("0X") { return Int(trimmed.dropFirst(2), radix: 16) }
+    return Int(trimmed)
+  }
+
+  /// The value under `key` in this mapping.
+  public func child(_ name: String) -> Found? {
+    guard let pair = yaml.pairs(node).last(where: { yaml.scalar($0.key) == name }) else { return nil }
+    return Found(document: document, node: pair.value, key: pair.key, keyPath: join(name))
+  }
+
+  /// Every entry of this mapping, keyed.
+  public var entries: [(name: String, value: Found)] {
+    yaml.pairs(node).compactMap { pair in
+      guard let name = yaml.scalar(pair.key) else { return nil }
+      return (name, Found(document: document, node: pair.value, key: pair.key, keyPath: join(name)))
+    }
+  }
+
+  /// Every element of this sequence; a scalar counts as a list of itself (Talos's `meta.Args`).
+  public var elements: [Found] {
+    if !isSequence { return isNull ? [] : [self] }
+    return yaml.elements(node).enumerated().map { index, element in
+      Found(document: document, node: element, key: nil, keyPath: "\(keyPath)[\(index)]")
+    }
+  }
+
+  /// The values at `path` below this one (`*` any key, `[]` any element).
+  public func descendants(_ path: [String]) -> [Found] {
+    var current = [self]
+    for segment in path {
+      var next: [Found] = []
+      for found in current {
+        switch segment {
+        case "*": next.append(contentsOf: found.entries.map(\.value))
+        case "[]": if found.isSequence { next.append(contentsOf: found.elements) }
+        default: if let child = found.child(segment) { next.append(child) }
+        }
+      }
+      current = next
+    }
+    return current
+  }
+
+  private func join(_ name: String) -> String {
+    keyPath.isEmpty ? name : "\(keyPath).\(name)"
+  }
+}

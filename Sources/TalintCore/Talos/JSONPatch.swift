@@ -1,0 +1,70 @@
+import TalintYAML
+
+/// Turns a JSON6902 operation list into v1alpha1-shaped trees, one per `add`/`replace`, so
+/// that every rule reads `/machine/install/extraKernelArgs/-` exactly like the same key in a
+/// strategic-merge patch. `remove` operations are kept as removals.
+enum JSONPatch {
+  /// True when every element of a sequence is a mapping with `op` and `path`.
+  static func isOperationList(_ yaml: YAMLDocument, _ root: NodeID) -> Bool {
+    let items = yaml.elements(root)
+    return !items.isEmpty
+      && items.allSatisfy { yaml.value(forKey: "op", in: $0) != nil && yaml.value(forKey: "path", in: $0) != nil }
+  }
+
+  static func documents(from source: YAMLDocument, root: NodeID) -> [ConfigDocument] {
+    var yaml = source
+    var roots: [NodeID] = []
+    var removals: [Removal] = []
+    var partial: Set<NodeID> = []
+    for operation in source.elements(root) {
+      guard let op = source.scalar(source.value(forKey: "op", in: operation) ?? operation),
+        let pathNode = source.value(forKey: "path", in: operation),
+        let pathText = source.scalar(pathNode)
+      else { continue }
+      let path = pointer(pathText)
+      let at = source[pathNode].range
+      switch op {
+      case "remove":
+        removals.append(Removal(path: path, range: at))
+      case "add", "replace":
+        guard !path.isEmpty, let value = source.value(forKey: "value", in: operation) else { continue }
+        roots.append(synthesize(path: path, value: value, at: at, into: &yaml, partial: &partial))
+      default:
+        continue
+      }
+    }
+    let base = ConfigDocument(kind: .jsonPatch, yaml: yaml, root: nil, removals: removals, partialSequences: partial)
+    if roots.isEmpty { return [base] }
+    return roots.enumerated().map { index, root in
+      var document = base
+      document.root = root
+      // Removals belong to the list once, not to each operation.
+      if index > 0 { document.removals = [] }
+      return document
+    }
+  }
+
+  /// Splits a JSON pointer into unescaped tokens (`~1` is `/`, `~0` is `~`).
+  static func pointer(_ text: String) -> [String] {
+    text.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map {
+      String($0).replacing("~1", with: "/").replacing("~0", with: "~")
+    }
+  }
+
+  /// Builds `{a: {b: [value]}}` for path `/a/b/-`, innermost first.
+  private static func synthesize(
+    path: [String], value: NodeID, at range: SourceRange, into yaml: inout YAMLDocument, partial: inout Set<NodeID>
+  ) -> NodeID {
+    var child = value
+    for token in path.reversed() {
+      if token == "-" || Int(token) != nil {
+        child = yaml.append(Node(content: .sequence([child]), range: range))
+        partial.insert(child)
+      } else {
+        let key = yaml.append(Node(content: .scalar(token, .plain), range: range))
+        child = yaml.append(Node(content: .mapping([Pair(key: key, value: child)]), range: range))
+      }
+    }
+    return child
+  }
+}

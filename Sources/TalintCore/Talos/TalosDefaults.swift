@@ -1,0 +1,168 @@
+/// How a hardening sysctl can be weakened.
+public enum SysctlRequirement: Sendable, Equatable {
+  /// Values below this are weaker (e.g. `kernel.kptr_restrict` below 2).
+  case atLeast(Int)
+  /// Values above this are weaker (e.g. `fs.suid_dumpable` above 0).
+  case atMost(Int)
+}
+
+/// Talos's own settings, per release, as data: what a config weakens is measured against these.
+/// Sources: FACTS.md §3 (kernel command line), §4 (sysctls), §5 (component flags), §6.1 (PSA),
+/// §7 (kubelet), §11 (version table).
+public struct TalosDefaults: Sendable {
+  public let version: TalosVersion
+
+  public init(version: TalosVersion) { self.version = version }
+
+  // MARK: Kernel command line (FACTS.md §3.1)
+
+  /// Kernel arguments Talos puts on every command line for this release.
+  public var kernelArgs: [String] {
+    var args = ["slab_nomerge", "pti=on", "consoleblank=0", "printk.devkmsg=on", "selinux=1"]
+    if version < TalosVersion(1, 14) { args.insert("init_on_alloc=1", at: 0) }
+    if version >= TalosVersion(1, 12) { args.append("module.sig_enforce=1") }
+    if version >= TalosVersion(1, 13) { args.append("proc_mem.force_override=never") }
+    return args
+  }
+
+  /// The arguments Talos's boot-time KSPP check requires; without them it refuses to boot (§3.2).
+  public static let bootRequiredKernelArgs: Set<String> = ["slab_nomerge", "pti"]
+
+  // MARK: Sysctls (FACTS.md §4.1)
+
+  /// The KSPP sysctls Talos sets for this release and how each can be weakened.
+  public var ksppSysctls: [String: (value: Int, requirement: SysctlRequirement)] {
+    var table: [String: (Int, SysctlRequirement)] = [
+      "kernel.kptr_restrict": (1, .atLeast(1)),
+      "kernel.dmesg_restrict": (1, .atLeast(1)),
+      "kernel.perf_event_paranoid": (3, .atLeast(3)),
+      "kernel.yama.ptrace_scope": (1, .atLeast(1)),
+      "user.max_user_namespaces": (0, .atMost(0)),
+      "kernel.unprivileged_bpf_disabled": (1, .atLeast(1)),
+      "net.core.bpf_jit_harden": (2, .atLeast(2)),
+    ]
+    if version >= TalosVersion(1, 12) {
+      table["kernel.kptr_restrict"] = (2, .atLeast(2))
+      table["kernel.yama.ptrace_scope"] = (2, .atLeast(2))
+      table["dev.tty.ldisc_autoload"] = (0, .atMost(0))
+      table["dev.tty.legacy_tiocsti"] = (0, .atMost(0))
+      table["fs.protected_symlinks"] = (1, .atLeast(1))
+      table["fs.protected_hardlinks"] = (1, .atLeast(1))
+      table["fs.protected_fifos"] = (2, .atLeast(2))
+      table["fs.protected_regular"] = (2, .atLeast(2))
+      table["fs.suid_dumpable"] = (0, .atMost(0))
+      table["kernel.randomize_va_space"] = (2, .atLeast(2))
+      table["vm.unprivileged_userfaultfd"] = (0, .atMost(0))
+    }
+    return table.mapValues { (value: $0.0, requirement: $0.1) }
+  }
+
+  /// Network hardening from Talos's guide and defaults (FACTS.md §4.2): the last component of
+  /// the sysctl name (any interface), and the value that weakens it.
+  public static let networkHardening: [(suffix: String, family: String, weakValue: Int)] = [
+    ("accept_redirects", "net.ipv4.conf.", 1),
+    ("secure_redirects", "net.ipv4.conf.", 1),
+    ("send_redirects", "net.ipv4.conf.", 1),
+    ("accept_source_route", "net.ipv4.conf.", 1),
+    ("accept_redirects", "net.ipv6.conf.", 1),
+    ("accept_source_route", "net.ipv6.conf.", 1),
+    ("tcp_syncookies", "net.ipv4.", 0),
+    ("icmp_echo_ignore_broadcasts", "net.ipv4.", 0),
+    ("icmp_ignore_bogus_error_responses", "net.ipv4.", 0),
+  ]
+
+  // MARK: Control plane (FACTS.md §5)
+
+  /// Flags Talos sets itself and refuses from `extraArgs` (the static pod or service is then
+  /// not started).
+  public func deniedArgs(_ component: Component) -> Set<String> {
+    switch component {
+    case .apiServer:
+      var denied: Set<String> = [
+        "etcd-servers", "client-ca-file", "requestheader-client-ca-file", "proxy-client-cert-file",
+        "proxy-client-key-file", "encryption-provider-config", "etcd-cafile", "etcd-certfile", "etcd-keyfile",
+        "kubelet-client-certificate", "kubelet-client-key", "service-account-key-file",
+        "service-account-signing-key-file", "tls-cert-file", "tls-private-key-file", "authorization-config",
+      ]
+      if version >= TalosVersion(1, 14) { denied.insert("tls-min-version") }
+      return denied
+    case .controllerManager:
+      return [
+        "cluster-signing-cert-file", "cluster-signing-key-file", "authentication-kubeconfig",
+        "authorization-kubeconfig", "root-ca-file", "service-account-private-key-file",
+      ]
+    case .scheduler:
+      return ["kubeconfig", "authentication-kubeconfig", "authorization-kubeconfig", "config"]
+    case .etcd:
+      var denied: Set<String> = [
+        "name", "auto-tls", "peer-auto-tls", "data-dir", "listen-peer-urls", "listen-client-urls",
+        "client-cert-auth", "cert-file", "key-file", "trusted-ca-file", "peer-client-cert-auth", "peer-cert-file",
+        "peer-key-file", "peer-trusted-ca-file",
+      ]
+      if version >= TalosVersion(1, 14) {
+        denied.formUnion(["listen-client-http-urls", "feature-gates", "watch-progress-notify-interval", "tls-min-version"])
+      } else {
+        denied.formUnion([
+          "experimental-initial-corrupt-check", "experimental-watch-progress-notify-interval",
+          "experimental-compact-hash-check-enabled",
+        ])
+      }
+      return denied
+    case .proxy:
+      return ["kubeconfig", "config"]
+    case .kubelet:
+      return ["bootstrap-kubeconfig", "kubeconfig", "container-runtime", "container-runtime-endpoint", "config", "cert-dir"]
+    }
+  }
+
+  /// Prefixes Talos rejects in `KubeAPIServerConfig.extraArgs` at validation time, with the
+  /// document to use instead (FACTS.md §5.1).
+  public static let apiServerDocumentDeniedPrefixes: [(prefix: String, instead: String)] = [
+    ("anonymous-auth", "KubeAuthenticationConfig"), ("oidc-", "KubeAuthenticationConfig"),
+    ("authentication-config", "KubeAuthenticationConfig"), ("authorization-config", "KubeAuthorizerConfig"),
+    ("authorization-mode", "KubeAuthorizerConfig"), ("authorization-webhook-", "KubeAuthorizerConfig"),
+  ]
+
+  /// The minimum TLS version Talos gives kube-apiserver in this release.
+  public var apiServerTLSMinVersion: String { version >= TalosVersion(1, 14) ? "VersionTLS13" : "VersionTLS12" }
+
+  /// Keys of the kubelet configuration Talos owns; `extraConfig`/`config` may not set them (§7).
+  public static let kubeletProtectedConfigKeys: Set<String> = [
+    "apiVersion", "authentication", "authorization", "cgroupRoot", "kind", "kubeletCgroups", "port",
+    "protectKernelDefaults", "resolvConf", "rotateCertificates", "systemCgroups", "staticPodPath", "seccompDefault",
+  ]
+
+  // MARK: Pod Security Admission (FACTS.md §6.1)
+
+  /// Namespaces `talosctl gen config` exempts from Pod Security Admission.
+  public static let podSecurityExemptNamespaces: Set<String> = ["kube-system"]
+
+  // MARK: Audit log retention (FACTS.md §5.1, CIS 1.2.17–1.2.19)
+
+  public static let auditLogMinimums: [(flag: String, minimum: Int, cis: String)] = [
+    ("audit-log-maxage", 30, "1.2.17"), ("audit-log-maxbackup", 10, "1.2.18"), ("audit-log-maxsize", 100, "1.2.19"),
+  ]
+
+  // MARK: TLS (CIS-1.10.md §7)
+
+  /// Cipher suites kube-bench's cis-1.10 accepts for kube-apiserver (1.2.29).
+  public static let apiServerStrongCiphers: Set<String> = [
+    "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
+    "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+    "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+    "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305", "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+    "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+    "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+    "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
+  ]
+
+  /// Cipher suites kube-bench's cis-1.10 accepts for the kubelet (4.2.12), plus the TLS 1.3
+  /// suites (which Go does not let one configure, but which are not weak).
+  public static let kubeletStrongCiphers: Set<String> = [
+    "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+    "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+    "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+    "TLS_RSA_WITH_AES_256_GCM_SHA384", "TLS_RSA_WITH_AES_128_GCM_SHA256",
+    "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
+  ]
+}

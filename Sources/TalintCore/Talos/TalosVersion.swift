@@ -1,0 +1,31 @@
+/// A Talos minor release, e.g. 1.12. Defaults that changed between releases are keyed by it.
+public struct TalosVersion: Comparable, Hashable, Sendable, CustomStringConvertible {
+  public var major: Int
+  public var minor: Int
+
+  public init(_ major: Int, _ minor: Int) {
+    self.major = major
+    self.minor = minor
+  }
+
+  /// Reads `1.12`, `v1.12`, `v1.12.3` or `1.12.0-beta.1`; nil for anything else.
+  public init?(parsing text: String) {
+    var text = Substring(text)
+    if text.first == "v" || text.first == "V" { text = text.dropFirst() }
+    let parts = text.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false)
+    guard parts.count >= 2, let major = Int(parts[0]),
+      let minor = Int(parts[1].prefix(while: \.isNumber)), !parts[1].isEmpty
+    else { return nil }
+    self.init(major, minor)
+  }
+
+  public static func < (lhs: TalosVersion, rhs: TalosVersion) -> Bool {
+    (lhs.major, lhs.minor) < (rhs.major, rhs.minor)
+  }
+
+  public var description: String { "\(major).\(minor)" }
+
+  /// The releases whose defaults talint knows (FACTS.md §11).
+  public static let known: [TalosVersion] = [.init(1, 11), .init(1, 12), .init(1, 13), .init(1, 14), .init(1, 15)]
+  public static let newest = known.last!
+}

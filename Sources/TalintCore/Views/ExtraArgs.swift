@@ -1,0 +1,50 @@
+import TalintYAML
+
+/// One `extraArgs` entry of a component: a flag and its value(s). From Talos 1.13 a value may
+/// be a list, which renders the flag once per element (FACTS.md §5).
+public struct ExtraArg: Sendable {
+  public var component: Component
+  /// The flag without leading dashes, e.g. `anonymous-auth`.
+  public var name: String
+  /// The entry itself (key and value node).
+  public var found: Found
+  /// True when it comes from a typed document (`KubeAPIServerConfig`, …) rather than the
+  /// legacy v1alpha1 field.
+  public var fromDocument: Bool
+
+  /// Each value given, as text (booleans and numbers as written).
+  public var values: [Found] { found.elements.filter { $0.string != nil } }
+
+  /// The comma-separated items of every value (for list-valued flags such as
+  /// `enable-admission-plugins`).
+  public var items: [String] {
+    values.flatMap { ($0.string ?? "").split(separator: ",").map { String($0).trimmingBlanks() } }
+  }
+}
+
+extension TalosConfig {
+  /// Every `extraArgs` entry of `component`, from the legacy field and its typed document.
+  public func extraArgs(_ component: Component) -> [ExtraArg] {
+    var locations: [(SettingLocation, Bool)] = [(.v1alpha1(component.legacyPath), false)]
+    if let kind = component.documentKind { locations.append((.typed(kind, ["extraArgs"]), true)) }
+    return locations.flatMap { location, fromDocument in
+      find(location).flatMap { map in
+        map.entries.map { entry in
+          ExtraArg(
+            component: component, name: String(entry.name.drop(while: { $0 == "-" })), found: entry.value,
+            fromDocument: fromDocument)
+        }
+      }
+    }
+  }
+
+  /// The `extraArgs` entries of `component` named `flag`.
+  public func extraArgs(_ component: Component, named flag: String) -> [ExtraArg] {
+    extraArgs(component).filter { $0.name == flag }
+  }
+
+  /// The kubelet configuration overrides: `machine.kubelet.extraConfig` and `KubeletConfig.config`.
+  public var kubeletConfigs: [Found] {
+    find([.v1alpha1(["machine", "kubelet", "extraConfig"]), .typed("KubeletConfig", ["config"])])
+  }
+}
