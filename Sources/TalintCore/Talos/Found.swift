@@ -48,6 +48,11 @@ public struct Found: Sendable {
     return Int(trimmed)
   }
 
+  /// The comma-separated items of a scalar (`Node,RBAC` → `["Node", "RBAC"]`).
+  public var commaItems: [String] {
+    (string ?? "").split(separator: ",").map { String($0).trimmingBlanks() }
+  }
+
   /// The value under `key` in this mapping.
   public func child(_ name: String) -> Found? {
     guard let pair = yaml.pairs(node).last(where: { yaml.scalar($0.key) == name }) else { return nil }

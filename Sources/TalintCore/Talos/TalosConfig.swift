@@ -15,8 +15,12 @@ public enum SettingLocation: Sendable {
 /// Path segments match keys; `*` matches any key of a mapping and `[]` any sequence element.
 public struct TalosConfig: Sendable {
   public let documents: [ConfigDocument]
+  /// The YAML documents as parsed, one per `---` (a JSON6902 list yields several
+  /// `documents` but one source).
+  public let sources: [YAMLDocument]
 
   public init(_ parsed: [YAMLDocument]) {
+    sources = parsed
     var documents: [ConfigDocument] = []
     for yaml in parsed {
       documents.append(contentsOf: Self.classify(yaml))

@@ -18,7 +18,7 @@ public struct ExtraArg: Sendable {
   /// The comma-separated items of every value (for list-valued flags such as
   /// `enable-admission-plugins`).
   public var items: [String] {
-    values.flatMap { ($0.string ?? "").split(separator: ",").map { String($0).trimmingBlanks() } }
+    values.flatMap(\.commaItems)
   }
 }
 

@@ -1,0 +1,15 @@
+extension TalosConfig {
+  /// Every admission plugin entry: legacy `cluster.apiServer.admissionControl[]` entries and
+  /// `KubeAdmissionControlConfig` documents (each has `name` and `configuration`).
+  public var admissionPlugins: [Found] {
+    find(.v1alpha1(["cluster", "apiServer", "admissionControl", "[]"]))
+      + documents(ofKind: "KubeAdmissionControlConfig").compactMap { document in
+        document.root.map { Found(document: document, node: $0, key: nil, keyPath: "KubeAdmissionControlConfig") }
+      }
+  }
+
+  /// The `configuration` of every PodSecurity admission entry (FACTS.md §6.1).
+  public var podSecurityConfigurations: [Found] {
+    admissionPlugins.filter { $0.child("name")?.string == "PodSecurity" }.compactMap { $0.child("configuration") }
+  }
+}

@@ -1,0 +1,22 @@
+import TalintCore
+
+/// The `AlwaysAdmit` admission plugin admits every request without checks; it is deprecated
+/// and disables the point of admission control.
+struct APIServerAlwaysAdmit: Rule {
+  static let description = RuleDescription(
+    id: "TAL304", name: "apiserver-always-admit", severity: .error,
+    summary: "kube-apiserver enables the AlwaysAdmit admission plugin",
+    rationale: "`AlwaysAdmit` admits every request regardless of other admission plugins' intent; it is deprecated and CIS requires it unset.",
+    remediation: "Remove `AlwaysAdmit` from `enable-admission-plugins`.",
+    references: [.cis("1.2.10")],
+    examples: [
+      .triggering("cluster:\n  apiServer:\n    extraArgs:\n      enable-admission-plugins: AlwaysAdmit\n"),
+      .passing("cluster:\n  apiServer:\n    extraArgs:\n      enable-admission-plugins: EventRateLimit\n"),
+    ])
+
+  func check(_ context: inout RuleContext) {
+    for arg in context.config.extraArgs(.apiServer, named: "enable-admission-plugins") where arg.items.contains("AlwaysAdmit") {
+      context.report("kube-apiserver enable-admission-plugins includes AlwaysAdmit; remove it", at: arg.found)
+    }
+  }
+}

@@ -1,0 +1,28 @@
+import TalintCore
+
+/// `AlwaysAllow` authorizes every authenticated request. Talos's `authorization-mode` merges
+/// additively, so a user `AlwaysAllow` is appended after `Node,RBAC` (FACTS.md §5.1) — and
+/// authorizers are consulted in order until one allows.
+struct APIServerAlwaysAllow: Rule {
+  static let description = RuleDescription(
+    id: "TAL303", name: "apiserver-always-allow", severity: .error,
+    summary: "kube-apiserver authorization-mode includes AlwaysAllow",
+    rationale: """
+      With `AlwaysAllow` in the chain, any request that Node and RBAC do not allow is allowed by \
+      the next authorizer: every authenticated user becomes cluster-admin.
+      """,
+    remediation: "Remove `AlwaysAllow` from `authorization-mode`; grant access with RBAC.",
+    references: [.cis("1.2.6")],
+    examples: [
+      .triggering("cluster:\n  apiServer:\n    extraArgs:\n      authorization-mode: Node,RBAC,AlwaysAllow\n"),
+      .passing("cluster:\n  apiServer:\n    extraArgs:\n      authorization-mode: Node,RBAC\n"),
+    ])
+
+  func check(_ context: inout RuleContext) {
+    for arg in context.config.extraArgs(.apiServer, named: "authorization-mode") {
+      for value in arg.values where value.commaItems.contains("AlwaysAllow") {
+        context.report("kube-apiserver authorization-mode includes AlwaysAllow; remove it and grant access with RBAC", at: value)
+      }
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import TalintCore
+
+/// Anonymous requests reach the API server as `system:anonymous`; any RBAC binding to
+/// `system:unauthenticated` then becomes public. Talos turns it off (legacy path) or limits it
+/// to health probes (KubeAuthenticationConfig, FACTS.md §6.3).
+struct APIServerAnonymousAuth: Rule {
+  static let description = RuleDescription(
+    id: "TAL301", name: "apiserver-anonymous-auth", severity: .error,
+    summary: "kube-apiserver accepts anonymous requests beyond health checks",
+    rationale: """
+      On the legacy path Talos passes `anonymous-auth=false`; `cluster.apiServer.extraArgs` can \
+      override it. On the multi-document path `KubeAuthenticationConfig` enables anonymous access only \
+      for `/livez`, `/readyz` and `/healthz` (the probes need it). Enabling it without conditions, or \
+      for other paths, lets unauthenticated clients reach whatever RBAC grants `system:unauthenticated`.
+      """,
+    remediation: "Set `anonymous-auth: \"false\"` (or drop the override); in KubeAuthenticationConfig keep `anonymous.conditions` to the health paths.",
+    references: [.cis("1.2.1"), .talos("KubeAuthenticationConfig")],
+    examples: [
+      .triggering("cluster:\n  apiServer:\n    extraArgs:\n      anonymous-auth: \"true\"\n"),
+      .passing("cluster:\n  apiServer:\n    extraArgs:\n      anonymous-auth: \"false\"\n"),
+      .triggering("apiVersion: v1alpha1\nkind: KubeAuthenticationConfig\nconfiguration:\n  anonymous:\n    enabled: true\n"),
+      .passing(
+        "apiVersion: v1alpha1\nkind: KubeAuthenticationConfig\nconfiguration:\n  anonymous:\n    enabled: true\n    conditions:\n      - path: /livez\n      - path: /readyz\n      - path: /healthz\n"
+      ),
+    ])
+
+  static let healthPaths: Set<String> = ["/livez", "/readyz", "/healthz"]
+
+  func check(_ context: inout RuleContext) {
+    for arg in context.config.extraArgs(.apiServer, named: "anonymous-auth") where !arg.fromDocument {
+      for value in arg.values where value.bool != false {
+        context.report("kube-apiserver anonymous-auth is enabled; set it to \"false\" or remove the override", at: value)
+      }
+    }
+    for anonymous in context.config.find(.typed("KubeAuthenticationConfig", ["configuration", "anonymous"])) {
+      guard let enabled = anonymous.child("enabled"), enabled.bool == true else { continue }
+      let conditions = anonymous.child("conditions")?.elements ?? []
+      if conditions.isEmpty {
+        context.report(
+          "anonymous authentication is enabled for every path; limit anonymous.conditions to /livez, /readyz and /healthz",
+          at: enabled)
+      }
+      for condition in conditions {
+        guard let path = condition.child("path"), let text = path.string, !Self.healthPaths.contains(text) else { continue }
+        context.report(
+          "anonymous authentication is enabled for '\(text)'; allow anonymous access only to /livez, /readyz and /healthz",
+          at: path)
+      }
+    }
+  }
+}

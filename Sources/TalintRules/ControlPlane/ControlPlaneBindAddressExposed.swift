@@ -1,0 +1,26 @@
+import TalintCore
+
+/// The controller-manager and scheduler serve health, metrics and (if enabled) profiling on
+/// their secure ports; Talos binds them to 127.0.0.1 so nothing off the node can reach them.
+struct ControlPlaneBindAddressExposed: Rule {
+  static let description = RuleDescription(
+    id: "TAL315", name: "control-plane-bind-address-exposed", severity: .warning,
+    summary: "kube-controller-manager or kube-scheduler listens beyond loopback",
+    rationale: "Talos binds both to 127.0.0.1. A non-loopback `bind-address` exposes ports 10257 and 10259 to the network, widening what an attacker on the node network can probe.",
+    remediation: "Remove the `bind-address` override; scrape metrics through a local agent instead.",
+    references: [.cis("1.3.7"), .cis("1.4.2")],
+    examples: [
+      .triggering("cluster:\n  controllerManager:\n    extraArgs:\n      bind-address: 0.0.0.0\n"),
+      .passing("cluster:\n  controllerManager:\n    extraArgs:\n      bind-address: 127.0.0.1\n"),
+    ])
+
+  func check(_ context: inout RuleContext) {
+    for component in [Component.controllerManager, .scheduler] {
+      for arg in context.config.extraArgs(component, named: "bind-address") {
+        for value in arg.values where !Addresses.isLoopback(value.string ?? "") {
+          context.report("\(component.rawValue) bind-address \(value.string ?? "") listens beyond loopback; keep 127.0.0.1", at: value)
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import TalintCore
+
+/// The Kubernetes API is authenticated, and Talos's own guide opens 6443 to everyone, but an
+/// API reachable from the internet is exposed to credential stuffing and to the next
+/// pre-authentication vulnerability.
+struct FirewallKubernetesAPIWorldOpen: Rule {
+  static let description = RuleDescription(
+    id: "TAL503", name: "firewall-kubernetes-api-world-open", severity: .warning,
+    summary: "a firewall rule opens the Kubernetes API (6443) to a public network",
+    rationale: "kube-apiserver authenticates every request, but an API open to the internet is a target for credential attacks and unauthenticated vulnerabilities. Restrict it to the networks your users and CI come from where you can.",
+    remediation: "List your admin, VPN and CI networks in the rule's `ingress` instead of `0.0.0.0/0`; suppress with a reason if the API must be public.",
+    references: [.talos("ingress firewall guide: kubernetes-api-ingress")],
+    examples: [
+      .triggering("apiVersion: v1alpha1\nkind: NetworkRuleConfig\nname: kubernetes-api\nportSelector:\n  ports:\n    - 6443\n  protocol: tcp\ningress:\n  - subnet: 0.0.0.0/0\n"),
+      .passing("apiVersion: v1alpha1\nkind: NetworkRuleConfig\nname: kubernetes-api\nportSelector:\n  ports:\n    - 6443\n  protocol: tcp\ningress:\n  - subnet: 192.168.0.0/16\n"),
+    ])
+
+  func check(_ context: inout RuleContext) {
+    for rule in context.config.firewallRules {
+      let exposure = FirewallExposure(rule)
+      guard exposure.carriesTCP, !exposure.opened([(6443, "kube-apiserver")]).isEmpty else { continue }
+      for (subnet, cidr) in exposure.publicSubnets {
+        context.report(
+          "firewall rule '\(rule.name ?? "?")' opens the Kubernetes API (6443) to \(cidr.isEverything ? "the whole internet" : "public network \(cidr)"); restrict it to known networks",
+          at: subnet)
+      }
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import TalintCore
+
+/// apid, trustd, etcd, the kubelet, the controller-manager and the scheduler must never be
+/// reachable from the internet; Talos's guide limits them to the cluster or control plane.
+struct FirewallTalosPortExposed: Rule {
+  static let description = RuleDescription(
+    id: "TAL502", name: "firewall-talos-port-exposed", severity: .error,
+    summary: "a firewall rule opens a Talos or control-plane port to a public network",
+    rationale: """
+      A NetworkRuleConfig whose ports include apid 50000, trustd 50001, etcd 2379–2380, kubelet \
+      10250, controller-manager 10257 or scheduler 10259 and whose subnet is `0.0.0.0/0`, `::/0` or \
+      any range outside RFC 1918, RFC 4193, loopback and link-local exposes node management, the \
+      cluster's datastore or the kubelet API to the internet. Port ranges count (`1-65535`), and an \
+      `except` carve-out does not make a world-open rule private.
+      """,
+    remediation: "Restrict the rule's `ingress` subnets to the cluster (kubelet, trustd), the control-plane nodes (etcd) or your admin network (apid).",
+    references: [.talos("ingress firewall guide: recommended rules"), .cis("2.1")],
+    examples: [
+      .triggering("apiVersion: v1alpha1\nkind: NetworkRuleConfig\nname: etcd\nportSelector:\n  ports:\n    - 2379-2380\n  protocol: tcp\ningress:\n  - subnet: 0.0.0.0/0\n"),
+      .passing("apiVersion: v1alpha1\nkind: NetworkRuleConfig\nname: etcd\nportSelector:\n  ports:\n    - 2379-2380\n  protocol: tcp\ningress:\n  - subnet: 10.0.0.0/24\n"),
+    ])
+
+  static let ports: [(port: Int, service: String)] = [
+    (50000, "apid"), (50001, "trustd"), (2379, "etcd client"), (2380, "etcd peer"), (10250, "kubelet"),
+    (10257, "kube-controller-manager"), (10259, "kube-scheduler"),
+  ]
+
+  func check(_ context: inout RuleContext) {
+    for rule in context.config.firewallRules {
+      let exposure = FirewallExposure(rule)
+      let opened = exposure.opened(Self.ports)
+      guard exposure.carriesTCP, !opened.isEmpty else { continue }
+      for (subnet, cidr) in exposure.publicSubnets {
+        context.report(
+          "firewall rule '\(rule.name ?? "?")' opens \(exposure.describe(opened)) to \(cidr.isEverything ? "the whole internet" : "public network \(cidr)"); allow only private cluster networks",
+          at: subnet)
+      }
+    }
+  }
+}

@@ -1,0 +1,43 @@
+import TalintCore
+
+/// Kernel arguments that turn off a CPU-vulnerability mitigation, memory initialisation or
+/// module signature enforcement. Talos appends extra arguments after its defaults, so these
+/// override them on the running kernel even though the boot check still passes.
+struct KernelHardeningDisabled: Rule {
+  static let description = RuleDescription(
+    id: "TAL102", name: "kernel-hardening-disabled", severity: .error,
+    summary: "a kernel argument turns off a mitigation or memory/module hardening",
+    rationale: """
+      `pti=off`/`nopti` disable page-table isolation (Meltdown), `mitigations=off` disables every \
+      CPU-vulnerability mitigation, `init_on_alloc=0` leaves freshly allocated memory uninitialised \
+      (info leaks), `slab_merge` undoes `slab_nomerge`, and `module.sig_enforce=0` or \
+      `-module.sig_enforce` lets unsigned kernel modules load (Talos sets `module.sig_enforce=1` \
+      from 1.12). Extra arguments are appended after Talos's defaults, so they take effect.
+      """,
+    remediation: "Remove the argument; if a workload truly needs it, document why and suppress this finding.",
+    references: [.kspp("pti=on, init_on_alloc=1, module.sig_enforce=1, no mitigations=off"), .talos("kernel reference")],
+    examples: [
+      .triggering("machine:\n  install:\n    extraKernelArgs:\n      - mitigations=off\n"),
+      .passing("machine:\n  install:\n    extraKernelArgs:\n      - init_on_free=1\n"),
+    ])
+
+  func check(_ context: inout RuleContext) {
+    for arg in context.config.kernelArgs {
+      guard let why = Self.weakening(arg.value) else { continue }
+      context.report("'\(arg.value.text)' \(why); remove it", at: arg.range, keyPath: arg.keyPath)
+    }
+  }
+
+  static func weakening(_ arg: KernelArg) -> String? {
+    switch (arg.removes, arg.key, arg.value) {
+    case (false, "pti", let value?) where value != "on": "turns off page-table isolation (Meltdown mitigation)"
+    case (false, "nopti", _): "turns off page-table isolation (Meltdown mitigation)"
+    case (false, "mitigations", "off"): "turns off every CPU-vulnerability mitigation"
+    case (false, "init_on_alloc", "0"): "stops the kernel from zeroing allocated memory"
+    case (false, "slab_merge", _): "re-enables slab cache merging that slab_nomerge prevents"
+    case (false, "module.sig_enforce", let value?) where value != "1": "lets unsigned kernel modules load"
+    case (true, "module.sig_enforce", _): "removes module signature enforcement, so unsigned kernel modules can load"
+    default: nil
+    }
+  }
+}

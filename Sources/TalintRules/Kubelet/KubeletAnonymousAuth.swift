@@ -1,0 +1,25 @@
+import TalintCore
+
+/// Talos forces `authentication.anonymous.enabled: false` in the kubelet configuration, but a
+/// command-line flag beats the file: anonymous requests would then reach the kubelet API
+/// (exec, logs, pod listing).
+struct KubeletAnonymousAuth: Rule {
+  static let description = RuleDescription(
+    id: "TAL320", name: "kubelet-anonymous-auth", severity: .error,
+    summary: "the kubelet accepts anonymous requests",
+    rationale: "`anonymous-auth=true` in the kubelet's extraArgs overrides Talos's configuration file and lets unauthenticated clients reach the kubelet API on port 10250.",
+    remediation: "Remove `anonymous-auth` from `machine.kubelet.extraArgs` / `KubeletConfig.extraArgs`.",
+    references: [.cis("4.2.1")],
+    examples: [
+      .triggering("machine:\n  kubelet:\n    extraArgs:\n      anonymous-auth: \"true\"\n"),
+      .passing("machine:\n  kubelet:\n    extraArgs:\n      anonymous-auth: \"false\"\n"),
+    ])
+
+  func check(_ context: inout RuleContext) {
+    for arg in context.config.extraArgs(.kubelet, named: "anonymous-auth") {
+      for value in arg.values where value.bool != false {
+        context.report("kubelet anonymous-auth is enabled; remove the override", at: value)
+      }
+    }
+  }
+}

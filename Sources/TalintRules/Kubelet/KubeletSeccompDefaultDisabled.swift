@@ -1,0 +1,56 @@
+import TalintCore
+
+/// `defaultRuntimeSeccompProfileEnabled` makes RuntimeDefault the seccomp profile of every
+/// container that names none. It is false when unset; `talosctl gen config` writes true for
+/// contracts after 1.1 (FACTS.md §7), so a full config without it predates that or lost it.
+struct KubeletSeccompDefaultDisabled: Rule {
+  static let description = RuleDescription(
+    id: "TAL326", name: "kubelet-seccomp-default-disabled", severity: .warning,
+    summary: "containers run without a seccomp profile by default",
+    rationale: """
+      Without the RuntimeDefault seccomp profile, containers that do not ask for one may call every \
+      system call, including the rarely used ones most kernel exploits need. Talos enables it through \
+      `machine.kubelet.defaultRuntimeSeccompProfileEnabled` / `KubeletConfig.defaultRuntimeSeccompProfileEnabled`; \
+      setting it false, removing it with a JSON patch, or a full config that lacks it leaves it off.
+      """,
+    remediation: "Set `defaultRuntimeSeccompProfileEnabled: true`.",
+    references: [.cis("5.7.2"), .talos("kubelet defaultRuntimeSeccompProfileEnabled")],
+    examples: [
+      .triggering("machine:\n  kubelet:\n    defaultRuntimeSeccompProfileEnabled: false\n"),
+      .passing("machine:\n  kubelet:\n    defaultRuntimeSeccompProfileEnabled: true\n"),
+    ])
+
+  static let locations: [SettingLocation] = [
+    .v1alpha1(["machine", "kubelet", "defaultRuntimeSeccompProfileEnabled"]),
+    .typed("KubeletConfig", ["defaultRuntimeSeccompProfileEnabled"]),
+  ]
+
+  func check(_ context: inout RuleContext) {
+    let settings = context.config.find(Self.locations)
+    for setting in settings where setting.bool == false {
+      context.report("\(setting.keyPath) is false, so containers run without a seccomp profile; set it to true", at: setting)
+    }
+    for arg in context.config.extraArgs(.kubelet, named: "seccomp-default") {
+      for value in arg.values where value.bool == false {
+        context.report("kubelet seccomp-default is off; remove the flag", at: value)
+      }
+    }
+    let target = ["machine", "kubelet", "defaultRuntimeSeccompProfileEnabled"]
+    for document in context.config.documents {
+      for removal in document.removals where target.starts(with: removal.path) && removal.path.count >= 2 {
+        context.report("this patch removes machine.kubelet.defaultRuntimeSeccompProfileEnabled, which turns the seccomp default off", at: removal.range)
+      }
+    }
+    if settings.isEmpty, let full = context.config.documents.first(where: { $0.kind == .v1alpha1(full: true) }),
+      let root = full.root
+    {
+      let machine = Found(document: full, node: root, key: nil, keyPath: "").child("machine")
+      let kubelet = machine?.child("kubelet") ?? machine
+      if let kubelet {
+        context.report(
+          "this full config does not set defaultRuntimeSeccompProfileEnabled, so it is false; add `defaultRuntimeSeccompProfileEnabled: true` to machine.kubelet",
+          atKeyOf: kubelet)
+      }
+    }
+  }
+}

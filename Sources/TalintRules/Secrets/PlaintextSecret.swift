@@ -1,0 +1,28 @@
+import TalintCore
+
+/// Machine configs are kept in git; a plaintext key or token there is readable by everyone who
+/// can read the repository, forever (history keeps it).
+struct PlaintextSecret: Rule {
+  static let description = RuleDescription(
+    id: "TAL602", name: "plaintext-secret", severity: .warning,
+    summary: "secret material is stored in plain text",
+    rationale: """
+      The fields Talos itself redacts — machine and cluster tokens, CA and service-account keys, \
+      etcd encryption secrets, registry passwords, WireGuard keys, disk-encryption passphrases, \
+      discovery secrets — grant control of the node or cluster. SOPS-encrypted values (`ENC[…]`) and \
+      template placeholders are not plaintext. The value itself is never printed.
+      """,
+    remediation: "Encrypt the file with SOPS, or generate secrets at render time (talhelper, `talosctl gen secrets` kept outside git).",
+    references: [.talos("config redaction (Redact)"), .cis("5.4.1")],
+    examples: [
+      .triggering("cluster:\n  secretboxEncryptionSecret: z01mye6j16bspJYtTB/5SFX8j7Ahe/mWx0lA8F2/pQE=\n"),
+      .passing("cluster:\n  secretboxEncryptionSecret: ENC[AES256_GCM,data:abc,type:str]\n"),
+    ])
+
+  func check(_ context: inout RuleContext) {
+    for found in context.config.find(SecretFields.locations) {
+      guard let text = found.string, !text.trimmingBlanks().isEmpty, !SecretFields.isProtected(text) else { continue }
+      context.report("\(found.keyPath) holds secret material in plain text; encrypt it (SOPS) or keep it out of git", atKeyOf: found)
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import TalintCore
+
+/// A worker needs the CA certificates, never their keys: with a CA key anyone who compromises
+/// the worker can mint admin credentials. Talos rejects the config (FACTS.md §8).
+struct WorkerCAPrivateKey: Rule {
+  static let description = RuleDescription(
+    id: "TAL601", name: "worker-ca-private-key", severity: .error,
+    summary: "a worker config carries a CA private key",
+    rationale: """
+      `talosctl gen config` gives workers `machine.ca.crt` and `cluster.ca.crt` with empty keys. A \
+      non-empty `machine.ca.key` or `cluster.ca.key` on a worker fails Talos's validation, and a \
+      `KubeAPIServerCAConfig.issuingCA.key` there (which Talos does not check) hands the Kubernetes CA \
+      to every worker: whoever roots one node can issue cluster-admin certificates.
+      """,
+    remediation: "Remove the key from the worker config (keep only the certificate) and rotate the CA if the file was shared.",
+    references: [.talos("v1alpha1 validation: worker CA keys"), .cis("1.2.24")],
+    examples: [
+      .triggering("version: v1alpha1\nmachine:\n  type: worker\n  ca:\n    crt: LS0tLS1CRUdJTg==\n    key: LS0tLS1CRUdJTg==\ncluster:\n  ca:\n    crt: LS0tLS1CRUdJTg==\n    key: \"\"\n"),
+      .passing("version: v1alpha1\nmachine:\n  type: worker\n  ca:\n    crt: LS0tLS1CRUdJTg==\n    key: \"\"\ncluster:\n  ca:\n    crt: LS0tLS1CRUdJTg==\n    key: \"\"\n"),
+    ])
+
+  func check(_ context: inout RuleContext) {
+    guard context.config.machineType == .worker else { return }
+    let keys = context.config.find([
+      .v1alpha1(["machine", "ca", "key"]), .v1alpha1(["cluster", "ca", "key"]),
+      .typed("KubeAPIServerCAConfig", ["issuingCA", "key"]),
+    ])
+    for key in keys where !(key.string ?? "").isEmpty {
+      context.report("\(key.keyPath) holds a CA private key in a worker config; workers need only the certificate — remove it", atKeyOf: key)
+    }
+  }
+}

@@ -1,0 +1,40 @@
+import TalintCore
+
+/// Talos applies the KSPP sysctls on every node but lets `machine.sysctls` and `SysctlConfig`
+/// override them, logging only a warning on the node (FACTS.md §4). A weaker value here is the
+/// config undoing Talos's hardening.
+struct KSPPSysctlWeakened: Rule {
+  static let description = RuleDescription(
+    id: "TAL201", name: "kspp-sysctl-weakened", severity: .warning,
+    summary: "a KSPP sysctl Talos sets is overridden with a weaker value",
+    rationale: """
+      Talos sets the Kernel Self Protection Project sysctls (`kernel.kptr_restrict`, \
+      `kernel.dmesg_restrict`, `kernel.unprivileged_bpf_disabled`, `net.core.bpf_jit_harden`, \
+      `kernel.yama.ptrace_scope`, `fs.protected_*`, `fs.suid_dumpable`, `kernel.randomize_va_space`, …). \
+      A user value replaces the default, so a weaker one re-opens kernel pointer leaks, unprivileged \
+      BPF, ptrace of other processes or symlink/hardlink races. Values are compared as numbers; \
+      a stricter value is fine.
+      """,
+    remediation: "Remove the override (Talos's default applies) or set a value at least as strict as the default.",
+    references: [.kspp("recommended sysctls"), .talos("KSPP sysctls (pkg/kernel/kspp)")],
+    examples: [
+      .triggering("machine:\n  sysctls:\n    kernel.kptr_restrict: \"0\"\n"),
+      .passing("machine:\n  sysctls:\n    kernel.kptr_restrict: \"2\"\n    vm.max_map_count: \"262144\"\n"),
+    ])
+
+  func check(_ context: inout RuleContext) {
+    let table = context.defaults.ksppSysctls
+    for sysctl in context.config.sysctls {
+      guard let expected = table[sysctl.name], let value = sysctl.found.int else { continue }
+      let weaker: Bool
+      switch expected.requirement {
+      case .atLeast(let minimum): weaker = value < minimum
+      case .atMost(let maximum): weaker = value > maximum
+      }
+      guard weaker else { continue }
+      context.report(
+        "\(sysctl.name)=\(value) weakens Talos's KSPP default \(expected.value) (Talos \(context.version)); remove the override",
+        at: sysctl.found)
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import TalintCore
+
+/// The kernel rejects a non-numeric write to an integer sysctl, so the hardening value the
+/// key was meant to set is never applied, and the typo goes unnoticed until someone looks.
+struct SysctlValueNotNumeric: Rule {
+  static let description = RuleDescription(
+    id: "TAL203", name: "sysctl-value-not-numeric", severity: .error,
+    summary: "a hardening sysctl is given a value that is not a number",
+    rationale: """
+      The KSPP and network hardening sysctls are integers. A value such as `"yes"`, `"on"` or `"2 "` \
+      with a stray word is rejected by the kernel when Talos writes it, so the setting silently keeps \
+      whatever the kernel had.
+      """,
+    remediation: "Write the value as a decimal integer, e.g. \"2\".",
+    references: [.kspp("recommended sysctls")],
+    examples: [
+      .triggering("machine:\n  sysctls:\n    kernel.dmesg_restrict: \"yes\"\n"),
+      .passing("machine:\n  sysctls:\n    kernel.dmesg_restrict: \"1\"\n"),
+    ])
+
+  func check(_ context: inout RuleContext) {
+    let kspp = context.defaults.ksppSysctls
+    for sysctl in context.config.sysctls where sysctl.found.int == nil {
+      let isNetwork = TalosDefaults.networkHardening.contains {
+        sysctl.name.hasPrefix($0.family) && sysctl.name.hasSuffix("." + $0.suffix)
+      }
+      guard kspp[sysctl.name] != nil || isNetwork else { continue }
+      context.report("\(sysctl.name) needs an integer value; the kernel will reject this one", at: sysctl.found)
+    }
+  }
+}

@@ -1,0 +1,19 @@
+import TalintCore
+
+/// `debug: true` sends every system container's log to the console, where secrets that
+/// services log become visible to anyone with console access.
+struct DebugEnabled: Rule {
+  static let description = RuleDescription(
+    id: "TAL704", name: "debug-enabled", severity: .info,
+    summary: "debug mode sends system container logs to the console",
+    rationale: "With `debug: true` Talos streams all system container logs to the console (serial, IPMI, cloud console), which widens who can read them.",
+    remediation: "Remove `debug: true` once debugging is done.",
+    references: [.talos("v1alpha1 debug")],
+    examples: [.triggering("version: v1alpha1\ndebug: true\nmachine:\n  type: worker\n"), .passing("version: v1alpha1\ndebug: false\nmachine:\n  type: worker\n")])
+
+  func check(_ context: inout RuleContext) {
+    for setting in context.config.find(.v1alpha1(["debug"])) where setting.bool == true {
+      context.report("debug is on, so system container logs go to the console; turn it off when done", at: setting)
+    }
+  }
+}

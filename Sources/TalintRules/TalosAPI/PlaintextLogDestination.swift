@@ -1,0 +1,25 @@
+import TalintCore
+
+/// Talos ships logs over plain TCP or UDP only; they cross the network readable and forgeable.
+struct PlaintextLogDestination: Rule {
+  static let description = RuleDescription(
+    id: "TAL705", name: "plaintext-log-destination", severity: .info,
+    summary: "logs are shipped over an unencrypted transport",
+    rationale: "`machine.logging.destinations[].endpoint` and `KmsgLogConfig.url` accept `tcp://` and `udp://` only: logs (which may carry tokens or hostnames) travel in clear text and can be spoofed.",
+    remediation: "Send logs to a collector on the node's own network segment or through a tunnel (KubeSpan, WireGuard); accept it with a suppression where that holds.",
+    references: [.talos("logging destinations")],
+    examples: [
+      .triggering("machine:\n  logging:\n    destinations:\n      - endpoint: udp://10.0.0.5:5140\n        format: json_lines\n"),
+      .passing("machine:\n  logging:\n    destinations: []\n"),
+    ])
+
+  func check(_ context: inout RuleContext) {
+    let endpoints = context.config.find([
+      .v1alpha1(["machine", "logging", "destinations", "[]", "endpoint"]), .typed("KmsgLogConfig", ["url"]),
+    ])
+    for endpoint in endpoints {
+      guard let url = endpoint.string, let parsed = Addresses.urlHost(url), parsed.scheme == "tcp" || parsed.scheme == "udp" else { continue }
+      context.report("logs are sent unencrypted to \(url); keep the collector on a trusted network", at: endpoint)
+    }
+  }
+}

@@ -1,0 +1,26 @@
+import TalintCore
+
+/// Skipping TLS verification for a registry lets anyone on the path serve the node different
+/// images than the ones named.
+struct RegistryInsecureSkipVerify: Rule {
+  static let description = RuleDescription(
+    id: "TAL703", name: "registry-insecure-skip-verify", severity: .warning,
+    summary: "a registry's TLS certificate is not verified",
+    rationale: "`insecureSkipVerify: true` (machine.registries.config or RegistryTLSConfig) accepts any certificate, so a man in the middle can substitute images, including the ones Talos pulls for the control plane. Talos's own docs call it not recommended.",
+    remediation: "Give the registry's CA with `tls.ca` (or RegistryTLSConfig `ca`) instead of skipping verification.",
+    references: [.talos("RegistryTLSConfig")],
+    examples: [
+      .triggering("apiVersion: v1alpha1\nkind: RegistryTLSConfig\nname: registry.local\ninsecureSkipVerify: true\n"),
+      .passing("apiVersion: v1alpha1\nkind: RegistryTLSConfig\nname: registry.local\ninsecureSkipVerify: false\n"),
+    ])
+
+  func check(_ context: inout RuleContext) {
+    let settings = context.config.find([
+      .v1alpha1(["machine", "registries", "config", "*", "tls", "insecureSkipVerify"]),
+      .typed("RegistryTLSConfig", ["insecureSkipVerify"]),
+    ])
+    for setting in settings where setting.bool == true {
+      context.report("\(setting.keyPath) turns off TLS verification for a registry; trust its CA instead", at: setting)
+    }
+  }
+}

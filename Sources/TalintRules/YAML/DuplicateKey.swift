@@ -1,0 +1,32 @@
+import TalintCore
+
+/// YAML forbids a mapping that repeats a key, and Talos's Go decoder rejects it; other tools
+/// silently keep the first or the last value, so what a reviewer reads may not be what runs.
+struct DuplicateKey: Rule {
+  static let description = RuleDescription(
+    id: "TAL002", name: "duplicate-key", severity: .error,
+    summary: "a mapping holds the same key twice",
+    rationale: """
+      YAML requires keys to be unique. Talos's decoder rejects a config with a repeated key, while \
+      other tools (kubectl, yq, talhelper) keep either the first or the last value, so the setting a \
+      reviewer sees may not be the one that takes effect.
+      """,
+    remediation: "Keep one of the two entries and merge their values.",
+    references: [.other("YAML 1.2 §3.2.1.1: mapping keys are unique")],
+    examples: [
+      .triggering("machine:\n  sysctls:\n    kernel.kptr_restrict: \"2\"\n    kernel.kptr_restrict: \"0\"\n"),
+      .passing("machine:\n  sysctls:\n    kernel.kptr_restrict: \"2\"\n"),
+    ])
+
+  func check(_ context: inout RuleContext) {
+    for document in context.config.sources {
+      for duplicate in document.duplicateKeys {
+        let first = document[duplicate.first].range
+        context.report(
+          "duplicate key '\(duplicate.name)' (first defined at line \(first.start.line), column \(first.start.column)); keep one",
+          at: document[duplicate.second].range,
+          notes: [Note("'\(duplicate.name)' first defined here", at: first)])
+      }
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import TalintCore
+import TalintRules
+
+struct Rules: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "List every rule: ID, name, severity and summary.")
+
+  func run() throws {
+    let width = AllRules.descriptions.map(\.name.count).max() ?? 0
+    var output = ""
+    for rule in AllRules.descriptions {
+      let name = rule.name.padding(to: width)
+      let severity = rule.severity.rawValue.padding(to: 7)
+      output += "\(rule.id)  \(name)  \(severity)  \(rule.summary)\n"
+    }
+    writeOut(output)
+  }
+}
+
+struct Explain: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "Print a rule's documentation and examples.")
+
+  @Argument(help: "A rule ID (TAL101) or name (kspp-kernel-arg-removed).")
+  var rule: String
+
+  func validate() throws {
+    guard AllRules.description(for: rule) != nil else {
+      throw ValidationError("no rule '\(rule)'; `talint rules` lists them")
+    }
+  }
+
+  func run() throws {
+    guard let rule = AllRules.description(for: rule) else { return }
+    var text = "\(rule.id) \(rule.name) (\(rule.severity.rawValue))\n\n\(rule.summary)\n\n"
+    text += "Why: \(rule.rationale)\n\nFix: \(rule.remediation)\n"
+    if !rule.references.isEmpty {
+      text += "\nReferences:\n" + rule.references.map { "  - \($0)\n" }.joined()
+    }
+    for example in rule.examples {
+      text += "\n\(example.verdict == .triggering ? "Triggers" : "Passes"):\n"
+      text += example.yaml.split(separator: "\n", omittingEmptySubsequences: false).map { "    \($0)" }.joined(separator: "\n")
+      text += "\n"
+    }
+    writeOut(text)
+  }
+}
+
+extension String {
+  fileprivate func padding(to width: Int) -> String {
+    count >= width ? self : self + String(repeating: " ", count: width - count)
+  }
+}
