@@ -21,6 +21,7 @@ public enum InputProblems {
       so that a hostile file can never hang or crash the run.
       """,
     remediation: "Pass a readable regular YAML file; flatten input nested hundreds of levels deep.",
+    references: [.other("talint README: inputs and limits")],
     examples: [.triggering(String(repeating: "[", count: 300)), .passing("debug: false\n")])
 
   public static let all = [syntaxError, unreadableInput]

@@ -14,12 +14,6 @@ public struct ExtraArg: Sendable {
 
   /// Each value given, as text (booleans and numbers as written).
   public var values: [Found] { found.elements.filter { $0.string != nil } }
-
-  /// The comma-separated items of every value (for list-valued flags such as
-  /// `enable-admission-plugins`).
-  public var items: [String] {
-    values.flatMap(\.commaItems)
-  }
 }
 
 extension TalosConfig {

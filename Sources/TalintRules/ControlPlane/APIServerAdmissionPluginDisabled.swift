@@ -27,9 +27,11 @@ struct APIServerAdmissionPluginDisabled: Rule {
 
   func check(_ context: inout RuleContext) {
     for arg in context.config.extraArgs(.apiServer, named: "disable-admission-plugins") {
-      for plugin in arg.items {
-        guard let reference = Self.protected[plugin] else { continue }
-        context.report("kube-apiserver disables the \(plugin) admission plugin (\(reference)); keep it enabled", at: arg.found)
+      for value in arg.values {
+        for plugin in value.commaItems {
+          guard let reference = Self.protected[plugin] else { continue }
+          context.report("kube-apiserver disables the \(plugin) admission plugin (\(reference)); keep it enabled", at: value)
+        }
       }
     }
   }

@@ -15,8 +15,10 @@ struct APIServerAlwaysAdmit: Rule {
     ])
 
   func check(_ context: inout RuleContext) {
-    for arg in context.config.extraArgs(.apiServer, named: "enable-admission-plugins") where arg.items.contains("AlwaysAdmit") {
-      context.report("kube-apiserver enable-admission-plugins includes AlwaysAdmit; remove it", at: arg.found)
+    for arg in context.config.extraArgs(.apiServer, named: "enable-admission-plugins") {
+      for value in arg.values where value.commaItems.contains("AlwaysAdmit") {
+        context.report("kube-apiserver enable-admission-plugins includes AlwaysAdmit; remove it", at: value)
+      }
     }
   }
 }

@@ -21,10 +21,11 @@ struct PodSecurityPolicyPlugin: Rule {
 
   func check(_ context: inout RuleContext) {
     for flag in ["enable-admission-plugins", "disable-admission-plugins", "admission-control"] {
-      for arg in context.config.extraArgs(.apiServer, named: flag) where arg.items.contains("PodSecurityPolicy") {
+      for value in context.config.extraArgs(.apiServer, named: flag).flatMap(\.values)
+      where value.commaItems.contains("PodSecurityPolicy") {
         context.report(
           "kube-apiserver \(flag) names PodSecurityPolicy, which Kubernetes 1.25+ no longer has; the API server will not start",
-          at: arg.found)
+          at: value)
       }
     }
     for plugin in context.config.admissionPlugins {

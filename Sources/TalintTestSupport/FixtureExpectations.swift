@@ -1,0 +1,93 @@
+import TalintCore
+
+/// What a fixture says about itself in comments:
+/// - `# expect: TAL101` trailing a line: that line gets a TAL101 diagnostic
+///   (`# expect: 9 TAL101` pins the column; several are separated by commas);
+/// - `# expect: TAL101` on its own line: the next line that is not a comment gets it;
+/// - `# passes: TAL101, TAL102` anywhere: the fixture exercises these rules and must not
+///   trigger them (a passing case for the rule-coverage check);
+/// - `# talos-version: 1.13`: lint with that release's defaults.
+public struct FixtureExpectations: Sendable {
+  public struct Expectation: Sendable, Equatable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int?
+    public var ruleID: String
+
+    public var description: String { "\(line):\(column.map(String.init) ?? "*") \(ruleID)" }
+  }
+
+  public var expectations: [Expectation] = []
+  public var passes: Set<String> = []
+  public var talosVersion: TalosVersion?
+
+  public init(bytes: [UInt8]) {
+    let parsed = YAMLParser.parse(bytes)
+    let comments = parsed.comments()
+    let commentLines = Set(comments.filter { !$0.isTrailing }.map(\.position.line))
+    for comment in comments {
+      if let list = Self.value(of: "passes:", in: comment.text) {
+        passes.formUnion(list.split(separator: ",").map { String($0).trimmingBlanks() })
+        continue
+      }
+      if let version = Self.value(of: "talos-version:", in: comment.text) {
+        talosVersion = TalosVersion(parsing: version)
+        continue
+      }
+      guard let list = Self.value(of: "expect:", in: comment.text) else { continue }
+      var line = comment.position.line
+      if !comment.isTrailing {
+        repeat { line += 1 } while commentLines.contains(line) || Self.isBlank(parsed.lines.lineText(line)) && line < parsed.lines.lineCount
+      }
+      for item in list.split(separator: ",") {
+        let words = item.split(separator: " ").map(String.init)
+        guard let id = words.last else { continue }
+        let column = words.count == 2 ? Int(words[0]) : nil
+        expectations.append(Expectation(line: line, column: column, ruleID: id))
+      }
+    }
+  }
+
+  private static func value(of marker: String, in text: String) -> String? {
+    guard text.hasPrefix(marker) else { return nil }
+    return String(text.dropFirst(marker.count)).trimmingBlanks()
+  }
+
+  private static func isBlank(_ text: String) -> Bool { text.allSatisfy { $0 == " " || $0 == "\t" } }
+}
+
+/// Lints a fixture and matches each diagnostic to exactly one expectation.
+public struct FixtureRunner: Sendable {
+  public var rules: [any Rule.Type]
+
+  public init(rules: [any Rule.Type]) { self.rules = rules }
+
+  public struct Outcome: Sendable {
+    public var diagnostics: [Diagnostic]
+    /// Diagnostics no expectation accounts for.
+    public var unexpected: [Diagnostic]
+    /// Expectations no diagnostic met.
+    public var missing: [FixtureExpectations.Expectation]
+    public var expectations: FixtureExpectations
+
+    public var passed: Bool { unexpected.isEmpty && missing.isEmpty }
+  }
+
+  public func run(bytes: [UInt8], path: String) -> Outcome {
+    let expectations = FixtureExpectations(bytes: bytes)
+    let linter = Linter(rules: rules, version: expectations.talosVersion ?? .newest)
+    let diagnostics = linter.lint(bytes: bytes, path: path).diagnostics
+    var missing = expectations.expectations
+    var unexpected: [Diagnostic] = []
+    for diagnostic in diagnostics {
+      let start = diagnostic.range.start
+      if let index = missing.firstIndex(where: {
+        $0.ruleID == diagnostic.ruleID && $0.line == start.line && ($0.column == nil || $0.column == start.column)
+      }) {
+        missing.remove(at: index)
+      } else {
+        unexpected.append(diagnostic)
+      }
+    }
+    return Outcome(diagnostics: diagnostics, unexpected: unexpected, missing: missing, expectations: expectations)
+  }
+}
