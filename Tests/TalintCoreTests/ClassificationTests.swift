@@ -1,0 +1,113 @@
+import TalintCore
+import Testing
+
+private func config(_ text: String) -> TalosConfig {
+  TalosConfig(YAMLParser.parse(Array(text.utf8)).documents)
+}
+
+@Suite struct ClassificationTests {
+  @Test func fullConfigPatchTypedSchematicAndOther() {
+    let file = config(
+      """
+      version: v1alpha1
+      machine:
+        type: controlplane
+      cluster: {}
+      ---
+      machine:
+        sysctls: {}
+      ---
+      apiVersion: v1alpha1
+      kind: NetworkRuleConfig
+      name: x
+      ---
+      customization:
+        extraKernelArgs: []
+      ---
+      apiVersion: apps/v1
+      kind: Deployment
+      ---
+      clusterName: talhelper
+      nodes: []
+      """)
+    #expect(
+      file.documents.map(\.kind) == [
+        .v1alpha1(full: true), .v1alpha1(full: false), .typed("NetworkRuleConfig"), .schematic, .other, .other,
+      ])
+    #expect(file.machineType == .controlPlane)
+    #expect(file.hasFullConfig)
+  }
+
+  @Test func machineTypesFollowTalos() {
+    #expect(config("version: v1alpha1\nmachine:\n  type: init\n").machineType == .controlPlane)
+    #expect(config("version: v1alpha1\nmachine:\n  type: join\n").machineType == .worker)
+    #expect(config("version: v1alpha1\nmachine:\n  type: \"\"\n").machineType == .worker)
+    #expect(config("machine:\n  install: {}\n").machineType == nil)
+  }
+
+  @Test func sopsMetadataDoesNotChangeTheKind() {
+    let file = config("machine:\n  token: ENC[AES256_GCM,data:eA==,type:str]\nsops:\n  version: 3.9.0\n")
+    #expect(file.documents.map(\.kind) == [.v1alpha1(full: false)])
+  }
+
+  @Test func jsonPatchOperationsBecomePatchTrees() throws {
+    let file = config(
+      """
+      - op: add
+        path: /machine/install/extraKernelArgs/-
+        value: pti=off
+      - op: replace
+        path: /cluster/apiServer/extraArgs/profiling
+        value: "true"
+      - op: remove
+        path: /cluster/apiServer/admissionControl
+      - op: add
+        path: /machine/sysctls/net.ipv4~1conf~1all~1rp_filter
+        value: "0"
+      """)
+    #expect(file.documents.count == 3)
+    #expect(file.documents.allSatisfy { $0.kind == .jsonPatch })
+    let args = file.kernelArgs
+    #expect(args.map(\.value.text) == ["pti=off"])
+    #expect(args.first?.range.start == SourcePosition(line: 3, column: 10))
+    let profiling = file.extraArgs(.apiServer, named: "profiling")
+    #expect(profiling.first?.values.first?.string == "true")
+    #expect(file.documents[0].removals.map(\.path) == [["cluster", "apiServer", "admissionControl"]])
+    #expect(file.sysctls.map(\.name) == ["net.ipv4.conf.all.rp_filter"])
+    let list = try #require(file.find(.v1alpha1(["machine", "install", "extraKernelArgs"])).first)
+    #expect(list.isPartialSequence)
+  }
+
+  @Test func findFollowsWildcards() {
+    let file = config(
+      """
+      machine:
+        registries:
+          config:
+            a.example: {tls: {insecureSkipVerify: true}}
+            b.example: {tls: {insecureSkipVerify: false}}
+      """)
+    let found = file.find(.v1alpha1(["machine", "registries", "config", "*", "tls", "insecureSkipVerify"]))
+    #expect(found.map(\.keyPath) == [
+      "machine.registries.config.a.example.tls.insecureSkipVerify",
+      "machine.registries.config.b.example.tls.insecureSkipVerify",
+    ])
+    #expect(found.map(\.bool) == [true, false])
+  }
+
+  @Test func extraArgsAcceptStringsAndLists() {
+    let file = config(
+      """
+      cluster:
+        apiServer:
+          extraArgs:
+            --profiling: "true"
+            feature-gates:
+              - A=true
+              - B=false
+      """)
+    let args = file.extraArgs(.apiServer)
+    #expect(args.map(\.name) == ["profiling", "feature-gates"])
+    #expect(args[1].values.map(\.string) == ["A=true", "B=false"])
+  }
+}

@@ -1,0 +1,67 @@
+import TalintCore
+import Testing
+
+@Suite struct ValueParsingTests {
+  @Test func cidrsParseStrictly() throws {
+    #expect(CIDR("10.0.0.0/8")?.isPrivate == true)
+    #expect(CIDR("172.32.0.0/16")?.isPrivate == false)
+    #expect(CIDR("172.16.5.0/24")?.isPrivate == true)
+    #expect(CIDR("0.0.0.0/0")?.isEverything == true)
+    #expect(CIDR("::/0")?.isEverything == true)
+    #expect(CIDR("fd12:3456::/48")?.isPrivate == true)
+    #expect(CIDR("fe80::1/128")?.isPrivate == true)
+    #expect(CIDR("2001:db8::/32")?.isPrivate == false)
+    #expect(CIDR("::ffff:10.0.0.1/128") != nil)
+    #expect(CIDR("10.0.0.0/7")?.isPrivate == false)
+    for bad in ["10.0.0.0/33", "10.0.0.1", "256.0.0.0/8", "10.0.0/8", "fd00::zz/64", "1::2::3/64", "/8", "10.0.0.0/-1", "1:2:3:4:5:6:7:8:9/64"] {
+      #expect(CIDR(bad) == nil, "\(bad) should not parse")
+    }
+    #expect(try #require(CIDR("2001:db8::1/64")).description == "2001:db8:0:0:0:0:0:1/64")
+  }
+
+  @Test func kernelArgsParseLikeTalos() {
+    #expect(KernelArg(parsing: "-pti=on") == KernelArg(parsing: "-pti=on"))
+    let removal = KernelArg(parsing: "-pti=on")
+    #expect(removal.removes && removal.key == "pti" && removal.value == "on")
+    let bare = KernelArg(parsing: "slab_nomerge")
+    #expect(!bare.removes && bare.key == "slab_nomerge" && bare.value == nil)
+    let dash = KernelArg(parsing: "-")
+    #expect(!dash.removes && dash.key == "-")
+    #expect(KernelArg(parsing: "console=ttyS0,115200n8").value == "ttyS0,115200n8")
+  }
+
+  @Test func portsParseIntegersAndRanges() throws {
+    let yaml = "ports: [50000, \"2379-2380\", \"53\", 1-65535, 70000, 9-1]\n"
+    let document = TalosConfig(YAMLParser.parse(Array("apiVersion: v1alpha1\nkind: NetworkRuleConfig\nportSelector:\n  \(yaml)".utf8)).documents)
+    let rule = try #require(document.firewallRules.first)
+    #expect(rule.ports.map { $0.range.map { "\($0.lower)-\($0.upper)" } } == ["50000-50000", "2379-2380", nil, "1-65535", nil, nil])
+  }
+
+  @Test func versionsParseAndOrder() {
+    #expect(TalosVersion(parsing: "v1.12.3") == TalosVersion(1, 12))
+    #expect(TalosVersion(parsing: "1.13.0-beta.1") == TalosVersion(1, 13))
+    #expect(TalosVersion(parsing: "latest") == nil)
+    #expect(TalosVersion(parsing: "1") == nil)
+    #expect(TalosVersion(1, 9) < TalosVersion(1, 12))
+  }
+
+  @Test func defaultsChangeWithTheVersion() {
+    let old = TalosDefaults(version: TalosVersion(1, 11))
+    let new = TalosDefaults(version: TalosVersion(1, 15))
+    #expect(old.ksppSysctls["kernel.kptr_restrict"]?.value == 1)
+    #expect(new.ksppSysctls["kernel.kptr_restrict"]?.value == 2)
+    #expect(old.ksppSysctls["fs.suid_dumpable"] == nil)
+    #expect(old.kernelArgs.contains("init_on_alloc=1"))
+    #expect(!new.kernelArgs.contains("init_on_alloc=1"))
+    #expect(!TalosDefaults(version: TalosVersion(1, 13)).deniedArgs(.apiServer).contains("tls-min-version"))
+    #expect(new.deniedArgs(.apiServer).contains("tls-min-version"))
+  }
+
+  @Test func placeholdersAndEncryptedValuesAreNotPlaintext() {
+    #expect(SecretFields.isProtected("ENC[AES256_GCM,data:x,type:str]"))
+    #expect(SecretFields.isProtected("{{ .Secret }}"))
+    #expect(SecretFields.isProtected("${TOKEN}"))
+    #expect(SecretFields.isProtected("op://vault/item/field"))
+    #expect(!SecretFields.isProtected("z01mye6j16bspJYtTB/5SFX8j7Ahe/mWx0lA8F2/pQE="))
+  }
+}
