@@ -37,6 +37,11 @@ extension TalosConfig {
     extraArgs(component).filter { $0.name == flag }
   }
 
+  /// Every value given to `flag` of `component` (a list value yields each element).
+  public func extraArgValues(_ component: Component, named flag: String) -> [Found] {
+    extraArgs(component, named: flag).flatMap(\.values)
+  }
+
   /// The kubelet configuration overrides: `machine.kubelet.extraConfig` and `KubeletConfig.config`.
   public var kubeletConfigs: [Found] {
     find([.v1alpha1(["machine", "kubelet", "extraConfig"]), .typed("KubeletConfig", ["config"])])

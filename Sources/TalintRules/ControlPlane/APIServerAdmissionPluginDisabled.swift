@@ -26,12 +26,10 @@ struct APIServerAdmissionPluginDisabled: Rule {
   ]
 
   func check(_ context: inout RuleContext) {
-    for arg in context.config.extraArgs(.apiServer, named: "disable-admission-plugins") {
-      for value in arg.values {
-        for plugin in value.commaItems {
-          guard let reference = Self.protected[plugin] else { continue }
-          context.report("kube-apiserver disables the \(plugin) admission plugin (\(reference)); keep it enabled", at: value)
-        }
+    for value in context.config.extraArgValues(.apiServer, named: "disable-admission-plugins") {
+      for plugin in value.commaItems {
+        guard let reference = Self.protected[plugin] else { continue }
+        context.report("kube-apiserver disables the \(plugin) admission plugin (\(reference)); keep it enabled", at: value)
       }
     }
   }

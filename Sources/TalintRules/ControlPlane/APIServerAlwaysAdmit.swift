@@ -15,10 +15,8 @@ struct APIServerAlwaysAdmit: Rule {
     ])
 
   func check(_ context: inout RuleContext) {
-    for arg in context.config.extraArgs(.apiServer, named: "enable-admission-plugins") {
-      for value in arg.values where value.commaItems.contains("AlwaysAdmit") {
-        context.report("kube-apiserver enable-admission-plugins includes AlwaysAdmit; remove it", at: value)
-      }
+    for value in context.config.extraArgValues(.apiServer, named: "enable-admission-plugins") where value.commaItems.contains("AlwaysAdmit") {
+      context.report("kube-apiserver enable-admission-plugins includes AlwaysAdmit; remove it", at: value)
     }
   }
 }

@@ -19,10 +19,8 @@ struct APIServerAlwaysAllow: Rule {
     ])
 
   func check(_ context: inout RuleContext) {
-    for arg in context.config.extraArgs(.apiServer, named: "authorization-mode") {
-      for value in arg.values where value.commaItems.contains("AlwaysAllow") {
-        context.report("kube-apiserver authorization-mode includes AlwaysAllow; remove it and grant access with RBAC", at: value)
-      }
+    for value in context.config.extraArgValues(.apiServer, named: "authorization-mode") where value.commaItems.contains("AlwaysAllow") {
+      context.report("kube-apiserver authorization-mode includes AlwaysAllow; remove it and grant access with RBAC", at: value)
     }
   }
 }

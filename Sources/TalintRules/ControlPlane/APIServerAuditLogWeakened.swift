@@ -25,15 +25,13 @@ struct APIServerAuditLogWeakened: Rule {
       }
     }
     for (flag, minimum, cis) in TalosDefaults.auditLogMinimums {
-      for arg in context.config.extraArgs(.apiServer, named: flag) {
-        for value in arg.values {
-          guard let number = value.int else {
-            context.report("kube-apiserver \(flag) must be a number of at least \(minimum) (CIS \(cis))", at: value)
-            continue
-          }
-          guard number < minimum else { continue }
-          context.report("kube-apiserver \(flag)=\(number) is below \(minimum) (CIS \(cis)); keep at least \(minimum)", at: value)
+      for value in context.config.extraArgValues(.apiServer, named: flag) {
+        guard let number = value.int else {
+          context.report("kube-apiserver \(flag) must be a number of at least \(minimum) (CIS \(cis))", at: value)
+          continue
         }
+        guard number < minimum else { continue }
+        context.report("kube-apiserver \(flag)=\(number) is below \(minimum) (CIS \(cis)); keep at least \(minimum)", at: value)
       }
     }
   }

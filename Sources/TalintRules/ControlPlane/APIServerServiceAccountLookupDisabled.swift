@@ -15,10 +15,8 @@ struct APIServerServiceAccountLookupDisabled: Rule {
     ])
 
   func check(_ context: inout RuleContext) {
-    for arg in context.config.extraArgs(.apiServer, named: "service-account-lookup") {
-      for value in arg.values where value.bool == false {
-        context.report("kube-apiserver service-account-lookup is off, so deleted service accounts keep access; remove the override", at: value)
-      }
+    for value in context.config.extraArgValues(.apiServer, named: "service-account-lookup") where value.bool == false {
+      context.report("kube-apiserver service-account-lookup is off, so deleted service accounts keep access; remove the override", at: value)
     }
   }
 }

@@ -19,10 +19,8 @@ struct CertificateRotationDisabled: Rule {
     ])
 
   func check(_ context: inout RuleContext) {
-    for arg in context.config.extraArgs(.kubelet, named: "rotate-certificates") {
-      for value in arg.values where value.bool == false {
-        context.report("kubelet rotate-certificates is off (CIS 4.2.10); remove the override", at: value)
-      }
+    for value in context.config.extraArgValues(.kubelet, named: "rotate-certificates") where value.bool == false {
+      context.report("kubelet rotate-certificates is off (CIS 4.2.10); remove the override", at: value)
     }
     for component in [Component.kubelet, .controllerManager] {
       for arg in context.config.extraArgs(component, named: "feature-gates") {

@@ -16,10 +16,8 @@ struct ControlPlaneBindAddressExposed: Rule {
 
   func check(_ context: inout RuleContext) {
     for component in [Component.controllerManager, .scheduler] {
-      for arg in context.config.extraArgs(component, named: "bind-address") {
-        for value in arg.values where !Addresses.isLoopback(value.string ?? "") {
-          context.report("\(component.rawValue) bind-address \(value.string ?? "") listens beyond loopback; keep 127.0.0.1", at: value)
-        }
+      for value in context.config.extraArgValues(component, named: "bind-address") where !Addresses.isLoopback(value.string ?? "") {
+        context.report("\(component.rawValue) bind-address \(value.string ?? "") listens beyond loopback; keep 127.0.0.1", at: value)
       }
     }
   }

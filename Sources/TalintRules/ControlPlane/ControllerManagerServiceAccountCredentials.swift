@@ -15,10 +15,8 @@ struct ControllerManagerServiceAccountCredentials: Rule {
     ])
 
   func check(_ context: inout RuleContext) {
-    for arg in context.config.extraArgs(.controllerManager, named: "use-service-account-credentials") {
-      for value in arg.values where value.bool == false {
-        context.report("kube-controller-manager use-service-account-credentials is off; remove the override", at: value)
-      }
+    for value in context.config.extraArgValues(.controllerManager, named: "use-service-account-credentials") where value.bool == false {
+      context.report("kube-controller-manager use-service-account-credentials is off; remove the override", at: value)
     }
   }
 }

@@ -14,7 +14,7 @@ struct KubeProxyMetricsExposed: Rule {
     ])
 
   func check(_ context: inout RuleContext) {
-    var values = context.config.extraArgs(.proxy, named: "metrics-bind-address").flatMap(\.values)
+    var values = context.config.extraArgValues(.proxy, named: "metrics-bind-address")
     values += context.config.find(.typed("KubeProxyConfig", ["config", "metricsBindAddress"]))
     for value in values where value.string.map(Addresses.isLoopback) == false {
       context.report("kube-proxy metrics bind address \(value.string ?? "") is beyond loopback; keep 127.0.0.1", at: value)

@@ -21,7 +21,7 @@ struct PodSecurityPolicyPlugin: Rule {
 
   func check(_ context: inout RuleContext) {
     for flag in ["enable-admission-plugins", "disable-admission-plugins", "admission-control"] {
-      for value in context.config.extraArgs(.apiServer, named: flag).flatMap(\.values)
+      for value in context.config.extraArgValues(.apiServer, named: flag)
       where value.commaItems.contains("PodSecurityPolicy") {
         context.report(
           "kube-apiserver \(flag) names PodSecurityPolicy, which Kubernetes 1.25+ no longer has; the API server will not start",

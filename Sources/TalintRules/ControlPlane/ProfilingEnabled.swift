@@ -19,10 +19,8 @@ struct ProfilingEnabled: Rule {
 
   func check(_ context: inout RuleContext) {
     for component in [Component.apiServer, .controllerManager, .scheduler] {
-      for arg in context.config.extraArgs(component, named: "profiling") {
-        for value in arg.values where value.bool != false {
-          context.report("\(component.rawValue) profiling is enabled; set it to \"false\"", at: value)
-        }
+      for value in context.config.extraArgValues(component, named: "profiling") where value.bool != false {
+        context.report("\(component.rawValue) profiling is enabled; set it to \"false\"", at: value)
       }
     }
   }

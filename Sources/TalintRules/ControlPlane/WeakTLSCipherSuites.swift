@@ -22,10 +22,8 @@ struct WeakTLSCipherSuites: Rule {
   func check(_ context: inout RuleContext) {
     for component in [Component.apiServer, .controllerManager, .scheduler, .kubelet] {
       let allowed = component == .kubelet ? TalosDefaults.kubeletStrongCiphers : TalosDefaults.apiServerStrongCiphers
-      for arg in context.config.extraArgs(component, named: "tls-cipher-suites") {
-        for value in arg.values {
-          report(value.commaItems.filter { !allowed.contains($0) }, "\(component.rawValue) tls-cipher-suites", value, &context)
-        }
+      for value in context.config.extraArgValues(component, named: "tls-cipher-suites") {
+        report(value.commaItems.filter { !allowed.contains($0) }, "\(component.rawValue) tls-cipher-suites", value, &context)
       }
     }
     for config in context.config.kubeletConfigs {

@@ -15,10 +15,8 @@ struct KubeletAlwaysAllow: Rule {
     ])
 
   func check(_ context: inout RuleContext) {
-    for arg in context.config.extraArgs(.kubelet, named: "authorization-mode") {
-      for value in arg.values where value.commaItems.contains("AlwaysAllow") {
-        context.report("kubelet authorization-mode is AlwaysAllow; remove the override (Talos uses Webhook)", at: value)
-      }
+    for value in context.config.extraArgValues(.kubelet, named: "authorization-mode") where value.commaItems.contains("AlwaysAllow") {
+      context.report("kubelet authorization-mode is AlwaysAllow; remove the override (Talos uses Webhook)", at: value)
     }
   }
 }

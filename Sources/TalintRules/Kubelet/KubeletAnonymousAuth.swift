@@ -16,10 +16,8 @@ struct KubeletAnonymousAuth: Rule {
     ])
 
   func check(_ context: inout RuleContext) {
-    for arg in context.config.extraArgs(.kubelet, named: "anonymous-auth") {
-      for value in arg.values where value.bool != false {
-        context.report("kubelet anonymous-auth is enabled; remove the override", at: value)
-      }
+    for value in context.config.extraArgValues(.kubelet, named: "anonymous-auth") where value.bool != false {
+      context.report("kubelet anonymous-auth is enabled; remove the override", at: value)
     }
   }
 }

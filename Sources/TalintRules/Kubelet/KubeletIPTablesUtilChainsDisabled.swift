@@ -15,7 +15,7 @@ struct KubeletIPTablesUtilChainsDisabled: Rule {
     ])
 
   func check(_ context: inout RuleContext) {
-    var values = context.config.extraArgs(.kubelet, named: "make-iptables-util-chains").flatMap(\.values)
+    var values = context.config.extraArgValues(.kubelet, named: "make-iptables-util-chains")
     values += context.config.kubeletConfigs.compactMap { $0.child("makeIPTablesUtilChains") }
     for value in values where value.bool == false {
       context.report("kubelet makeIPTablesUtilChains is off; remove the setting", at: value)

@@ -16,10 +16,8 @@ struct KubeletProtectKernelDefaultsDisabled: Rule {
     ])
 
   func check(_ context: inout RuleContext) {
-    for arg in context.config.extraArgs(.kubelet, named: "protect-kernel-defaults") {
-      for value in arg.values where value.bool == false {
-        context.report("kubelet protect-kernel-defaults is off; remove the flag", at: value)
-      }
+    for value in context.config.extraArgValues(.kubelet, named: "protect-kernel-defaults") where value.bool == false {
+      context.report("kubelet protect-kernel-defaults is off; remove the flag", at: value)
     }
   }
 }

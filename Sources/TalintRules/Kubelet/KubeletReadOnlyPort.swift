@@ -14,7 +14,7 @@ struct KubeletReadOnlyPort: Rule {
     ])
 
   func check(_ context: inout RuleContext) {
-    var values = context.config.extraArgs(.kubelet, named: "read-only-port").flatMap(\.values)
+    var values = context.config.extraArgValues(.kubelet, named: "read-only-port")
     values += context.config.kubeletConfigs.compactMap { $0.child("readOnlyPort") }
     for value in values {
       guard let port = value.int, port != 0 else { continue }

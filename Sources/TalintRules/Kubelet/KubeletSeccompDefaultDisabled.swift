@@ -30,10 +30,8 @@ struct KubeletSeccompDefaultDisabled: Rule {
     for setting in settings where setting.bool == false {
       context.report("\(setting.keyPath) is false, so containers run without a seccomp profile; set it to true", at: setting)
     }
-    for arg in context.config.extraArgs(.kubelet, named: "seccomp-default") {
-      for value in arg.values where value.bool == false {
-        context.report("kubelet seccomp-default is off; remove the flag", at: value)
-      }
+    for value in context.config.extraArgValues(.kubelet, named: "seccomp-default") where value.bool == false {
+      context.report("kubelet seccomp-default is off; remove the flag", at: value)
     }
     let target = ["machine", "kubelet", "defaultRuntimeSeccompProfileEnabled"]
     for document in context.config.documents {

@@ -15,10 +15,8 @@ struct KubeletStreamingTimeoutDisabled: Rule {
     ])
 
   func check(_ context: inout RuleContext) {
-    for arg in context.config.extraArgs(.kubelet, named: "streaming-connection-idle-timeout") {
-      for value in arg.values where Durations.isZero(value.string ?? "") {
-        context.report("kubelet streaming-connection-idle-timeout is 0, so idle exec/port-forward sessions never close; use 5m", at: value)
-      }
+    for value in context.config.extraArgValues(.kubelet, named: "streaming-connection-idle-timeout") where Durations.isZero(value.string ?? "") {
+      context.report("kubelet streaming-connection-idle-timeout is 0, so idle exec/port-forward sessions never close; use 5m", at: value)
     }
   }
 }
