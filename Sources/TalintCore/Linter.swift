@@ -8,16 +8,26 @@ public struct FileResult: Sendable {
   public var failed: Bool
 }
 
-/// Runs every rule over one input. A pure function of its input bytes and options.
+/// Runs the selected rules over one input, then applies severity overrides and suppression
+/// comments. A pure function of its input bytes and settings.
 public struct Linter: Sendable {
   public var rules: [any Rule.Type]
-  public var defaults: TalosDefaults
+  public var settings: LintSettings
   public var limits: YAMLLimits
+  /// Every description a suppression may name (rules plus the linter's own).
+  public var known: [RuleDescription]
 
-  public init(rules: [any Rule.Type], version: TalosVersion = .newest, limits: YAMLLimits = .default) {
-    self.rules = rules
-    self.defaults = TalosDefaults(version: version)
+  public init(rules: [any Rule.Type], settings: LintSettings = LintSettings(), limits: YAMLLimits = .default) {
+    self.rules = rules.filter { settings.selection.includes($0.description) }
+    self.settings = settings
     self.limits = limits
+    self.known = InputProblems.all + SuppressionRules.all + rules.map { $0.description }
+  }
+
+  public init(rules: [any Rule.Type], version: TalosVersion) {
+    var settings = LintSettings()
+    settings.version = version
+    self.init(rules: rules, settings: settings)
   }
 
   public func lint(bytes: [UInt8], path: String) -> FileResult {
@@ -29,11 +39,20 @@ public struct Linter: Sendable {
       return FileResult(path: path, diagnostics: [diagnostic], failed: true)
     }
     let config = TalosConfig(parsed.documents)
+    let defaults = TalosDefaults(version: settings.version)
     var diagnostics: [Diagnostic] = []
     for rule in rules {
-      var context = RuleContext(config: config, defaults: defaults, path: path, rule: rule.description)
+      var context = RuleContext(
+        config: config, defaults: defaults, settings: settings, path: path, rule: rule.description)
       rule.init().check(&context)
       diagnostics.append(contentsOf: context.diagnostics)
+    }
+    let engine = SuppressionEngine(parsed: parsed, path: path, settings: settings, known: known)
+    let problems = engine.apply(to: &diagnostics).filter { settings.selection.includes(ruleDescription($0.ruleID)) }
+    diagnostics += problems
+    for index in diagnostics.indices {
+      if let severity = settings.severities[diagnostics[index].ruleID] { diagnostics[index].severity = severity }
+      diagnostics[index].valueHash = StableHash.hex(Self.valueText(of: diagnostics[index].range, in: parsed.lines))
     }
     diagnostics.sort(by: Diagnostic.sortedOrder)
     return FileResult(path: path, diagnostics: diagnostics, failed: false)
@@ -49,5 +68,19 @@ public struct Linter: Sendable {
         range: SourceRange(at: SourcePosition(line: 1, column: 1)))
       return FileResult(path: input.displayPath, diagnostics: [diagnostic], failed: true)
     }
+  }
+
+  private func ruleDescription(_ id: String) -> RuleDescription {
+    known.first { $0.id == id } ?? SuppressionRules.invalid
+  }
+
+  /// The text a finding points at: from its start to the end of the line, without a trailing
+  /// comment or blanks.
+  static func valueText(of range: SourceRange, in lines: LineIndex) -> String {
+    let line = Array(lines.lineText(range.start.line).unicodeScalars)
+    let start = min(max(range.start.column - 1, 0), line.count)
+    var text = String(String.UnicodeScalarView(line[start...]))
+    if let comment = text.firstRange(of: " #") { text = String(text[..<comment.lowerBound]) }
+    return text.trimmingBlanks()
   }
 }

@@ -12,13 +12,15 @@ public protocol Rule: Sendable {
 public struct RuleContext {
   public let config: TalosConfig
   public let defaults: TalosDefaults
+  public let settings: LintSettings
   public let path: String
   let rule: RuleDescription
   public private(set) var diagnostics: [Diagnostic] = []
 
-  init(config: TalosConfig, defaults: TalosDefaults, path: String, rule: RuleDescription) {
+  init(config: TalosConfig, defaults: TalosDefaults, settings: LintSettings, path: String, rule: RuleDescription) {
     self.config = config
     self.defaults = defaults
+    self.settings = settings
     self.path = path
     self.rule = rule
   }

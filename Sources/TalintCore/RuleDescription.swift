@@ -30,9 +30,16 @@ public struct RuleExample: Sendable {
   public enum Verdict: Sendable { case triggering, passing }
   public var verdict: Verdict
   public var yaml: String
+  /// Project settings the example needs (networks, require-reason); nil for the defaults.
+  public var settings: LintSettings?
 
-  public static func triggering(_ yaml: String) -> RuleExample { RuleExample(verdict: .triggering, yaml: yaml) }
-  public static func passing(_ yaml: String) -> RuleExample { RuleExample(verdict: .passing, yaml: yaml) }
+  public static func triggering(_ yaml: String, settings: LintSettings? = nil) -> RuleExample {
+    RuleExample(verdict: .triggering, yaml: yaml, settings: settings)
+  }
+
+  public static func passing(_ yaml: String, settings: LintSettings? = nil) -> RuleExample {
+    RuleExample(verdict: .passing, yaml: yaml, settings: settings)
+  }
 }
 
 /// Everything the tool says about a rule: its stable ID and name, default severity, docs,

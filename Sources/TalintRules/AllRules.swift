@@ -46,6 +46,7 @@ public enum AllRules {
     FirewallTalosPortExposed.self,
     FirewallKubernetesAPIWorldOpen.self,
     FirewallMalformedEntry.self,
+    FirewallBeyondNetworkPolicy.self,
     WorkerCAPrivateKey.self,
     PlaintextSecret.self,
     TalosAPIRBACDisabled.self,
@@ -57,10 +58,10 @@ public enum AllRules {
     PlaintextExtraManifest.self,
   ]
 
-  /// Every description talint knows: the input problems the linter reports itself, then the
-  /// rules, sorted by ID.
+  /// Every description talint knows: the input and suppression problems the linter reports
+  /// itself, and the rules, sorted by ID.
   public static let descriptions: [RuleDescription] =
-    (InputProblems.all + rules.map { $0.description }).sorted { $0.id < $1.id }
+    (InputProblems.all + SuppressionRules.all + rules.map { $0.description }).sorted { $0.id < $1.id }
 
   /// A description by ID (`TAL101`) or name (`kspp-kernel-arg-removed`), case-insensitively.
   public static func description(for idOrName: String) -> RuleDescription? {

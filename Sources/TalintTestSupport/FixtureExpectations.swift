@@ -3,7 +3,8 @@ import TalintCore
 /// What a fixture says about itself in comments:
 /// - `# expect: TAL101` trailing a line: that line gets a TAL101 diagnostic
 ///   (`# expect: 9 TAL101` pins the column; several are separated by commas);
-/// - `# expect: TAL101` on its own line: the next line that is not a comment gets it;
+/// - `# expect: TAL101` on its own line: the next line gets it (further `# expect:` lines and
+///   blank lines are skipped, so it can point at a suppression comment);
 /// - `# passes: TAL101, TAL102` anywhere: the fixture exercises these rules and must not
 ///   trigger them (a passing case for the rule-coverage check);
 /// - `# talos-version: 1.13`: lint with that release's defaults.
@@ -23,7 +24,7 @@ public struct FixtureExpectations: Sendable {
   public init(bytes: [UInt8]) {
     let parsed = YAMLParser.parse(bytes)
     let comments = parsed.comments()
-    let commentLines = Set(comments.filter { !$0.isTrailing }.map(\.position.line))
+    let expectLines = Set(comments.filter { !$0.isTrailing && $0.text.hasPrefix("expect:") }.map(\.position.line))
     for comment in comments {
       if let list = Self.value(of: "passes:", in: comment.text) {
         passes.formUnion(list.split(separator: ",").map { String($0).trimmingBlanks() })
@@ -36,7 +37,7 @@ public struct FixtureExpectations: Sendable {
       guard let list = Self.value(of: "expect:", in: comment.text) else { continue }
       var line = comment.position.line
       if !comment.isTrailing {
-        repeat { line += 1 } while commentLines.contains(line) || Self.isBlank(parsed.lines.lineText(line)) && line < parsed.lines.lineCount
+        repeat { line += 1 } while (expectLines.contains(line) || Self.isBlank(parsed.lines.lineText(line))) && line < parsed.lines.lineCount
       }
       for item in list.split(separator: ",") {
         let words = item.split(separator: " ").map(String.init)
@@ -55,7 +56,8 @@ public struct FixtureExpectations: Sendable {
   private static func isBlank(_ text: String) -> Bool { text.allSatisfy { $0 == " " || $0 == "\t" } }
 }
 
-/// Lints a fixture and matches each diagnostic to exactly one expectation.
+/// Lints a fixture, with the `.talint.yaml` that applies to it as the CLI would find it, and
+/// matches each diagnostic to exactly one expectation.
 public struct FixtureRunner: Sendable {
   public var rules: [any Rule.Type]
 
@@ -74,8 +76,14 @@ public struct FixtureRunner: Sendable {
 
   public func run(bytes: [UInt8], path: String) -> Outcome {
     let expectations = FixtureExpectations(bytes: bytes)
-    let linter = Linter(rules: rules, version: expectations.talosVersion ?? .newest)
-    let diagnostics = linter.lint(bytes: bytes, path: path).diagnostics
+    var settings = LintSettings()
+    if let configPath = ConfigDiscovery().configPath(for: path) {
+      let config = ConfigParser(knownRules: []).parse(bytes: Paths.read(configPath), path: configPath).config
+      settings = config.settings(knownRules: rules.map { $0.description })
+    }
+    if let version = expectations.talosVersion { settings.version = version }
+    let linter = Linter(rules: rules, settings: settings)
+    let diagnostics = linter.lint(bytes: bytes, path: path).diagnostics.filter { $0.suppression == nil }
     var missing = expectations.expectations
     var unexpected: [Diagnostic] = []
     for diagnostic in diagnostics {

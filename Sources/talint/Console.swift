@@ -10,7 +10,7 @@ func writeOut(_ text: String) { write(text, to: 1) }
 
 func writeErr(_ text: String) { write(text, to: 2) }
 
-private func write(_ text: String, to descriptor: Int32) {
+func write(_ text: String, to descriptor: Int32) {
   var text = text
   text.withUTF8 { buffer in
     var offset = 0

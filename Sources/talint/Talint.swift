@@ -12,7 +12,7 @@ struct Talint: ParsableCommand {
       2 an input could not be linted, 64 usage error.
       """,
     version: TalintVersion.string,
-    subcommands: [Lint.self, Rules.self, Explain.self],
+    subcommands: [Lint.self, Rules.self, Explain.self, Config.self],
     defaultSubcommand: Lint.self)
 }
 

@@ -24,11 +24,22 @@ import Testing
     rule.description.examples.indices.map { (rule.description.id, $0) }
   }
 
+  /// The suppression problems' examples, linted with every rule (they are about other rules'
+  /// findings).
+  @Test(arguments: SuppressionRules.all)
+  func suppressionExamplesHold(description: RuleDescription) {
+    for sample in description.examples {
+      let linter = Linter(rules: AllRules.rules, settings: sample.settings ?? LintSettings())
+      let own = linter.lint(bytes: Array(sample.yaml.utf8), path: "example.yaml").diagnostics.filter { $0.ruleID == description.id }
+      #expect(own.isEmpty == (sample.verdict == .passing), "\(description.id) \(sample.verdict) example: \(own.map(\.message))")
+    }
+  }
+
   @Test(arguments: cases, variants)
   func exampleHoldsInVariant(example: (String, Int), variant: Variant) throws {
     let rule = try #require(AllRules.rules.first { $0.description.id == example.0 })
     let sample = rule.description.examples[example.1]
-    let linter = Linter(rules: [rule])
+    let linter = Linter(rules: [rule], settings: sample.settings ?? LintSettings())
     let reference = linter.lint(bytes: Array(sample.yaml.utf8), path: "example.yaml")
     let result = linter.lint(bytes: variant.transform(sample.yaml), path: "example.yaml")
     let own = result.diagnostics.filter { $0.ruleID == example.0 }

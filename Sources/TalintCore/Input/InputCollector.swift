@@ -5,17 +5,29 @@
 #endif
 
 /// Expands the paths a user gives into inputs: `-` is standard input, a directory is walked
-/// for `*.yaml`/`*.yml` (hidden entries and symlinked directories skipped, so a link loop
-/// cannot make the walk endless), any other path is linted as given.
-public enum InputCollector {
-  public static func collect(_ paths: [String], stdinName: String = "<stdin>") -> [InputFile] {
+/// for `*.yaml`/`*.yml` (hidden entries such as `.git` and symlinked directories skipped, so a
+/// link loop cannot make the walk endless; inside a git work tree `.gitignore` is honoured;
+/// `isExcluded` drops what the project excludes), any other path is linted as given — even
+/// when excluded, as pre-commit passes explicit paths, unless `forceExclude` is set.
+public struct InputCollector {
+  public var stdinName = "<stdin>"
+  public var forceExclude = false
+  public var respectGitignore = true
+  /// True for a path the project configuration excludes.
+  public var isExcluded: (String) -> Bool = { _ in false }
+
+  public init() {}
+
+  public func collect(_ paths: [String]) -> [InputFile] {
     var inputs: [InputFile] = []
     for path in paths {
       if path == "-" {
         inputs.append(.standardInput(name: stdinName))
-      } else if isDirectory(path, followLinks: true) {
-        walk(path, into: &inputs)
-      } else {
+      } else if Self.isDirectory(path, followLinks: true) {
+        var walked: [String] = []
+        walk(path, into: &walked)
+        inputs += withoutGitIgnored(walked, under: path).map(InputFile.path)
+      } else if !(forceExclude && isExcluded(path)) {
         inputs.append(.path(path))
       }
     }
@@ -23,9 +35,9 @@ public enum InputCollector {
     return inputs.filter { seen.insert($0).inserted }
   }
 
-  private static func walk(_ directory: String, into inputs: inout [InputFile]) {
+  private func walk(_ directory: String, into files: inout [String]) {
     guard let handle = opendir(directory) else {
-      inputs.append(.path(directory))  // reported as unreadable when linted
+      files.append(directory)  // reported as unreadable when linted
       return
     }
     var names: [String] = []
@@ -39,15 +51,22 @@ public enum InputCollector {
     closedir(handle)
     for name in names.sorted() {
       let child = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-      if isDirectory(child, followLinks: false) {
-        walk(child, into: &inputs)
+      if isExcluded(child) { continue }
+      if Self.isDirectory(child, followLinks: false) {
+        walk(child, into: &files)
       } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
-        inputs.append(.path(child))
+        files.append(child)
       }
     }
   }
 
-  private static func isDirectory(_ path: String, followLinks: Bool) -> Bool {
+  private func withoutGitIgnored(_ files: [String], under directory: String) -> [String] {
+    guard respectGitignore, !files.isEmpty, let root = ConfigDiscovery.repositoryRoot(of: directory) else { return files }
+    let ignored = GitIgnored(root: root)
+    return files.filter { !ignored.contains(ConfigDiscovery.absolute($0)) }
+  }
+
+  static func isDirectory(_ path: String, followLinks: Bool) -> Bool {
     var info = stat()
     let status = followLinks ? stat(path, &info) : lstat(path, &info)
     return status == 0 && info.st_mode & S_IFMT == S_IFDIR

@@ -1,9 +1,9 @@
 /// The default format, one line per diagnostic, which Vim, Emacs and VS Code problem
-/// matchers read: `path:line:col: severity: message [TAL101]`.
+/// matchers read: `path:line:col: severity: message [TAL101]`. Suppressed findings are left out.
 public enum TextReporter {
-  public static func render(_ diagnostics: [Diagnostic]) -> String {
+  public static func render(_ report: Report) -> String {
     var output = ""
-    for diagnostic in diagnostics {
+    for diagnostic in report.visible {
       output += line(diagnostic)
       output += "\n"
     }

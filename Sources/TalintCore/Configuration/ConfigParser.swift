@@ -1,0 +1,168 @@
+import TalintYAML
+
+/// Reads `.talint.yaml` with the same positioned YAML layer as configs, so every problem has a
+/// line and column. Unknown keys and rule names are warnings with a suggestion; wrong types,
+/// bad values and invalid YAML are errors that make the config unusable.
+public struct ConfigParser {
+  public let knownRules: [RuleDescription]
+
+  public init(knownRules: [RuleDescription]) { self.knownRules = knownRules }
+
+  static let keys = [
+    "select", "ignore", "severity", "exclude", "fail-on", "talos-version", "require-reason", "unsuppressible",
+    "networks",
+  ]
+  static let networkKeys = ["admin", "controlPlane", "cluster"]
+  static let failOnValues = ["error", "warning", "info", "never"]
+
+  public func parse(bytes: [UInt8], path: String) -> (config: ProjectConfig, problems: [ConfigProblem]) {
+    var config = ProjectConfig(path: path)
+    var problems: [ConfigProblem] = []
+    func problem(_ message: String, _ position: SourcePosition, error: Bool = true) {
+      problems.append(ConfigProblem(path: path, position: position, message: message, isError: error))
+    }
+    let parsed = YAMLParser.parse(bytes)
+    if let error = parsed.error {
+      problem("invalid YAML: \(error.message)", error.position)
+      return (config, problems)
+    }
+    guard let document = parsed.documents.first, let root = document.root, !document.isNull(root) else {
+      return (config, problems)
+    }
+    guard document.isMapping(root) else {
+      problem("the configuration must be a mapping of settings", document[root].range.start)
+      return (config, problems)
+    }
+    for duplicate in document.duplicateKeys {
+      problem("duplicate key '\(duplicate.name)'", document[duplicate.second].range.start)
+    }
+    let top = Found(document: ConfigDocument(kind: .other, yaml: document, root: root), node: root, key: nil, keyPath: "")
+    for (name, value) in top.entries {
+      let at = value.keyRange.start
+      switch name {
+      case "select": config.select = ruleList(value, &problems, path)
+      case "ignore": config.ignore = ruleList(value, &problems, path)
+      case "unsuppressible": config.unsuppressible = ruleList(value, &problems, path) ?? []
+      case "exclude": config.exclude = strings(value, &problems, path) ?? []
+      case "severity":
+        guard value.isMapping else {
+          problem("severity must map rule IDs to error, warning or info", value.range.start)
+          continue
+        }
+        for (rule, level) in value.entries {
+          guard let severity = level.string.flatMap(Severity.init(rawValue:)) else {
+            problem("severity of \(rule) must be error, warning or info", level.range.start)
+            continue
+          }
+          if let known = knownRules.first(where: { $0.id == rule.uppercased() || $0.name == rule }) {
+            config.severities[known.id] = severity
+          } else {
+            problem("unknown rule '\(rule)'\(suggestion(rule, among: knownRules.flatMap { [$0.id, $0.name] }))", level.keyRange.start, error: false)
+          }
+        }
+      case "fail-on":
+        guard let text = value.string, Self.failOnValues.contains(text) else {
+          problem("fail-on must be one of \(Self.failOnValues.joined(separator: ", "))", value.range.start)
+          continue
+        }
+        config.failOn = text
+      case "talos-version":
+        guard let version = value.string.flatMap(TalosVersion.init(parsing:)) else {
+          problem("talos-version must be a release such as \"1.12\"", value.range.start)
+          continue
+        }
+        config.talosVersion = version
+      case "require-reason":
+        guard let flag = value.bool else {
+          problem("require-reason must be true or false", value.range.start)
+          continue
+        }
+        config.requireReason = flag
+      case "networks":
+        config.networks = networks(value, &problems, path)
+      default:
+        problem("unknown setting '\(name)'\(suggestion(name, among: Self.keys))", at, error: false)
+      }
+    }
+    return (config, problems)
+  }
+
+  private func strings(_ value: Found, _ problems: inout [ConfigProblem], _ path: String) -> [String]? {
+    guard value.isSequence else {
+      problems.append(ConfigProblem(path: path, position: value.range.start, message: "\(value.keyPath) must be a list", isError: true))
+      return nil
+    }
+    var result: [String] = []
+    for element in value.elements {
+      guard let text = element.string else {
+        problems.append(ConfigProblem(path: path, position: element.range.start, message: "\(value.keyPath) entries must be strings", isError: true))
+        continue
+      }
+      result.append(text)
+    }
+    return result
+  }
+
+  private func ruleList(_ value: Found, _ problems: inout [ConfigProblem], _ path: String) -> [String]? {
+    guard let names = strings(value, &problems, path) else { return nil }
+    for (name, element) in zip(names, value.elements) where !knownRules.contains(where: { RuleSelection.matches(name, $0) }) {
+      problems.append(
+        ConfigProblem(
+          path: path, position: element.range.start,
+          message: "unknown rule '\(name)'\(suggestion(name, among: knownRules.flatMap { [$0.id, $0.name] }))", isError: false))
+    }
+    return names
+  }
+
+  private func networks(_ value: Found, _ problems: inout [ConfigProblem], _ path: String) -> NetworkPolicy {
+    var policy = NetworkPolicy()
+    guard value.isMapping else {
+      problems.append(ConfigProblem(path: path, position: value.range.start, message: "networks must map admin, controlPlane and cluster to CIDR lists", isError: true))
+      return policy
+    }
+    for (name, list) in value.entries {
+      guard Self.networkKeys.contains(name) else {
+        problems.append(
+          ConfigProblem(path: path, position: list.keyRange.start, message: "unknown network '\(name)'\(suggestion(name, among: Self.networkKeys))", isError: false))
+        continue
+      }
+      var cidrs: [CIDR] = []
+      for (text, element) in zip(strings(list, &problems, path) ?? [], list.elements) {
+        guard let cidr = CIDR(text) else {
+          problems.append(ConfigProblem(path: path, position: element.range.start, message: "'\(text)' is not a CIDR prefix", isError: true))
+          continue
+        }
+        cidrs.append(cidr)
+      }
+      switch name {
+      case "admin": policy.admin = cidrs
+      case "controlPlane": policy.controlPlane = cidrs
+      default: policy.cluster = cidrs
+      }
+    }
+    return policy
+  }
+}
+
+/// `; did you mean 'x'?` for the closest candidate within a small edit distance, or nothing.
+func suggestion(_ word: String, among candidates: [String]) -> String {
+  let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
+  guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, word.count / 3) else { return "" }
+  return "; did you mean '\(best.0)'?"
+}
+
+/// Levenshtein distance.
+func editDistance(_ a: String, _ b: String) -> Int {
+  let a = Array(a)
+  let b = Array(b)
+  if a.isEmpty { return b.count }
+  var previous = Array(0...b.count)
+  for i in 1...a.count {
+    var current = [i] + Array(repeating: 0, count: b.count)
+    for j in stride(from: 1, through: b.count, by: 1) {
+      current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+    }
+    previous = current
+  }
+  return previous[b.count]
+}

@@ -1,0 +1,50 @@
+import TalintYAML
+
+/// A project's `.talint.yaml`, as read. Every field is optional; the command line wins over it.
+public struct ProjectConfig: Sendable {
+  /// Where it was read from (nil for the built-in defaults).
+  public var path: String?
+  public var select: [String]?
+  public var ignore: [String]?
+  public var severities: [String: Severity] = [:]
+  /// Globs relative to the config file's folder.
+  public var exclude: [String] = []
+  public var failOn: String?
+  public var talosVersion: TalosVersion?
+  public var requireReason: Bool?
+  public var unsuppressible: [String] = []
+  public var networks = NetworkPolicy()
+
+  public init(path: String? = nil) { self.path = path }
+
+  /// The folder the config's globs are relative to.
+  public var directory: String? {
+    guard let path, let slash = path.lastIndex(of: "/") else { return path == nil ? nil : "." }
+    return String(path[..<slash])
+  }
+
+  /// The settings this config gives, before command-line overrides.
+  public func settings(knownRules: [RuleDescription]) -> LintSettings {
+    var settings = LintSettings()
+    if let talosVersion { settings.version = talosVersion }
+    settings.selection = RuleSelection(select: select ?? [], ignore: ignore ?? [])
+    settings.severities = severities
+    settings.requireReason = requireReason ?? false
+    settings.unsuppressible = Set(unsuppressible.compactMap { name in knownRules.first { RuleSelection.matches(name, $0) }?.id })
+    settings.networks = networks
+    return settings
+  }
+}
+
+/// A problem in a `.talint.yaml`, at its position.
+public struct ConfigProblem: Sendable, Error, CustomStringConvertible {
+  public var path: String
+  public var position: SourcePosition
+  public var message: String
+  /// True when the config cannot be used (exit 64); false for a warning.
+  public var isError: Bool
+
+  public var description: String {
+    "\(path):\(position.line):\(position.column): \(isError ? "error" : "warning"): \(message)"
+  }
+}

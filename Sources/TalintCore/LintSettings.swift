@@ -1,0 +1,61 @@
+/// Networks the firewall rules measure exposure against (`.talint.yaml` `networks`): apid
+/// should be reachable only from `admin`, etcd only from `controlPlane`, the kubelet and trustd
+/// only from `cluster`.
+public struct NetworkPolicy: Sendable, Equatable {
+  public var admin: [CIDR] = []
+  public var controlPlane: [CIDR] = []
+  public var cluster: [CIDR] = []
+
+  public init(admin: [CIDR] = [], controlPlane: [CIDR] = [], cluster: [CIDR] = []) {
+    self.admin = admin
+    self.controlPlane = controlPlane
+    self.cluster = cluster
+  }
+
+  public var isEmpty: Bool { admin.isEmpty && controlPlane.isEmpty && cluster.isEmpty }
+}
+
+/// Which rules run, chosen by ID (`TAL101`), name (`kspp-kernel-arg-removed`) or ID prefix
+/// (`TAL5`, `TAL`).
+public struct RuleSelection: Sendable, Equatable {
+  /// When non-empty, only matching rules run.
+  public var select: [String] = []
+  /// Matching rules never run.
+  public var ignore: [String] = []
+
+  public init(select: [String] = [], ignore: [String] = []) {
+    self.select = select
+    self.ignore = ignore
+  }
+
+  public func includes(_ rule: RuleDescription) -> Bool {
+    if !select.isEmpty && !select.contains(where: { Self.matches($0, rule) }) { return false }
+    return !ignore.contains { Self.matches($0, rule) }
+  }
+
+  /// True when `pattern` names the rule by ID, name or ID prefix.
+  public static func matches(_ pattern: String, _ rule: RuleDescription) -> Bool {
+    let upper = pattern.uppercased()
+    return rule.id == upper || rule.name == pattern.lowercased() || (upper.hasPrefix("TAL") && rule.id.hasPrefix(upper))
+  }
+}
+
+/// Everything besides the rules that shapes one lint run: the Talos release, selection,
+/// severity overrides, suppression policy and networks. Built from the command line and the
+/// project's `.talint.yaml`.
+public struct LintSettings: Sendable, Equatable {
+  public var version: TalosVersion = .newest
+  public var selection = RuleSelection()
+  /// Severity per rule ID.
+  public var severities: [String: Severity] = [:]
+  /// A suppression without a `-- reason` is an error.
+  public var requireReason = false
+  /// Rule IDs no comment can silence.
+  public var unsuppressible: Set<String> = []
+  public var networks = NetworkPolicy()
+
+  public init(requireReason: Bool = false, networks: NetworkPolicy = NetworkPolicy()) {
+    self.requireReason = requireReason
+    self.networks = networks
+  }
+}

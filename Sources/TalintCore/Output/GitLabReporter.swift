@@ -1,0 +1,40 @@
+/// GitLab Code Quality JSON: findings appear in merge-request widgets, matched across
+/// pipelines by their fingerprint.
+public enum GitLabReporter {
+  struct Issue: Encodable {
+    var description: String
+    var checkName: String
+    var fingerprint: String
+    var severity: String
+    var location: Location
+
+    enum CodingKeys: String, CodingKey {
+      case description, fingerprint, severity, location
+      case checkName = "check_name"
+    }
+  }
+
+  struct Location: Encodable {
+    var path: String
+    var lines: Lines
+  }
+
+  struct Lines: Encodable { var begin: Int }
+
+  public static func render(_ report: Report) -> String {
+    let issues = report.visible.map { diagnostic -> Issue in
+      let path = report.relativePath(diagnostic.path)
+      let severity: String
+      switch diagnostic.severity {
+      case .error: severity = "critical"
+      case .warning: severity = "major"
+      case .info: severity = "info"
+      }
+      return Issue(
+        description: "\(diagnostic.message) [\(diagnostic.ruleID)]", checkName: diagnostic.ruleID,
+        fingerprint: StableHash.hex("\(path)\u{0}\(diagnostic.fingerprint)"), severity: severity,
+        location: Location(path: path, lines: Lines(begin: diagnostic.range.start.line)))
+    }
+    return JSONReporter.encode(issues)
+  }
+}

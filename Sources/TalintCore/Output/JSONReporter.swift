@@ -1,0 +1,53 @@
+import FoundationEssentials
+
+/// A versioned JSON document: the tool, then every diagnostic, suppressed ones marked.
+public enum JSONReporter {
+  struct Document: Encodable {
+    var version = 1
+    var tool: Tool
+    var diagnostics: [Entry]
+  }
+
+  struct Tool: Encodable {
+    var name = "talint"
+    var version: String
+  }
+
+  struct Entry: Encodable {
+    var ruleId: String
+    var ruleName: String
+    var severity: String
+    var message: String
+    var file: String
+    var startLine: Int
+    var startColumn: Int
+    var endLine: Int
+    var endColumn: Int
+    var keyPath: String?
+    var fingerprint: String
+    var suppressed: Bool
+    var suppressionKind: String?
+    var justification: String?
+  }
+
+  public static func render(_ report: Report) -> String {
+    let entries = report.diagnostics.map { diagnostic in
+      Entry(
+        ruleId: diagnostic.ruleID, ruleName: diagnostic.ruleName, severity: diagnostic.severity.rawValue,
+        message: diagnostic.message, file: diagnostic.path, startLine: diagnostic.range.start.line,
+        startColumn: diagnostic.range.start.column, endLine: diagnostic.range.end.line,
+        endColumn: diagnostic.range.end.column, keyPath: diagnostic.keyPath, fingerprint: diagnostic.fingerprint,
+        suppressed: diagnostic.suppression != nil, suppressionKind: diagnostic.suppression?.kind.rawValue,
+        justification: diagnostic.suppression?.justification)
+    }
+    return encode(Document(tool: Tool(version: report.toolVersion), diagnostics: entries))
+  }
+
+  /// Sorted keys and indentation: stable, diffable output.
+  static func encode<T: Encodable>(_ value: T) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    guard let data = try? encoder.encode(value) else { return "{}\n" }
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+}

@@ -1,0 +1,47 @@
+/// A rustc-style frame for people at a terminal: the source line, a caret under the range and
+/// the rule's remediation as `help:`. Colour only when asked (a TTY without `NO_COLOR`).
+public struct PrettyReporter {
+  public var color: Bool
+  /// The text of a line of a file, for the frame.
+  public var sourceLine: (String, Int) -> String?
+
+  public init(color: Bool, sourceLine: @escaping (String, Int) -> String?) {
+    self.color = color
+    self.sourceLine = sourceLine
+  }
+
+  public func render(_ report: Report) -> String {
+    var output = ""
+    for diagnostic in report.visible {
+      let start = diagnostic.range.start
+      let level = paint(diagnostic.severity.rawValue + "[\(diagnostic.ruleID)]", code: Self.code(diagnostic.severity))
+      output += "\(level)\(paint(": " + diagnostic.message, code: "1"))\n"
+      let gutter = String(repeating: " ", count: String(start.line).count)
+      output += "\(gutter)\(paint("-->", code: "34")) \(diagnostic.path):\(start.line):\(start.column)\n"
+      if let text = sourceLine(diagnostic.path, start.line) {
+        let width = diagnostic.range.end.line == start.line ? max(1, diagnostic.range.end.column - start.column) : max(1, text.count - start.column + 1)
+        let caret = String(repeating: " ", count: max(0, start.column - 1)) + String(repeating: "^", count: width)
+        output += "\(gutter) \(paint("|", code: "34"))\n"
+        output += "\(paint(String(start.line), code: "34")) \(paint("|", code: "34")) \(text)\n"
+        output += "\(gutter) \(paint("|", code: "34")) \(paint(caret, code: Self.code(diagnostic.severity)))\n"
+      }
+      if let rule = report.rules.first(where: { $0.id == diagnostic.ruleID }) {
+        output += "\(gutter) \(paint("= help:", code: "1")) \(rule.remediation)\n"
+      }
+      output += "\n"
+    }
+    return output
+  }
+
+  private static func code(_ severity: Severity) -> String {
+    switch severity {
+    case .error: "1;31"
+    case .warning: "1;33"
+    case .info: "1;36"
+    }
+  }
+
+  private func paint(_ text: String, code: String) -> String {
+    color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+  }
+}

@@ -1,0 +1,102 @@
+import TalintYAML
+
+/// Applies a file's suppression comments to its diagnostics and reports the comments that are
+/// stale, malformed or unknown.
+struct SuppressionEngine {
+  let parsed: YAMLParseResult
+  let path: String
+  let settings: LintSettings
+  let known: [RuleDescription]
+
+  func apply(to diagnostics: inout [Diagnostic]) -> [Diagnostic] {
+    var problems: [Diagnostic] = []
+    let comments = parsed.comments()
+    let contentStarts = entryExtents()
+    for comment in comments {
+      guard let parsedComment = SuppressionComment.parse(comment.text) else { continue }
+      let at = SourceRange(at: comment.position)
+      switch parsedComment {
+      case .malformed(let why):
+        problems.append(Diagnostic(rule: SuppressionRules.invalid, message: "malformed suppression: \(why)", path: path, range: at))
+      case .directive(let file, let names, let reason):
+        let scope: SuppressionComment.Scope
+        if file {
+          scope = .file
+        } else if comment.isTrailing {
+          scope = .lines(comment.position.line...comment.position.line)
+        } else {
+          scope = .lines(nextEntry(after: comment.position.line, comments: comments, extents: contentStarts))
+        }
+        if settings.requireReason && reason == nil {
+          problems.append(
+            Diagnostic(
+              rule: SuppressionRules.missingReason, message: "suppression gives no reason; add ` -- why` (require-reason is on)",
+              path: path, range: at))
+        }
+        for name in names {
+          guard let rule = known.first(where: { $0.id == name.uppercased() || $0.name == name }) else {
+            problems.append(Diagnostic(rule: SuppressionRules.invalid, message: "suppression names unknown rule '\(name)'", path: path, range: at))
+            continue
+          }
+          if settings.unsuppressible.contains(rule.id) {
+            problems.append(
+              Diagnostic(
+                rule: SuppressionRules.invalid, message: "\(rule.id) is unsuppressible in this project's configuration",
+                path: path, range: at))
+            continue
+          }
+          var used = false
+          for index in diagnostics.indices where diagnostics[index].ruleID == rule.id && diagnostics[index].suppression == nil {
+            guard covers(scope, diagnostics[index].range.start.line) else { continue }
+            diagnostics[index].suppression = Suppression(kind: file ? .file : .inline, justification: reason)
+            used = true
+          }
+          if !used {
+            problems.append(
+              Diagnostic(rule: SuppressionRules.unused, message: "suppression of \(rule.id) (\(rule.name)) silences nothing; remove it", path: path, range: at))
+          }
+        }
+      }
+    }
+    return problems
+  }
+
+  private func covers(_ scope: SuppressionComment.Scope, _ line: Int) -> Bool {
+    switch scope {
+    case .file: true
+    case .lines(let lines): lines.contains(line)
+    }
+  }
+
+  /// For an own-line comment: the lines of the next entry (a key with its value, or a
+  /// sequence item) after the comment.
+  private func nextEntry(after line: Int, comments: [Comment], extents: [Int: Int]) -> ClosedRange<Int> {
+    let commentLines = Set(comments.filter { !$0.isTrailing }.map(\.position.line))
+    var next = line + 1
+    while next < parsed.lines.lineCount && (commentLines.contains(next) || parsed.lines.lineBytes(next).allSatisfy { $0 == 0x20 || $0 == 0x09 }) {
+      next += 1
+    }
+    return next...max(next, extents[next] ?? next)
+  }
+
+  /// For every line where an entry starts, the last line of the longest entry starting there.
+  private func entryExtents() -> [Int: Int] {
+    var extents: [Int: Int] = [:]
+    func record(_ start: SourcePosition, _ end: SourcePosition) {
+      extents[start.line] = max(extents[start.line] ?? start.line, end.line)
+    }
+    for document in parsed.documents {
+      for node in document.nodes {
+        switch node.content {
+        case .mapping(let pairs):
+          for pair in pairs { record(document[pair.key].range.start, document[pair.value].range.end) }
+        case .sequence(let items):
+          for item in items { record(document[item].range.start, document[item].range.end) }
+        default:
+          break
+        }
+      }
+    }
+    return extents
+  }
+}
