@@ -2,10 +2,23 @@ import ArgumentParser
 import TalintCore
 import TalintRules
 
+/// How `talint rules` prints the list.
+enum RulesFormat: String, ExpressibleByArgument, CaseIterable {
+  case text, json, markdown
+}
+
 struct Rules: ParsableCommand {
   static let configuration = CommandConfiguration(abstract: "List every rule: ID, name, severity and summary.")
 
+  @Option(name: .long, help: "text (default), json, or markdown (the docs/rules.md reference).")
+  var format: RulesFormat = .text
+
   func run() throws {
+    switch format {
+    case .text: break
+    case .json: return writeOut(RuleDocs.json(AllRules.descriptions))
+    case .markdown: return writeOut(RuleDocs.markdown(AllRules.descriptions))
+    }
     let width = AllRules.descriptions.map(\.name.count).max() ?? 0
     var output = ""
     for rule in AllRules.descriptions {

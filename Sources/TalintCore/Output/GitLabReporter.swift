@@ -22,6 +22,7 @@ public enum GitLabReporter {
   struct Lines: Encodable { var begin: Int }
 
   public static func render(_ report: Report) -> String {
+    var seen: [String: Int] = [:]
     let issues = report.visible.map { diagnostic -> Issue in
       let path = report.relativePath(diagnostic.path)
       let severity: String
@@ -30,9 +31,13 @@ public enum GitLabReporter {
       case .warning: severity = "major"
       case .info: severity = "info"
       }
+      // GitLab needs unique fingerprints: a repeat of the same finding gets its ordinal.
+      let base = "\(path)\u{0}\(diagnostic.fingerprint)"
+      let ordinal = seen[base, default: 0]
+      seen[base] = ordinal + 1
       return Issue(
         description: "\(diagnostic.message) [\(diagnostic.ruleID)]", checkName: diagnostic.ruleID,
-        fingerprint: StableHash.hex("\(path)\u{0}\(diagnostic.fingerprint)"), severity: severity,
+        fingerprint: StableHash.hex(ordinal == 0 ? base : "\(base)\u{0}\(ordinal)"), severity: severity,
         location: Location(path: path, lines: Lines(begin: diagnostic.range.start.line)))
     }
     return JSONReporter.encode(issues)
