@@ -20,13 +20,14 @@ public struct InputCollector {
 
   public func collect(_ paths: [String]) -> [InputFile] {
     var inputs: [InputFile] = []
+    var ignoredByRoot: [String: GitIgnored] = [:]
     for path in paths {
       if path == "-" {
         inputs.append(.standardInput(name: stdinName))
       } else if Self.isDirectory(path, followLinks: true) {
         var walked: [String] = []
         walk(path, into: &walked)
-        inputs += withoutGitIgnored(walked, under: path).map(InputFile.path)
+        inputs += withoutGitIgnored(walked, under: path, cache: &ignoredByRoot).map(InputFile.path)
       } else if !(forceExclude && isExcluded(path)) {
         inputs.append(.path(path))
       }
@@ -60,9 +61,11 @@ public struct InputCollector {
     }
   }
 
-  private func withoutGitIgnored(_ files: [String], under directory: String) -> [String] {
+  /// Drops what git ignores; git is asked once per repository root in a run.
+  private func withoutGitIgnored(_ files: [String], under directory: String, cache: inout [String: GitIgnored]) -> [String] {
     guard respectGitignore, !files.isEmpty, let root = ConfigDiscovery.repositoryRoot(of: directory) else { return files }
-    let ignored = GitIgnored(root: root)
+    let ignored = cache[root] ?? GitIgnored(root: root)
+    cache[root] = ignored
     return files.filter { !ignored.contains(ConfigDiscovery.absolute($0)) }
   }
 
