@@ -47,9 +47,11 @@ public struct Linter: Sendable {
       rule.init().check(&context)
       diagnostics.append(contentsOf: context.diagnostics)
     }
-    let engine = SuppressionEngine(parsed: parsed, path: path, settings: settings, known: known)
-    let problems = engine.apply(to: &diagnostics).filter { settings.selection.includes(ruleDescription($0.ruleID)) }
-    diagnostics += problems
+    // Comments are only scanned when the file can hold a suppression.
+    if parsed.lines.contains("talint:") {
+      let engine = SuppressionEngine(parsed: parsed, path: path, settings: settings, known: known)
+      diagnostics += engine.apply(to: &diagnostics).filter { settings.selection.includes(ruleDescription($0.ruleID)) }
+    }
     for index in diagnostics.indices {
       if let severity = settings.severities[diagnostics[index].ruleID] { diagnostics[index].severity = severity }
       diagnostics[index].valueHash = StableHash.hex(Self.valueText(of: diagnostics[index].range, in: parsed.lines))

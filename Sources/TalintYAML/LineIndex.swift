@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Where each line of the decoded UTF-8 input starts, with line breaks counted as libyaml
 /// counts them (`\n`, `\r\n`, lone `\r`). Used to move block END marks back onto the last
 /// content line, to place reader errors given as byte offsets, and to show source lines.
@@ -39,6 +45,24 @@ public struct LineIndex: Sendable {
   /// The text of 1-based `line`, without its line break.
   public func lineText(_ line: Int) -> String {
     String(decoding: lineBytes(line), as: UTF8.self)
+  }
+
+  /// True when the input holds `needle` anywhere (a cheap test before a costly scan).
+  public func contains(_ needle: String) -> Bool {
+    let pattern = Array(needle.utf8)
+    guard let first = pattern.first, bytes.count >= pattern.count else { return pattern.isEmpty }
+    return bytes.withUnsafeBufferPointer { haystack in
+      var start = 0
+      let last = haystack.count - pattern.count
+      while start <= last {
+        // memchr finds candidates for the first byte at memory speed.
+        guard let hit = memchr(haystack.baseAddress! + start, Int32(first), last - start + 1) else { return false }
+        let offset = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - haystack.baseAddress!
+        if pattern.indices.allSatisfy({ haystack[offset + $0] == pattern[$0] }) { return true }
+        start = offset + 1
+      }
+      return false
+    }
   }
 
   /// Unicode scalars in `bytes` (UTF-8 continuation bytes do not count).

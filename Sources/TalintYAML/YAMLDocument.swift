@@ -97,15 +97,29 @@ public struct YAMLDocument: Sendable {
     return result
   }
 
-  /// The value of `key` in a mapping (the last occurrence among duplicates, as most decoders
-  /// keep), following aliases and merge keys.
+  /// The entry for `key` in a mapping (the last occurrence among duplicates, as most decoders
+  /// keep), following aliases and merge keys. One pass over the mapping's own pairs; merged
+  /// mappings are read only when the key is not there and a merge key is.
+  public func pair(forKey key: String, in id: NodeID) -> Pair? {
+    guard case .mapping(let own) = self[resolve(id)].content else { return nil }
+    var hasMerge = false
+    for pair in own.reversed() {
+      guard case .scalar(let name, let style) = self[pair.key].content else { continue }
+      if name == key && !(style == .plain && name == "<<") { return pair }
+      if name == "<<" && style == .plain { hasMerge = true }
+    }
+    guard hasMerge else { return nil }
+    return pairs(id).last(where: { scalar($0.key) == key })
+  }
+
+  /// The value of `key` in a mapping.
   public func value(forKey key: String, in id: NodeID) -> NodeID? {
-    pairs(id).last(where: { scalar($0.key) == key })?.value
+    pair(forKey: key, in: id)?.value
   }
 
   /// The key node under which `key` appears in a mapping, for reports that point at the key.
   public func keyNode(_ key: String, in id: NodeID) -> NodeID? {
-    pairs(id).last(where: { scalar($0.key) == key })?.key
+    pair(forKey: key, in: id)?.key
   }
 
   /// Follows a path of keys from `id` (or the root).

@@ -11,7 +11,11 @@ struct SuppressionEngine {
   func apply(to diagnostics: inout [Diagnostic]) -> [Diagnostic] {
     var problems: [Diagnostic] = []
     let comments = parsed.comments()
-    let contentStarts = entryExtents()
+    let extents = entryExtents()
+    let commentLines = Set(comments.filter { !$0.isTrailing }.map(\.position.line))
+    // Each rule's findings by line, so a suppression looks only at its own rule's lines.
+    var byRule: [String: [(line: Int, index: Int)]] = [:]
+    for index in diagnostics.indices { byRule[diagnostics[index].ruleID, default: []].append((diagnostics[index].range.start.line, index)) }
     for comment in comments {
       guard let parsedComment = SuppressionComment.parse(comment.text) else { continue }
       let at = SourceRange(at: comment.position)
@@ -25,7 +29,7 @@ struct SuppressionEngine {
         } else if comment.isTrailing {
           scope = .lines(comment.position.line...comment.position.line)
         } else {
-          scope = .lines(nextEntry(after: comment.position.line, comments: comments, extents: contentStarts))
+          scope = .lines(nextEntry(after: comment.position.line, commentLines: commentLines, extents: extents))
         }
         if settings.requireReason && reason == nil {
           problems.append(
@@ -46,8 +50,7 @@ struct SuppressionEngine {
             continue
           }
           var used = false
-          for index in diagnostics.indices where diagnostics[index].ruleID == rule.id && diagnostics[index].suppression == nil {
-            guard covers(scope, diagnostics[index].range.start.line) else { continue }
+          for (line, index) in byRule[rule.id] ?? [] where diagnostics[index].suppression == nil && covers(scope, line) {
             diagnostics[index].suppression = Suppression(kind: file ? .file : .inline, justification: reason)
             used = true
           }
@@ -70,8 +73,7 @@ struct SuppressionEngine {
 
   /// For an own-line comment: the lines of the next entry (a key with its value, or a
   /// sequence item) after the comment.
-  private func nextEntry(after line: Int, comments: [Comment], extents: [Int: Int]) -> ClosedRange<Int> {
-    let commentLines = Set(comments.filter { !$0.isTrailing }.map(\.position.line))
+  private func nextEntry(after line: Int, commentLines: Set<Int>, extents: [Int: Int]) -> ClosedRange<Int> {
     var next = line + 1
     while next < parsed.lines.lineCount && (commentLines.contains(next) || parsed.lines.lineBytes(next).allSatisfy { $0 == 0x20 || $0 == 0x09 }) {
       next += 1

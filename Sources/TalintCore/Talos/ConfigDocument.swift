@@ -30,16 +30,30 @@ public struct Removal: Sendable {
 
 /// One classified document, with the tree rules read. For JSON6902 operations the tree is
 /// synthesized: containers and keys that no source text holds sit at the operation's `path`.
-public struct ConfigDocument: Sendable {
-  public var kind: DocumentKind
-  public var yaml: YAMLDocument
-  public var root: NodeID?
-  public var machineType: MachineType?
+/// A class: every `Found` value refers to its document, and sharing one reference is what
+/// keeps reading values cheap.
+public final class ConfigDocument: Sendable {
+  public let kind: DocumentKind
+  public let yaml: YAMLDocument
+  public let root: NodeID?
+  public let machineType: MachineType?
   /// JSON6902 `remove` operations of the list this document came from.
-  public var removals: [Removal] = []
+  public let removals: [Removal]
   /// Sequences that hold only the elements an operation adds (`/-`, `/3`): the real list has
   /// more, so "the list lacks X" cannot be concluded from them.
-  public var partialSequences: Set<NodeID> = []
+  public let partialSequences: Set<NodeID>
+
+  public init(
+    kind: DocumentKind, yaml: YAMLDocument, root: NodeID?, machineType: MachineType? = nil, removals: [Removal] = [],
+    partialSequences: Set<NodeID> = []
+  ) {
+    self.kind = kind
+    self.yaml = yaml
+    self.root = root
+    self.machineType = machineType
+    self.removals = removals
+    self.partialSequences = partialSequences
+  }
 
   /// True for documents whose tree is shaped like a v1alpha1 config (full, patch or JSON6902).
   public var isV1Alpha1: Bool {

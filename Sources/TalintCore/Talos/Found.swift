@@ -55,7 +55,7 @@ public struct Found: Sendable {
 
   /// The value under `key` in this mapping.
   public func child(_ name: String) -> Found? {
-    guard let pair = yaml.pairs(node).last(where: { yaml.scalar($0.key) == name }) else { return nil }
+    guard let pair = yaml.pair(forKey: name, in: node) else { return nil }
     return Found(document: document, node: pair.value, key: pair.key, keyPath: join(name))
   }
 

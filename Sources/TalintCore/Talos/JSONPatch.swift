@@ -33,14 +33,10 @@ enum JSONPatch {
         continue
       }
     }
-    let base = ConfigDocument(kind: .jsonPatch, yaml: yaml, root: nil, removals: removals, partialSequences: partial)
-    if roots.isEmpty { return [base] }
+    if roots.isEmpty { return [ConfigDocument(kind: .jsonPatch, yaml: yaml, root: nil, removals: removals, partialSequences: partial)] }
+    // Removals belong to the list once, not to each operation.
     return roots.enumerated().map { index, root in
-      var document = base
-      document.root = root
-      // Removals belong to the list once, not to each operation.
-      if index > 0 { document.removals = [] }
-      return document
+      ConfigDocument(kind: .jsonPatch, yaml: yaml, root: root, removals: index == 0 ? removals : [], partialSequences: partial)
     }
   }
 

@@ -18,55 +18,65 @@ public struct TalosConfig: Sendable {
   /// The YAML documents as parsed, one per `---` (a JSON6902 list yields several
   /// `documents` but one source).
   public let sources: [YAMLDocument]
+  /// The role declared by a full config in this file (`machine.type`), if any.
+  public let machineType: MachineType?
+  /// True when the file holds a full v1alpha1 config (not a patch).
+  public let hasFullConfig: Bool
+  /// Documents by what they are, so a lookup visits only the documents that can hold it.
+  private let index: DocumentIndex
+  /// Every component's `extraArgs`, read once: a dozen rules ask for them.
+  let extraArgsByComponent: [Component: [ExtraArg]]
+
+  struct DocumentIndex {
+    var v1alpha1: [ConfigDocument] = []
+    var typed: [String: [ConfigDocument]] = [:]
+    var schematics: [ConfigDocument] = []
+
+    init(_ documents: [ConfigDocument]) {
+      for document in documents where document.root != nil {
+        switch document.kind {
+        case .v1alpha1, .jsonPatch: v1alpha1.append(document)
+        case .typed(let kind): typed[kind, default: []].append(document)
+        case .schematic: schematics.append(document)
+        case .other: continue
+        }
+      }
+    }
+
+    func find(_ location: SettingLocation) -> [Found] {
+      let (documents, path, prefix): ([ConfigDocument], [String], String)
+      switch location {
+      case .v1alpha1(let p): (documents, path, prefix) = (v1alpha1, p, "")
+      case .typed(let kind, let p): (documents, path, prefix) = (typed[kind] ?? [], p, kind)
+      case .schematic(let p): (documents, path, prefix) = (schematics, p, "")
+      }
+      return documents.flatMap { document in
+        Found(document: document, node: document.root!, key: nil, keyPath: prefix).descendants(path)
+      }
+    }
+  }
 
   public init(_ parsed: [YAMLDocument]) {
     sources = parsed
-    var documents: [ConfigDocument] = []
-    for yaml in parsed {
-      documents.append(contentsOf: Self.classify(yaml))
+    documents = parsed.flatMap(Self.classify)
+    machineType = documents.lazy.compactMap(\.machineType).first
+    hasFullConfig = documents.contains { $0.kind == .v1alpha1(full: true) }
+    let index = DocumentIndex(documents)
+    self.index = index
+    var args: [Component: [ExtraArg]] = [:]
+    if !index.v1alpha1.isEmpty || !index.typed.isEmpty {
+      for component in Component.allCases { args[component] = Self.readExtraArgs(component, in: index) }
     }
-    self.documents = documents
-  }
-
-  /// The role declared by a full config in this file (`machine.type`), if any.
-  public var machineType: MachineType? {
-    documents.lazy.compactMap(\.machineType).first
-  }
-
-  /// True when the file holds a full v1alpha1 config (not a patch).
-  public var hasFullConfig: Bool {
-    documents.contains { $0.kind == .v1alpha1(full: true) }
+    extraArgsByComponent = args
   }
 
   public func documents(ofKind kind: String) -> [ConfigDocument] {
-    documents.filter { $0.typedKind == kind }
+    index.typed[kind] ?? []
   }
 
   /// Every value at `location`, in document order.
   public func find(_ location: SettingLocation) -> [Found] {
-    var result: [Found] = []
-    for document in documents {
-      guard let root = document.root else { continue }
-      let path: [String]
-      let prefix: String
-      switch location {
-      case .v1alpha1(let p):
-        guard document.isV1Alpha1 else { continue }
-        path = p
-        prefix = ""
-      case .typed(let kind, let p):
-        guard document.typedKind == kind else { continue }
-        path = p
-        prefix = kind
-      case .schematic(let p):
-        guard document.kind == .schematic else { continue }
-        path = p
-        prefix = ""
-      }
-      let start = Found(document: document, node: root, key: nil, keyPath: prefix)
-      result.append(contentsOf: start.descendants(path))
-    }
-    return result
+    index.find(location)
   }
 
   /// Every value at any of `locations`.
@@ -86,9 +96,7 @@ public struct TalosConfig: Sendable {
     // Talos's decoder: any of these keys makes a v1alpha1 document (FACTS.md §1).
     if has("machine") || has("cluster") || has("debug") || has("persist") {
       let full = text("version") == "v1alpha1" && has("machine")
-      var document = ConfigDocument(kind: .v1alpha1(full: full), yaml: yaml, root: root)
-      document.machineType = machineType(yaml, root)
-      return [document]
+      return [ConfigDocument(kind: .v1alpha1(full: full), yaml: yaml, root: root, machineType: machineType(yaml, root))]
     }
     if let kind = text("kind"), text("apiVersion") == "v1alpha1" {
       return [ConfigDocument(kind: .typed(kind), yaml: yaml, root: root)]

@@ -19,10 +19,14 @@ public struct ExtraArg: Sendable {
 extension TalosConfig {
   /// Every `extraArgs` entry of `component`, from the legacy field and its typed document.
   public func extraArgs(_ component: Component) -> [ExtraArg] {
+    extraArgsByComponent[component] ?? []
+  }
+
+  static func readExtraArgs(_ component: Component, in index: DocumentIndex) -> [ExtraArg] {
     var locations: [(SettingLocation, Bool)] = [(.v1alpha1(component.legacyPath), false)]
     if let kind = component.documentKind { locations.append((.typed(kind, ["extraArgs"]), true)) }
     return locations.flatMap { location, fromDocument in
-      find(location).flatMap { map in
+      index.find(location).flatMap { map in
         map.entries.map { entry in
           ExtraArg(
             component: component, name: String(entry.name.drop(while: { $0 == "-" })), found: entry.value,
