@@ -1,6 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 let package = Package(
   name: "talint",
   platforms: [.macOS(.v13)],
@@ -33,3 +37,9 @@ let package = Package(
     .testTarget(name: "TalintCLITests", dependencies: ["TalintTestSupport"]),
   ]
 )
+
+// The libFuzzer target builds only when asked (TALINT_FUZZ=1): it has no `main` of its own,
+// libFuzzer provides it. See README: fuzzing.
+if getenv("TALINT_FUZZ") != nil {
+  package.targets.append(.executableTarget(name: "TalintFuzz", dependencies: ["TalintRules"]))
+}

@@ -22,6 +22,13 @@ public enum Paths {
     return isDirectory(path) ? path : nil
   }
 
+  /// The binary hostile-input and timing tests run: `TALINT_BINARY` when set (`.ci/run` points
+  /// it at the release build, which the time limits are for), else the debug `binary`.
+  public static var measuredBinary: (path: String, isRelease: Bool) {
+    if let path = getenv("TALINT_BINARY").map({ String(cString: $0) }), isExecutable(path) { return (path, true) }
+    return (binary, false)
+  }
+
   /// The `talint` binary built next to the running test bundle.
   public static var binary: String {
     var parts = CommandLine.arguments[0].split(separator: "/", omittingEmptySubsequences: false)

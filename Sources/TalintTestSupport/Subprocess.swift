@@ -6,12 +6,17 @@ public struct ProcessOutput: Sendable {
   public var status: Int32
   public var stdout: String
   public var stderr: String
+  /// True when the program ended by a signal (a crash, or the timeout's kill).
+  public var signaled: Bool
+  /// Wall time.
+  public var seconds: Double
 }
 
 public enum Subprocess {
-  public static func run(_ executable: String, _ arguments: [String], stdin: [UInt8]? = nil, directory: String? = nil) throws
-    -> ProcessOutput
-  {
+  public static func run(
+    _ executable: String, _ arguments: [String], stdin: [UInt8]? = nil, directory: String? = nil, timeout: Double = 120
+  ) throws -> ProcessOutput {
+    let started = ContinuousClock.now
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
@@ -27,15 +32,21 @@ public enum Subprocess {
     process.standardError = err
     process.standardInput = input
     try process.run()
+    // A hung child is killed, so a hang shows up as a failed test instead of a stuck run.
+    let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+    DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
+    defer { watchdog.cancel() }
     if let stdin { input.fileHandleForWriting.write(Data(stdin)) }
     try input.fileHandleForWriting.close()
     // Read both pipes before waiting, so a large output cannot block the child.
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     let errData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
+    let elapsed = ContinuousClock.now - started
     return ProcessOutput(
       status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self))
+      stderr: String(decoding: errData, as: UTF8.self), signaled: process.terminationReason == .uncaughtSignal,
+      seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
   }
 
   /// The path of a program on PATH, or nil.

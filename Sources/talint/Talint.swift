@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
 import ArgumentParser
 import TalintCore
 import TalintRules
@@ -14,6 +17,13 @@ struct Talint: ParsableCommand {
     version: TalintVersion.string,
     subcommands: [Lint.self, Rules.self, Explain.self, Config.self],
     defaultSubcommand: Lint.self)
+
+  /// A reader that goes away (`talint … | head -1`) must end the output quietly: with SIGPIPE
+  /// ignored, writes fail with EPIPE and the run finishes with its usual exit code.
+  static func main() {
+    signal(SIGPIPE, SIG_IGN)
+    main(nil)
+  }
 }
 
 /// The tool's own version, shown by `--version` and in machine formats.

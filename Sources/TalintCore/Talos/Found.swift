@@ -43,6 +43,7 @@ public struct Found: Sendable {
   public var int: Int? { string.flatMap(Self.parseInt) }
 
   static func parseInt(_ text: String) -> Int? {
+    if let value = Int(text) { return value }
     let trimmed = text.trimmingBlanks()
     if trimmed.hasPrefix("0x") || trimmed.hasPrefix("0X") { return Int(trimmed.dropFirst(2), radix: 16) }
     return Int(trimmed)

@@ -26,16 +26,27 @@ public struct TalosConfig: Sendable {
   private let index: DocumentIndex
   /// Every component's `extraArgs`, read once: a dozen rules ask for them.
   let extraArgsByComponent: [Component: [ExtraArg]]
+  /// Every sysctl the file sets, read once.
+  public let sysctls: [Sysctl]
 
   struct DocumentIndex {
     var v1alpha1: [ConfigDocument] = []
+    /// v1alpha1 documents by the first two keys they hold (`machine/sysctls`), so that a file
+    /// of many documents is read only where a setting can be.
+    var v1alpha1BySection: [String: [ConfigDocument]] = [:]
     var typed: [String: [ConfigDocument]] = [:]
     var schematics: [ConfigDocument] = []
 
     init(_ documents: [ConfigDocument]) {
       for document in documents where document.root != nil {
         switch document.kind {
-        case .v1alpha1, .jsonPatch: v1alpha1.append(document)
+        case .v1alpha1, .jsonPatch:
+          v1alpha1.append(document)
+          let top = Found(document: document, node: document.root!, key: nil, keyPath: "")
+          for (name, value) in top.entries {
+            v1alpha1BySection[name, default: []].append(document)
+            for (child, _) in value.entries { v1alpha1BySection[name + "/" + child, default: []].append(document) }
+          }
         case .typed(let kind): typed[kind, default: []].append(document)
         case .schematic: schematics.append(document)
         case .other: continue
@@ -46,7 +57,10 @@ public struct TalosConfig: Sendable {
     func find(_ location: SettingLocation) -> [Found] {
       let (documents, path, prefix): ([ConfigDocument], [String], String)
       switch location {
-      case .v1alpha1(let p): (documents, path, prefix) = (v1alpha1, p, "")
+      case .v1alpha1(let p):
+        let section = p.prefix(2).joined(separator: "/")
+        let indexed = p.count >= 1 && !p.prefix(2).contains { $0 == "*" || $0 == "[]" }
+        (documents, path, prefix) = (indexed ? v1alpha1BySection[section] ?? [] : v1alpha1, p, "")
       case .typed(let kind, let p): (documents, path, prefix) = (typed[kind] ?? [], p, kind)
       case .schematic(let p): (documents, path, prefix) = (schematics, p, "")
       }
@@ -68,6 +82,7 @@ public struct TalosConfig: Sendable {
       for component in Component.allCases { args[component] = Self.readExtraArgs(component, in: index) }
     }
     extraArgsByComponent = args
+    sysctls = Self.readSysctls(index)
   }
 
   public func documents(ofKind kind: String) -> [ConfigDocument] {

@@ -57,18 +57,29 @@ public struct TalosDefaults: Sendable {
     return table.mapValues { (value: $0.0, requirement: $0.1) }
   }
 
-  /// Network hardening from Talos's guide and defaults (FACTS.md §4.2): the last component of
-  /// the sysctl name (any interface), and the value that weakens it.
-  public static let networkHardening: [(suffix: String, family: String, weakValue: Int)] = [
-    ("accept_redirects", "net.ipv4.conf.", 1),
-    ("secure_redirects", "net.ipv4.conf.", 1),
-    ("send_redirects", "net.ipv4.conf.", 1),
-    ("accept_source_route", "net.ipv4.conf.", 1),
-    ("accept_redirects", "net.ipv6.conf.", 1),
-    ("accept_source_route", "net.ipv6.conf.", 1),
-    ("tcp_syncookies", "net.ipv4.", 0),
-    ("icmp_echo_ignore_broadcasts", "net.ipv4.", 0),
-    ("icmp_ignore_bogus_error_responses", "net.ipv4.", 0),
+  /// A network hardening sysctl from Talos's guide and defaults (FACTS.md §4.2): its family,
+  /// the last component of its name (any interface in between), and the value that weakens it.
+  public struct NetworkSysctl: Sendable {
+    public var family: String
+    public var suffix: String
+    public var weakValue: Int
+
+    public func matches(_ name: String) -> Bool {
+      name.hasPrefix(family) && name.hasSuffix(suffix) && name.utf8.count >= family.utf8.count + suffix.utf8.count
+        && name.utf8.reversed().dropFirst(suffix.utf8.count).first == UInt8(ascii: ".")
+    }
+  }
+
+  public static let networkHardening: [NetworkSysctl] = [
+    NetworkSysctl(family: "net.ipv4.conf.", suffix: "accept_redirects", weakValue: 1),
+    NetworkSysctl(family: "net.ipv4.conf.", suffix: "secure_redirects", weakValue: 1),
+    NetworkSysctl(family: "net.ipv4.conf.", suffix: "send_redirects", weakValue: 1),
+    NetworkSysctl(family: "net.ipv4.conf.", suffix: "accept_source_route", weakValue: 1),
+    NetworkSysctl(family: "net.ipv6.conf.", suffix: "accept_redirects", weakValue: 1),
+    NetworkSysctl(family: "net.ipv6.conf.", suffix: "accept_source_route", weakValue: 1),
+    NetworkSysctl(family: "net.ipv4.", suffix: "tcp_syncookies", weakValue: 0),
+    NetworkSysctl(family: "net.ipv4.", suffix: "icmp_echo_ignore_broadcasts", weakValue: 0),
+    NetworkSysctl(family: "net.ipv4.", suffix: "icmp_ignore_bogus_error_responses", weakValue: 0),
   ]
 
   // MARK: Control plane (FACTS.md §5)

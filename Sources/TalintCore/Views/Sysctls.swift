@@ -8,11 +8,17 @@ public struct Sysctl: Sendable {
 extension TalosConfig {
   /// Sysctls from `machine.sysctls` and `SysctlConfig.params` (FACTS.md §2, §4: the two are
   /// merged on the node, the document winning).
-  public var sysctls: [Sysctl] {
-    find([.v1alpha1(["machine", "sysctls"]), .typed("SysctlConfig", ["params"])]).flatMap { map in
+  static func readSysctls(_ index: DocumentIndex) -> [Sysctl] {
+    [SettingLocation.v1alpha1(["machine", "sysctls"]), .typed("SysctlConfig", ["params"])].flatMap(index.find).flatMap { map in
       map.entries.map { entry in
-        Sysctl(name: entry.name.replacing("/", with: "."), found: entry.value)
+        Sysctl(name: Self.canonicalSysctlName(entry.name), found: entry.value)
       }
     }
+  }
+
+  /// `kernel/kptr_restrict` → `kernel.kptr_restrict` (most names have no `/`; keep those as they are).
+  static func canonicalSysctlName(_ name: String) -> String {
+    guard name.utf8.contains(UInt8(ascii: "/")) else { return name }
+    return String(name.map { $0 == "/" ? "." : $0 })
   }
 }

@@ -23,11 +23,8 @@ struct NetworkSysctlWeakened: Rule {
 
   func check(_ context: inout RuleContext) {
     for sysctl in context.config.sysctls {
-      guard let value = sysctl.found.int,
-        let match = TalosDefaults.networkHardening.first(where: {
-          sysctl.name.hasPrefix($0.family) && sysctl.name.hasSuffix("." + $0.suffix)
-        }),
-        value == match.weakValue
+      guard let match = TalosDefaults.networkHardening.first(where: { $0.matches(sysctl.name) }),
+        let value = sysctl.found.int, value == match.weakValue
       else { continue }
       context.report("\(sysctl.name)=\(value) weakens network hardening; remove the override", at: sysctl.found)
     }

@@ -20,11 +20,9 @@ struct SysctlValueNotNumeric: Rule {
 
   func check(_ context: inout RuleContext) {
     let kspp = context.defaults.ksppSysctls
-    for sysctl in context.config.sysctls where sysctl.found.int == nil {
-      let isNetwork = TalosDefaults.networkHardening.contains {
-        sysctl.name.hasPrefix($0.family) && sysctl.name.hasSuffix("." + $0.suffix)
-      }
-      guard kspp[sysctl.name] != nil || isNetwork else { continue }
+    for sysctl in context.config.sysctls {
+      let isNetwork = TalosDefaults.networkHardening.contains { $0.matches(sysctl.name) }
+      guard kspp[sysctl.name] != nil || isNetwork, sysctl.found.int == nil else { continue }
       context.report("\(sysctl.name) needs an integer value; the kernel will reject this one", at: sysctl.found)
     }
   }

@@ -1,0 +1,187 @@
+import Foundation
+import TalintCore
+import TalintTestSupport
+import Testing
+
+/// Input a pull request can contain, each with its exact outcome: a positioned diagnostic or a
+/// normal lint, never a crash or a hang. Each ends within 5 seconds with the release binary
+/// (`.ci/run` sets TALINT_BINARY to it); a debug binary gets 60 seconds, as it is several
+/// times slower.
+@Suite struct HostileInputTests {
+  static let directory: String = {
+    let path = NSTemporaryDirectory() + "talint-hostile-\(getpid())"
+    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+  }()
+
+  func file(_ name: String, _ bytes: [UInt8]) throws -> String {
+    let path = Self.directory + "/" + name
+    try Data(bytes).write(to: URL(fileURLWithPath: path))
+    return path
+  }
+
+  /// Runs talint on `arguments` and checks it ended by itself, quickly.
+  func talint(_ arguments: [String]) throws -> ProcessOutput {
+    let (binary, isRelease) = Paths.measuredBinary
+    let limit: Double = isRelease ? 5 : 60
+    let output = try Subprocess.run(binary, ["lint", "--fail-on", "never"] + arguments, timeout: limit * 2)
+    #expect(!output.signaled, "talint was killed by a signal: \(output.stderr.suffix(500))")
+    #expect(output.seconds < limit, "took \(output.seconds) s, limit \(limit) s")
+    return output
+  }
+
+  @Test func deepFlowNesting() throws {
+    let path = try file("deep-flow.yaml", Array(String(repeating: "[", count: 200_000).utf8))
+    let output = try talint([path])
+    #expect(output.status == 2)
+    #expect(output.stdout == "\(path):1:257: error: nesting deeper than 256 levels [TAL003]\n")
+  }
+
+  @Test func deepBlockNesting() throws {
+    let path = try file("deep-block.yaml", Array((String(repeating: "- ", count: 200_000) + "x\n").utf8))
+    let output = try talint([path])
+    #expect(output.status == 2)
+    #expect(output.stdout == "\(path):1:513: error: nesting deeper than 256 levels [TAL003]\n")
+  }
+
+  @Test func aliasBombStaysCheap() throws {
+    var text = "a0: &a0 [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n"
+    for level in 1..<40 { text += "a\(level): &a\(level) [\(Array(repeating: "*a\(level - 1)", count: 9).joined(separator: ", "))]\n" }
+    text += "machine:\n  sysctls: &m {<<: [{kernel.kptr_restrict: \"2\"}]}\n  kubelet:\n    extraArgs: *m\n"
+    let output = try talint([try file("alias-bomb.yaml", Array(text.utf8))])
+    #expect(output.status == 0)
+    #expect(output.stdout.isEmpty)
+  }
+
+  @Test func randomBytesAreAPositionedError() throws {
+    var generator = SystemRandomNumberGenerator()
+    let bytes = (0..<1_048_576).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    let path = try file("random.bin", bytes)
+    let output = try talint([path])
+    #expect(output.status == 2)
+    #expect(output.stdout.wholeMatch(of: /.*random\.bin:\d+:\d+: error: .+ \[TAL001\]\n/) != nil, "\(output.stdout)")
+  }
+
+  @Test func nulByteIsPositioned() throws {
+    let output = try talint([try file("nul.yaml", Array("machine:\n  type: wor".utf8) + [0] + Array("ker\n".utf8))])
+    #expect(output.status == 2)
+    #expect(output.stdout.hasSuffix("nul.yaml:2:12: error: control characters are not allowed (byte 0x0) [TAL001]\n"), "\(output.stdout)")
+  }
+
+  @Test func invalidUTF8IsPositioned() throws {
+    let output = try talint([try file("utf8.yaml", Array("debug: false\nname: ab".utf8) + [0xC3, 0x28] + Array("\n".utf8))])
+    #expect(output.status == 2)
+    #expect(output.stdout.hasSuffix("utf8.yaml:2:10: error: invalid trailing UTF-8 octet (byte 0x28) [TAL001]\n"), "\(output.stdout)")
+  }
+
+  @Test func bomUTF16AndCRLFAreLintedNormally() throws {
+    let text = "machine:\n  sysctls:\n    kernel.kptr_restrict: \"0\"\n"
+    var utf16: [UInt8] = [0xFE, 0xFF]
+    for unit in text.utf16 { utf16 += [UInt8(unit >> 8), UInt8(unit & 0xFF)] }
+    let inputs = [
+      try file("bom.yaml", [0xEF, 0xBB, 0xBF] + Array(text.utf8)),
+      try file("utf16be.yaml", utf16),
+      try file("crlf.yaml", Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8)),
+    ]
+    let output = try talint(inputs)
+    #expect(output.status == 0)
+    for input in inputs {
+      #expect(output.stdout.contains("\(input):3:27: warning: kernel.kptr_restrict=0 weakens"), "\(input)")
+    }
+  }
+
+  @Test func tabIndentationIsAnError() throws {
+    let output = try talint([try file("tabs.yaml", Array("machine:\n\ttype: worker\n".utf8))])
+    #expect(output.status == 2)
+    #expect(output.stdout.hasSuffix("tabs.yaml:2:1: error: found character that cannot start any token while scanning for the next token [TAL001]\n"), "\(output.stdout)")
+  }
+
+  @Test func hugeScalarIsLinted() throws {
+    let path = try file("scalar.yaml", Array(("machine:\n  files:\n    - content: \"" + String(repeating: "x", count: 20_000_000) + "\"\n").utf8))
+    let output = try talint([path])
+    #expect(output.status == 0)
+    #expect(output.stderr.contains("no problems in 1 file"))
+  }
+
+  @Test func manyDocumentsAreLinted() throws {
+    let text = String(repeating: "---\nmachine:\n  sysctls:\n    vm.max_map_count: \"262144\"\n", count: 200_000)
+    let output = try talint([try file("documents.yaml", Array(text.utf8))])
+    #expect(output.status == 0)
+    #expect(output.stderr.contains("no problems in 1 file"))
+  }
+
+  @Test func hugeMappingIsLinted() throws {
+    var text = "machine:\n  sysctls:\n"
+    text.reserveCapacity(40_000_000)
+    for index in 0..<1_500_000 { text += "    k\(index): \"1\"\n" }
+    text += "    kernel.kptr_restrict: \"0\"\n"
+    let output = try talint([try file("keys.yaml", Array(text.utf8))])
+    #expect(output.status == 0)
+    #expect(output.stdout.hasSuffix("keys.yaml:1500003:27: warning: kernel.kptr_restrict=0 weakens Talos's KSPP default 2 (Talos 1.15); remove the override [TAL201]\n"))
+  }
+
+  @Test func specialFilesAreRefusedWithoutHanging() throws {
+    let fifo = Self.directory + "/fifo.yaml"
+    unlink(fifo)
+    #expect(mkfifo(fifo, 0o644) == 0)
+    let socketPath = Self.directory + "/socket.yaml"
+    unlink(socketPath)
+    let descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
+    var address = sockaddr_un()
+    address.sun_family = sa_family_t(AF_UNIX)
+    withUnsafeMutableBytes(of: &address.sun_path) { raw in
+      for (index, byte) in socketPath.utf8.enumerated() where index < raw.count - 1 { raw[index] = byte }
+    }
+    let bound = withUnsafePointer(to: &address) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+    }
+    #expect(bound == 0)
+    defer { close(descriptor) }
+    let output = try talint([fifo, socketPath, "/dev/zero"])
+    #expect(output.status == 2)
+    for path in [fifo, socketPath, "/dev/zero"] {
+      #expect(output.stdout.contains("\(path):1:1: error: not a regular file (a directory, FIFO, socket or device) [TAL003]"))
+    }
+  }
+
+  @Test func symlinkLoopDoesNotMakeTheWalkEndless() throws {
+    let root = Self.directory + "/loop"
+    try? FileManager.default.removeItem(atPath: root)
+    try FileManager.default.createDirectory(atPath: root + "/a", withIntermediateDirectories: true)
+    try FileManager.default.createSymbolicLink(atPath: root + "/a/back", withDestinationPath: root)
+    try FileManager.default.createSymbolicLink(atPath: root + "/a/self", withDestinationPath: root + "/a/self")
+    try "debug: false\n".write(toFile: root + "/a/config.yaml", atomically: true, encoding: .utf8)
+    let output = try talint([root])
+    #expect(output.status == 0)
+    #expect(output.stderr.contains("no problems in 1 file"))
+  }
+
+  @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "skipped: needs root and setpriv to run as another user"))
+  func unreadableFileExitsTwo() throws {
+    let path = try file("secret.yaml", Array("debug: false\n".utf8))
+    chmod(path, 0o000)
+    chmod(Self.directory, 0o755)
+    let output = try Subprocess.run("/usr/bin/setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", Paths.measuredBinary.path, "lint", path], timeout: 20)
+    #expect(output.status == 2)
+    #expect(output.stdout == "\(path):1:1: error: cannot open: Permission denied [TAL003]\n")
+  }
+
+  @Test func fileVanishingAfterListingIsReported() throws {
+    let root = Self.directory + "/vanish"
+    try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    try "debug: false\n".write(toFile: root + "/gone.yaml", atomically: true, encoding: .utf8)
+    let inputs = InputCollector().collect([root])
+    #expect(inputs.count == 1)
+    try FileManager.default.removeItem(atPath: root + "/gone.yaml")
+    let result = Linter(rules: []).lint(inputs[0])
+    #expect(result.failed)
+    #expect(result.diagnostics.map(TextReporter.line) == ["\(root)/gone.yaml:1:1: error: cannot read: No such file or directory [TAL003]"])
+  }
+
+  @Test func closedPipeEndsQuietly() throws {
+    let script = "\"\(Paths.measuredBinary.path)\" lint Fixtures | head -1 >/dev/null; echo \"status=${PIPESTATUS[0]}\""
+    let output = try Subprocess.run("/bin/bash", ["-c", script], directory: Paths.packageRoot, timeout: 20)
+    #expect(output.stdout == "status=2\n")
+    #expect(!output.stderr.contains("Fatal") && !output.stderr.contains("Crash"))
+  }
+}
