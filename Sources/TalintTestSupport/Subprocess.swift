@@ -12,6 +12,26 @@ public struct ProcessOutput: Sendable {
   public var seconds: Double
 }
 
+extension Pipe {
+  /// Drains a pipe on another thread.
+  final class Reader: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+      Thread.detachNewThread { [self] in
+        data = handle.readDataToEndOfFile()
+        done.signal()
+      }
+    }
+
+    func wait() -> Data {
+      done.wait()
+      return data
+    }
+  }
+}
+
 public enum Subprocess {
   public static func run(
     _ executable: String, _ arguments: [String], stdin: [UInt8]? = nil, directory: String? = nil, timeout: Double = 120
@@ -38,9 +58,10 @@ public enum Subprocess {
     defer { watchdog.cancel() }
     if let stdin { input.fileHandleForWriting.write(Data(stdin)) }
     try input.fileHandleForWriting.close()
-    // Read both pipes before waiting, so a large output cannot block the child.
+    // Read both pipes at once: a child that fills one while we wait on the other would block.
+    let errReader = Pipe.Reader(err.fileHandleForReading)
     let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
+    let errData = errReader.wait()
     process.waitUntilExit()
     let elapsed = ContinuousClock.now - started
     return ProcessOutput(
