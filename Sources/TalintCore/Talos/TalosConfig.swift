@@ -2,13 +2,22 @@ import TalintYAML
 
 /// Where a setting can live. The same setting is often in a legacy v1alpha1 field and in a
 /// newer typed document; rules list every place and read them all alike.
-public enum SettingLocation: Sendable {
+///
+/// A struct rather than an enum with payloads: LeakSanitizer cannot follow the tagged pointers
+/// of multi-payload enums, and reports the static location tables as leaks.
+public struct SettingLocation: Sendable {
+  enum Scope: Sendable { case v1alpha1, typed, schematic }
+  let scope: Scope
+  /// The document kind, for typed documents.
+  let kind: String
+  let path: [String]
+
   /// A path in v1alpha1 documents (full configs, strategic-merge patches, JSON6902 operations).
-  case v1alpha1([String])
+  public static func v1alpha1(_ path: [String]) -> SettingLocation { SettingLocation(scope: .v1alpha1, kind: "", path: path) }
   /// A path inside typed documents of the given kind.
-  case typed(String, [String])
+  public static func typed(_ kind: String, _ path: [String]) -> SettingLocation { SettingLocation(scope: .typed, kind: kind, path: path) }
   /// A path inside Image Factory schematics.
-  case schematic([String])
+  public static func schematic(_ path: [String]) -> SettingLocation { SettingLocation(scope: .schematic, kind: "", path: path) }
 }
 
 /// Every document of one file, classified, with a lookup that finds a setting wherever it is.
@@ -55,17 +64,17 @@ public struct TalosConfig: Sendable {
     }
 
     func find(_ location: SettingLocation) -> [Found] {
-      let (documents, path, prefix): ([ConfigDocument], [String], String)
-      switch location {
-      case .v1alpha1(let p):
-        let section = p.prefix(2).joined(separator: "/")
-        let indexed = p.count >= 1 && !p.prefix(2).contains { $0 == "*" || $0 == "[]" }
-        (documents, path, prefix) = (indexed ? v1alpha1BySection[section] ?? [] : v1alpha1, p, "")
-      case .typed(let kind, let p): (documents, path, prefix) = (typed[kind] ?? [], p, kind)
-      case .schematic(let p): (documents, path, prefix) = (schematics, p, "")
+      let path = location.path
+      let documents: [ConfigDocument]
+      switch location.scope {
+      case .v1alpha1:
+        let indexed = !path.isEmpty && !path.prefix(2).contains { $0 == "*" || $0 == "[]" }
+        documents = indexed ? v1alpha1BySection[path.prefix(2).joined(separator: "/")] ?? [] : v1alpha1
+      case .typed: documents = typed[location.kind] ?? []
+      case .schematic: documents = schematics
       }
       return documents.flatMap { document in
-        Found(document: document, node: document.root!, key: nil, keyPath: prefix).descendants(path)
+        Found(document: document, node: document.root!, key: nil, keyPath: location.kind).descendants(path)
       }
     }
   }
