@@ -6,13 +6,36 @@ public struct Found: Sendable {
   public let document: ConfigDocument
   public let node: NodeID
   public let key: NodeID?
-  public let keyPath: String
+  /// The parent's key path and this value's own step; joined only when a report needs it, so
+  /// walking a mapping of a million keys does not build a million strings.
+  private let parentPath: String
+  private let step: Step
+
+  private enum Step: Sendable {
+    case none
+    case key(String)
+    case index(Int)
+  }
+
+  /// `cluster.apiServer.extraArgs.profiling`, `machine.install.extraKernelArgs[2]`.
+  public var keyPath: String {
+    switch step {
+    case .none: parentPath
+    case .key(let name): parentPath.isEmpty ? name : "\(parentPath).\(name)"
+    case .index(let index): "\(parentPath)[\(index)]"
+    }
+  }
 
   public init(document: ConfigDocument, node: NodeID, key: NodeID?, keyPath: String) {
+    self.init(document: document, node: node, key: key, parentPath: keyPath, step: .none)
+  }
+
+  private init(document: ConfigDocument, node: NodeID, key: NodeID?, parentPath: String, step: Step) {
     self.document = document
     self.node = node
     self.key = key
-    self.keyPath = keyPath
+    self.parentPath = parentPath
+    self.step = step
   }
 
   public var yaml: YAMLDocument { document.yaml }
@@ -57,22 +80,24 @@ public struct Found: Sendable {
   /// The value under `key` in this mapping.
   public func child(_ name: String) -> Found? {
     guard let pair = yaml.pair(forKey: name, in: node) else { return nil }
-    return Found(document: document, node: pair.value, key: pair.key, keyPath: join(name))
+    return Found(document: document, node: pair.value, key: pair.key, parentPath: keyPath, step: .key(name))
   }
 
   /// Every entry of this mapping, keyed.
   public var entries: [(name: String, value: Found)] {
-    yaml.pairs(node).compactMap { pair in
+    let path = keyPath
+    return yaml.pairs(node).compactMap { pair in
       guard let name = yaml.scalar(pair.key) else { return nil }
-      return (name, Found(document: document, node: pair.value, key: pair.key, keyPath: join(name)))
+      return (name, Found(document: document, node: pair.value, key: pair.key, parentPath: path, step: .key(name)))
     }
   }
 
   /// Every element of this sequence; a scalar counts as a list of itself (Talos's `meta.Args`).
   public var elements: [Found] {
     if !isSequence { return isNull ? [] : [self] }
+    let path = keyPath
     return yaml.elements(node).enumerated().map { index, element in
-      Found(document: document, node: element, key: nil, keyPath: "\(keyPath)[\(index)]")
+      Found(document: document, node: element, key: nil, parentPath: path, step: .index(index))
     }
   }
 
@@ -91,9 +116,5 @@ public struct Found: Sendable {
       current = next
     }
     return current
-  }
-
-  private func join(_ name: String) -> String {
-    keyPath.isEmpty ? name : "\(keyPath).\(name)"
   }
 }
