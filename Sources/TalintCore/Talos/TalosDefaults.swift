@@ -64,9 +64,13 @@ public struct TalosDefaults: Sendable {
     public var suffix: String
     public var weakValue: Int
 
+    /// Compares bytes: sysctl names are ASCII, and this runs once per sysctl per rule.
     public func matches(_ name: String) -> Bool {
-      name.hasPrefix(family) && name.hasSuffix(suffix) && name.utf8.count >= family.utf8.count + suffix.utf8.count
-        && name.utf8.reversed().dropFirst(suffix.utf8.count).first == UInt8(ascii: ".")
+      let bytes = name.utf8
+      guard bytes.count >= family.utf8.count + suffix.utf8.count, bytes.starts(with: family.utf8),
+        bytes.reversed().starts(with: suffix.utf8.reversed())
+      else { return false }
+      return bytes.reversed().dropFirst(suffix.utf8.count).first == UInt8(ascii: ".")
     }
   }
 
