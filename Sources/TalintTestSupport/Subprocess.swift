@@ -1,7 +1,10 @@
 import Foundation
 
-/// Runs a program and captures what it prints, for tests that drive the real binary or ask
-/// python3 for a second opinion.
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// What a program printed and how it ended.
 public struct ProcessOutput: Sendable {
   public var status: Int32
   public var stdout: String
@@ -12,61 +15,70 @@ public struct ProcessOutput: Sendable {
   public var seconds: Double
 }
 
-extension Pipe {
-  /// Drains a pipe on another thread.
-  final class Reader: @unchecked Sendable {
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle) {
-      Thread.detachNewThread { [self] in
-        data = handle.readDataToEndOfFile()
-        done.signal()
-      }
-    }
-
-    func wait() -> Data {
-      done.wait()
-      return data
-    }
-  }
-}
-
+/// Runs a program and captures what it prints, for tests that drive the real binary or ask
+/// python3 for a second opinion. Built on posix_spawn and waitpid: Foundation's Process
+/// sometimes missed a child's exit and waited forever (seen inside `unshare -n`).
 public enum Subprocess {
   public static func run(
     _ executable: String, _ arguments: [String], stdin: [UInt8]? = nil, directory: String? = nil, timeout: Double = 120
   ) throws -> ProcessOutput {
     let started = ContinuousClock.now
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+    var input: [Int32] = [0, 0]
+    var output: [Int32] = [0, 0]
+    var errors: [Int32] = [0, 0]
+    guard pipe(&input) == 0, pipe(&output) == 0, pipe(&errors) == 0 else { throw SubprocessError(description: "pipe failed") }
+    // Close-on-exec, so children other tests spawn at the same time do not inherit these ends
+    // (a stray copy of a write end would hold back this child's end of output).
+    for descriptor in input + output + errors { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_adddup2(&actions, input[0], 0)
+    posix_spawn_file_actions_adddup2(&actions, output[1], 1)
+    posix_spawn_file_actions_adddup2(&actions, errors[1], 2)
+
+    // A working directory goes through the shell: `cd DIR && exec PROGRAM ARGS...`.
+    let command = directory.map { ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", $0, executable] + arguments } ?? [executable] + arguments
     var environment = ProcessInfo.processInfo.environment
     environment["NO_COLOR"] = "1"
     environment.removeValue(forKey: "GITHUB_ACTIONS")
-    process.environment = environment
-    let out = Pipe()
-    let err = Pipe()
-    let input = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = input
-    try process.run()
-    // A hung child is killed, so a hang shows up as a failed test instead of a stuck run.
-    let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
-    DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
-    defer { watchdog.cancel() }
-    if let stdin { input.fileHandleForWriting.write(Data(stdin)) }
-    try input.fileHandleForWriting.close()
-    // Read both pipes at once: a child that fills one while we wait on the other would block.
-    let errReader = Pipe.Reader(err.fileHandleForReading)
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = errReader.wait()
-    process.waitUntilExit()
+    var argv = command.map { strdup($0) } + [nil]
+    var envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer {
+      argv.forEach { free($0) }
+      envp.forEach { free($0) }
+    }
+    var pid = pid_t()
+    let spawned = posix_spawn(&pid, command[0], &actions, nil, &argv, &envp)
+    close(input[0])
+    close(output[1])
+    close(errors[1])
+    guard spawned == 0 else {
+      [input[1], output[0], errors[0]].forEach { close($0) }
+      throw SubprocessError(description: "cannot start \(command[0]): \(String(cString: strerror(spawned)))")
+    }
+
+    let killer = DispatchWorkItem { kill(pid, SIGKILL) }
+    DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer)
+    let writer = Drain { [descriptor = input[1]] in
+      if let stdin { writeAll(stdin, to: descriptor) }
+      close(descriptor)
+      return []
+    }
+    let errorReader = Drain { [descriptor = errors[0]] in readAll(descriptor) }
+    let outData = readAll(output[0])
+    let errData = errorReader.wait()
+    _ = writer.wait()
+    close(output[0])
+    close(errors[0])
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+    killer.cancel()
     let elapsed = ContinuousClock.now - started
+    let signaled = (status & 0x7f) != 0
     return ProcessOutput(
-      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self), signaled: process.terminationReason == .uncaughtSignal,
+      status: signaled ? 128 + (status & 0x7f) : (status >> 8) & 0xff, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self), signaled: signaled,
       seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
   }
 
@@ -74,8 +86,51 @@ public enum Subprocess {
   public static func which(_ name: String) -> String? {
     for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
       let candidate = "\(directory)/\(name)"
-      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+      if access(candidate, X_OK) == 0 { return candidate }
     }
     return nil
+  }
+
+  private static func readAll(_ descriptor: Int32) -> [UInt8] {
+    var result: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+      if count < 0 && errno == EINTR { continue }
+      if count <= 0 { return result }
+      result += buffer[0..<count]
+    }
+  }
+
+  private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+      if written < 0 && errno == EINTR { continue }
+      if written <= 0 { return }
+      offset += written
+    }
+  }
+}
+
+public struct SubprocessError: Error, CustomStringConvertible {
+  public var description: String
+}
+
+/// Runs a closure on its own thread, so both pipes of a child are drained at once.
+private final class Drain: @unchecked Sendable {
+  private var result: [UInt8] = []
+  private let done = DispatchSemaphore(value: 0)
+
+  init(_ work: @escaping @Sendable () -> [UInt8]) {
+    Thread.detachNewThread { [self] in
+      result = work()
+      done.signal()
+    }
+  }
+
+  func wait() -> [UInt8] {
+    done.wait()
+    return result
   }
 }
