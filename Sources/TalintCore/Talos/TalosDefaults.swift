@@ -138,9 +138,6 @@ public struct TalosDefaults: Sendable {
     ("authorization-mode", "KubeAuthorizerConfig"), ("authorization-webhook-", "KubeAuthorizerConfig"),
   ]
 
-  /// The minimum TLS version Talos gives kube-apiserver in this release.
-  public var apiServerTLSMinVersion: String { version >= TalosVersion(1, 14) ? "VersionTLS13" : "VersionTLS12" }
-
   /// Keys of the kubelet configuration Talos owns; `extraConfig`/`config` may not set them (§7).
   public static let kubeletProtectedConfigKeys: Set<String> = [
     "apiVersion", "authentication", "authorization", "cgroupRoot", "kind", "kubeletCgroups", "port",
