@@ -24,6 +24,30 @@ public struct Suppression: Sendable, Equatable {
   }
 }
 
+/// The line a finding starts on, as formats that show source print it: secret values already
+/// masked, and the finding's columns moved to match the masked text.
+public struct SourceExcerpt: Sendable, Equatable {
+  public var text: String
+  public var startColumn: Int
+  /// Where the finding ends on this line (the line's end when it goes on).
+  public var endColumn: Int
+
+  public init(text: String, startColumn: Int, endColumn: Int) {
+    self.text = text
+    self.startColumn = startColumn
+    self.endColumn = endColumn
+  }
+}
+
+extension SourceExcerpt {
+  /// The excerpt of `range` on its (masked) first line.
+  public init(_ line: MaskedLine, _ range: SourceRange) {
+    let start = line.column(range.start.column)
+    let end = range.end.line == range.start.line ? line.column(range.end.column) : line.text.unicodeScalars.count + 1
+    self.init(text: line.text, startColumn: start, endColumn: max(end, start))
+  }
+}
+
 /// One finding: which rule, how bad, what to do, and exactly where.
 public struct Diagnostic: Sendable, Equatable {
   public var ruleID: String
@@ -41,6 +65,9 @@ public struct Diagnostic: Sendable, Equatable {
   /// A hash of the source text the finding points at (from its start to the end of that
   /// line, comments dropped). Baselines match on it instead of line numbers.
   public var valueHash: String = ""
+  /// The source line the finding starts on, secrets masked, for formats that show source
+  /// (filled only when a linter is asked for excerpts).
+  public var excerpt: SourceExcerpt?
 
   public init(
     rule: RuleDescription, severity: Severity? = nil, message: String, path: String, range: SourceRange,

@@ -16,6 +16,8 @@ public struct Linter: Sendable {
   public var limits: YAMLLimits
   /// Every description a suppression may name (rules plus the linter's own).
   public var known: [RuleDescription]
+  /// Attach each finding's source line (secrets masked) for formats that show source.
+  public var excerpts = false
 
   public init(rules: [any Rule.Type], settings: LintSettings = LintSettings(), limits: YAMLLimits = .default) {
     self.rules = rules.filter { settings.selection.includes($0.description) }
@@ -34,8 +36,11 @@ public struct Linter: Sendable {
     let parsed = YAMLParser.parse(bytes, limits: limits)
     if let error = parsed.error {
       let rule = error.kind == .syntax ? InputProblems.syntaxError : InputProblems.unreadableInput
-      let diagnostic = Diagnostic(
+      var diagnostic = Diagnostic(
         rule: rule, message: error.message, path: path, range: SourceRange(at: error.position))
+      if excerpts && error.position.line <= parsed.lines.lineCount {
+        diagnostic.excerpt = SourceExcerpt(SecretSpans.maskedUnparsed(line: error.position.line, lines: parsed.lines), diagnostic.range)
+      }
       return FileResult(path: path, diagnostics: [diagnostic], failed: true)
     }
     let config = TalosConfig(parsed.documents)
@@ -52,9 +57,21 @@ public struct Linter: Sendable {
       let engine = SuppressionEngine(parsed: parsed, path: path, settings: settings, known: known)
       diagnostics += engine.apply(to: &diagnostics).filter { settings.selection.includes(ruleDescription($0.ruleID)) }
     }
+    // Secret values never leave the linter: messages are scrubbed, hashes and excerpts are
+    // taken of masked text.
+    let secrets = diagnostics.isEmpty ? SecretSpans() : SecretSpans(parsed)
     for index in diagnostics.indices {
       if let severity = settings.severities[diagnostics[index].ruleID] { diagnostics[index].severity = severity }
-      diagnostics[index].valueHash = StableHash.hex(Self.valueText(of: diagnostics[index].range, in: parsed.lines))
+      if !secrets.isEmpty {
+        diagnostics[index].message = secrets.scrub(diagnostics[index].message)
+        for note in diagnostics[index].notes.indices {
+          diagnostics[index].notes[note].message = secrets.scrub(diagnostics[index].notes[note].message)
+        }
+      }
+      let range = diagnostics[index].range
+      let line = secrets.masked(line: range.start.line, text: parsed.lines.lineText(range.start.line))
+      diagnostics[index].valueHash = StableHash.hex(Self.valueText(from: line.column(range.start.column), of: line.text))
+      if excerpts { diagnostics[index].excerpt = SourceExcerpt(line, range) }
     }
     diagnostics.sort(by: Diagnostic.sortedOrder)
     return FileResult(path: path, diagnostics: diagnostics, failed: false)
@@ -76,11 +93,11 @@ public struct Linter: Sendable {
     known.first { $0.id == id } ?? SuppressionRules.invalid
   }
 
-  /// The text a finding points at: from its start to the end of the line, without a trailing
-  /// comment or blanks.
-  static func valueText(of range: SourceRange, in lines: LineIndex) -> String {
-    let line = Array(lines.lineText(range.start.line).unicodeScalars)
-    let start = min(max(range.start.column - 1, 0), line.count)
+  /// The text a finding points at: from its column to the end of the (masked) line, without a
+  /// trailing comment or blanks.
+  static func valueText(from column: Int, of text: String) -> String {
+    let line = Array(text.unicodeScalars)
+    let start = min(max(column - 1, 0), line.count)
     var text = String(String.UnicodeScalarView(line[start...]))
     if let comment = text.firstRange(of: " #") { text = String(text[..<comment.lowerBound]) }
     return text.trimmingBlanks()

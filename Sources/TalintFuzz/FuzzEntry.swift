@@ -9,15 +9,16 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
   let bytes = Array(UnsafeBufferPointer(start: data, count: size))
   var settings = LintSettings(requireReason: size % 2 == 0, networks: NetworkPolicy(admin: [CIDR("10.0.0.0/24")!]))
   settings.version = TalosVersion.known[size % TalosVersion.known.count]
-  let result = Linter(rules: AllRules.rules, settings: settings).lint(bytes: bytes, path: "fuzz.yaml")
+  var linter = Linter(rules: AllRules.rules, settings: settings)
+  linter.excerpts = true
+  let result = linter.lint(bytes: bytes, path: "fuzz.yaml")
   let report = Report(
     diagnostics: result.diagnostics, files: [result.path], rules: AllRules.descriptions, toolVersion: "fuzz",
     workingDirectory: "/")
-  let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
   let outputs: [String] = [
     TextReporter.render(report), JSONReporter.render(report), SARIFReporter.render(report), GitHubReporter.render(report),
     JUnitReporter.render(report), CheckstyleReporter.render(report), GitLabReporter.render(report),
-    PrettyReporter(color: true, sourceLine: { _, line in line >= 1 && line <= lines.count ? String(lines[line - 1]) : nil }).render(report),
+    PrettyReporter(color: true).render(report),
   ]
   // Every finding must show up in the one-line format, and the baseline must encode.
   precondition(outputs[0].split(separator: "\n").count == report.visible.count, "text output lost a finding")

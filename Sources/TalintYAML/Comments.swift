@@ -15,7 +15,15 @@ extension YAMLParseResult {
     var protected: [SourceRange] = []
     for document in documents {
       for node in document.nodes {
-        if case .scalar(_, let style) = node.content, style.mayContainHash { protected.append(node.range) }
+        guard case .scalar(_, let style) = node.content, style.mayContainHash else { continue }
+        var range = node.range
+        // A block scalar's text starts on the line after its `|`/`>` header, which may end
+        // with a comment (`key: | # talint: ignore[…]`).
+        if style == .literal || style == .folded {
+          range.start = SourcePosition(line: range.start.line + 1, column: 1)
+          if range.end < range.start { continue }
+        }
+        protected.append(range)
       }
     }
     protected.sort { $0.start < $1.start }

@@ -7,22 +7,8 @@ import Testing
 @Suite struct ProjectWorkflowTests {
   let weak = "machine:\n  sysctls:\n    kernel.kptr_restrict: \"0\"\n"
 
-  /// A fresh folder holding `files` (relative path → content); `.git` folders are made when named.
   func workspace(_ files: [String: String], gitInit: Bool = false) throws -> String {
-    let root = NSTemporaryDirectory() + "talint-\(UUID().uuidString)"
-    for (path, content) in files {
-      let full = root + "/" + path
-      try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-      if path.hasSuffix("/") {
-        try FileManager.default.createDirectory(atPath: full, withIntermediateDirectories: true)
-      } else {
-        try content.write(toFile: full, atomically: true, encoding: .utf8)
-      }
-    }
-    if gitInit, let git = Subprocess.which("git") {
-      _ = try Subprocess.run(git, ["init", "-q", root + "/repo"])
-    }
-    return root
+    try Workspace.make(files, gitInit: gitInit)
   }
 
   func talint(_ arguments: [String], in directory: String, stdin: String? = nil) throws -> ProcessOutput {
@@ -94,7 +80,7 @@ import Testing
     let shown = try talint(["config", "--config", root + "/ci.yaml", "patch.yaml"], in: root + "/repo")
     #expect(shown.status == 0)
     #expect(shown.stdout.contains("talos-version: \"1.12\""))
-    #expect(shown.stdout.contains("admin: [10.10.0.0/24]"))
+    #expect(shown.stdout.contains("admin: [\"10.10.0.0/24\"]"))
     let flag = try talint(["lint", "--show-config", "--config", root + "/ci.yaml", "patch.yaml"], in: root + "/repo")
     #expect(flag.stdout == shown.stdout)
     let linted = try talint(["lint", "--config", root + "/ci.yaml", "patch.yaml"], in: root + "/repo")

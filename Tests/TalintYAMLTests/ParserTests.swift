@@ -155,6 +155,13 @@ private func parse(_ text: String) -> YAMLParseResult {
     #expect(comments.map(\.isTrailing) == [true, false, true])
     #expect(comments[0].position == SourcePosition(line: 1, column: 6))
   }
+
+  @Test func aCommentOnABlockScalarHeaderIsAComment() throws {
+    let text = "key: |- # talint: ignore[TAL602]\n  # part of the text\n  line\nnext: > # folded\n  x\n"
+    let comments = parse(text).comments()
+    #expect(comments.map(\.text) == ["talint: ignore[TAL602]", "folded"])
+    #expect(comments.map(\.position.line) == [1, 4])
+  }
 }
 
 extension String {

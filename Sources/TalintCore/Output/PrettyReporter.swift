@@ -1,13 +1,13 @@
 /// A rustc-style frame for people at a terminal: the source line, a caret under the range and
 /// the rule's remediation as `help:`. Colour only when asked (a TTY without `NO_COLOR`).
+/// The source line is the finding's excerpt, which the linter took from the decoded input with
+/// secrets masked: never re-read from disk, so standard input, CRLF and UTF-16 files show
+/// what was linted.
 public struct PrettyReporter {
   public var color: Bool
-  /// The text of a line of a file, for the frame.
-  public var sourceLine: (String, Int) -> String?
 
-  public init(color: Bool, sourceLine: @escaping (String, Int) -> String?) {
+  public init(color: Bool) {
     self.color = color
-    self.sourceLine = sourceLine
   }
 
   public func render(_ report: Report) -> String {
@@ -18,11 +18,11 @@ public struct PrettyReporter {
       output += "\(level)\(paint(": " + diagnostic.message, code: "1"))\n"
       let gutter = String(repeating: " ", count: String(start.line).count)
       output += "\(gutter)\(paint("-->", code: "34")) \(diagnostic.path):\(start.line):\(start.column)\n"
-      if let text = sourceLine(diagnostic.path, start.line) {
-        let width = diagnostic.range.end.line == start.line ? max(1, diagnostic.range.end.column - start.column) : max(1, text.count - start.column + 1)
-        let caret = String(repeating: " ", count: max(0, start.column - 1)) + String(repeating: "^", count: width)
+      if let excerpt = diagnostic.excerpt {
+        let width = max(1, excerpt.endColumn - excerpt.startColumn)
+        let caret = String(repeating: " ", count: max(0, excerpt.startColumn - 1)) + String(repeating: "^", count: width)
         output += "\(gutter) \(paint("|", code: "34"))\n"
-        output += "\(paint(String(start.line), code: "34")) \(paint("|", code: "34")) \(text)\n"
+        output += "\(paint(String(start.line), code: "34")) \(paint("|", code: "34")) \(excerpt.text)\n"
         output += "\(gutter) \(paint("|", code: "34")) \(paint(caret, code: Self.code(diagnostic.severity)))\n"
       }
       if let rule = report.rules.first(where: { $0.id == diagnostic.ruleID }) {

@@ -1,0 +1,43 @@
+/// Which key names hold secret material, judged by name alone: every field Talos redacts
+/// (SecretFields) and anything that looks like it (`token`, `key`, `secret`, `password`,
+/// `privateKey`, `*Secret`, registry `auth`, `AWS_SECRET_ACCESS_KEY`, `oidc-client-secret`).
+/// Output masks the values under such keys; it errs on the side of masking, since a masked
+/// non-secret costs a little context and a printed secret costs a rotation.
+public enum SecretKeys {
+  /// Last words that make a key secret when they end it (`jointoken`, `clusterSecret`).
+  static let secretSuffixes = ["token", "secret", "password", "passwd", "passphrase", "credentials"]
+
+  public static func looksSecret(_ name: String) -> Bool {
+    let words = Self.words(name)
+    guard let last = words.last else { return false }
+    if words == ["auth"] { return true }
+    // `key`, `privateKey`, `apiKey`, `presharedKey`, `AWS_SECRET_ACCESS_KEY`; not `publicKey`.
+    if last == "key" { return words.dropLast().last != "public" }
+    return secretSuffixes.contains { last.hasSuffix($0) }
+  }
+
+  /// The lowercased words of a key: split at `-`, `_`, `.`, blanks and lower-to-upper case
+  /// changes (`identityToken` → identity, token).
+  static func words(_ name: String) -> [String] {
+    var words: [String] = []
+    var current = ""
+    var previousWasLower = false
+    for scalar in name.unicodeScalars {
+      if scalar == "-" || scalar == "_" || scalar == "." || scalar == " " {
+        if !current.isEmpty { words.append(current) }
+        current = ""
+        previousWasLower = false
+        continue
+      }
+      let isUpper = scalar.properties.isUppercase
+      if isUpper && previousWasLower && !current.isEmpty {
+        words.append(current)
+        current = ""
+      }
+      current.unicodeScalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+      previousWasLower = scalar.properties.isLowercase || ("0"..."9").contains(scalar)
+    }
+    if !current.isEmpty { words.append(current) }
+    return words
+  }
+}

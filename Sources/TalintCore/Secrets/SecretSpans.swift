@@ -1,0 +1,255 @@
+import TalintYAML
+
+/// Where one file holds secret values, so that nothing talint writes shows them: source
+/// excerpts are masked (`token: ******`), messages are scrubbed, and baseline hashes are taken
+/// of the masked text. A value is secret when its key looks secret (SecretKeys), or when it is
+/// the password or token inside a URL (`https://user:pass@host`, `?jointoken=…`).
+public struct SecretSpans: Sendable {
+  public static let mask = "******"
+
+  /// Per line, the columns to mask: 1-based, half-open, in Unicode scalars; `Int.max` is the
+  /// end of the line.
+  private var columnsByLine: [Int: [Range<Int>]] = [:]
+  /// The secret texts, longest first, for scrubbing messages.
+  private var values: [String] = []
+
+  public init() {}
+
+  /// The secret spans of a parsed file.
+  public init(_ parsed: YAMLParseResult) {
+    var found = Set<String>()
+    for document in parsed.documents {
+      for node in document.nodes {
+        switch node.content {
+        case .mapping(let pairs):
+          for pair in pairs {
+            guard let name = document.scalar(pair.key), SecretKeys.looksSecret(name) else { continue }
+            let value = document.resolve(pair.value)
+            let scalars = document.isSequence(value) ? document.elements(value).map(document.resolve) : [value]
+            for scalar in scalars where !document.isNull(scalar) {
+              guard let text = document.scalar(scalar) else { continue }
+              maskWhole(document[scalar].range, lines: parsed.lines)
+              // An alias shows only `*name`; the anchored text is where the secret is written.
+              if value != pair.value { maskWhole(document[value].range, lines: parsed.lines) }
+              record(text, into: &found)
+            }
+          }
+        case .scalar(let text, _):
+          for secret in Self.embeddedSecrets(in: text) {
+            maskOccurrences(of: secret, within: node.range, lines: parsed.lines)
+            record(secret, into: &found)
+          }
+        default:
+          break
+        }
+      }
+    }
+    values = found.sorted { $0.count > $1.count }
+  }
+
+  public var isEmpty: Bool { columnsByLine.isEmpty && values.isEmpty }
+
+  /// `message` with every secret value replaced by the mask.
+  public func scrub(_ message: String) -> String {
+    var result = message
+    for value in values where result.contains(value) {
+      result = result.replacing(value, with: Self.mask)
+    }
+    return result
+  }
+
+  /// Line `line` of the file, masked, with a map from columns of the original line to
+  /// columns of the masked one.
+  public func masked(line: Int, text: String) -> MaskedLine {
+    var ranges = columnsByLine[line] ?? []
+    ranges += Self.heuristicColumns(text)
+    return MaskedLine(text, masking: ranges)
+  }
+
+  /// Line `line` of a file that could not be parsed, masked by what the text shows: a value
+  /// after a secret-looking key, URL secrets, and any line of a block scalar (`key: |`) under a
+  /// secret-looking key.
+  public static func maskedUnparsed(line: Int, lines: LineIndex) -> MaskedLine {
+    let text = lines.lineText(line)
+    let indent = firstNonBlankColumn(lines.lineBytes(line))
+    var above = line - 1
+    while above >= 1 {
+      let bytes = lines.lineBytes(above)
+      let column = firstNonBlankColumn(bytes)
+      if column <= bytes.count && column < indent {
+        let opener = lines.lineText(above).trimmingBlanks()
+        if let colon = opener.lastIndex(of: ":"), let indicator = String(opener[opener.index(after: colon)...]).trimmingBlanks().first,
+          indicator == "|" || indicator == ">", SecretKeys.looksSecret(Self.bareKey(opener[..<colon]))
+        {
+          return MaskedLine(text, masking: [indent..<Int.max])
+        }
+        break
+      }
+      above -= 1
+    }
+    return MaskedLine(text, masking: heuristicColumns(text))
+  }
+
+  /// A key as written, without a list dash or quotes: `- "token"` → `token`.
+  static func bareKey(_ text: Substring) -> String {
+    var key = text.drop { $0 == "-" || $0 == " " }
+    while let first = key.first, first == "\"" || first == "'" { key = key.dropFirst() }
+    while let last = key.last, last == "\"" || last == "'" || last == " " { key = key.dropLast() }
+    return String(key)
+  }
+
+  private mutating func record(_ text: String, into found: inout Set<String>) {
+    let trimmed = text.trimmingBlanks()
+    if trimmed.count >= 4 { found.insert(trimmed) }
+    // A multi-line value (a PEM block) may surface one line at a time.
+    if trimmed.contains("\n") {
+      for part in trimmed.split(separator: "\n") where part.count >= 8 { found.insert(String(part).trimmingBlanks()) }
+    }
+  }
+
+  private mutating func maskWhole(_ range: SourceRange, lines: LineIndex) {
+    guard range.end.line >= range.start.line else { return }
+    for line in range.start.line...range.end.line {
+      let from = line == range.start.line ? range.start.column : Self.firstNonBlankColumn(lines.lineBytes(line))
+      let to = line == range.end.line ? range.end.column : Int.max
+      if from < to { columnsByLine[line, default: []].append(from..<to) }
+    }
+  }
+
+  /// Masks each place `secret` is written inside `range`; when escapes hide it, the whole value.
+  private mutating func maskOccurrences(of secret: String, within range: SourceRange, lines: LineIndex) {
+    let needle = Array(secret.unicodeScalars)
+    var masked = false
+    for line in range.start.line...max(range.start.line, range.end.line) {
+      let text = Array(lines.lineText(line).unicodeScalars)
+      let low = line == range.start.line ? range.start.column - 1 : 0
+      let high = line == range.end.line ? min(text.count, range.end.column - 1) : text.count
+      var index = max(0, low)
+      while index + needle.count <= high {
+        if text[index..<index + needle.count].elementsEqual(needle) {
+          columnsByLine[line, default: []].append(index + 1..<index + 1 + needle.count)
+          masked = true
+          index += needle.count
+        } else {
+          index += 1
+        }
+      }
+    }
+    if !masked { maskWhole(range, lines: lines) }
+  }
+
+  static func firstNonBlankColumn(_ bytes: ArraySlice<UInt8>) -> Int {
+    var column = 1
+    for byte in bytes {
+      if byte != 0x20 && byte != 0x09 { break }
+      column += 1
+    }
+    return column
+  }
+
+  /// Secrets written inside a larger value: a URL's password (or a lone userinfo token, as in
+  /// `https://ghp_x@github.com`), and query parameters named like secrets (`?jointoken=…`).
+  public static func embeddedSecrets(in text: String) -> [String] {
+    guard text.contains("://") || text.contains("=") else { return [] }
+    var secrets: [String] = []
+    var rest = Substring(text)
+    while let scheme = rest.firstRange(of: "://") {
+      let authority = rest[scheme.upperBound...].prefix { !"/?# \t\n\"'".contains($0) }
+      if let at = authority.lastIndex(of: "@") {
+        let userinfo = authority[..<at]
+        let password = userinfo.firstIndex(of: ":").map { userinfo[userinfo.index(after: $0)...] } ?? userinfo
+        if !password.isEmpty { secrets.append(String(password)) }
+      }
+      rest = rest[scheme.upperBound...]
+    }
+    for separator in ["?", "&"] {
+      for piece in text.split(separator: Character(separator)).dropFirst() {
+        guard let equals = piece.firstIndex(of: "="), SecretKeys.looksSecret(String(piece[..<equals])) else { continue }
+        let value = piece[piece.index(after: equals)...].prefix { !"&# \t\n\"'".contains($0) }
+        if !value.isEmpty { secrets.append(String(value)) }
+      }
+    }
+    return secrets
+  }
+
+  /// For text talint could not parse (a syntax error's line): mask what follows a
+  /// secret-looking key on the line, and URL secrets.
+  static func heuristicColumns(_ text: String) -> [Range<Int>] {
+    let scalars = Array(text.unicodeScalars)
+    var ranges: [Range<Int>] = []
+    var index = 0
+    while index < scalars.count && (scalars[index] == " " || scalars[index] == "\t" || scalars[index] == "-") { index += 1 }
+    let keyStart = index
+    while index < scalars.count && scalars[index] != ":" { index += 1 }
+    if index < scalars.count, index + 1 == scalars.count || scalars[index + 1] == " " {
+      let key = Self.bareKey(Substring(String(String.UnicodeScalarView(scalars[keyStart..<index]))))
+      var valueStart = index + 1
+      while valueStart < scalars.count && scalars[valueStart] == " " { valueStart += 1 }
+      if SecretKeys.looksSecret(key) && valueStart < scalars.count {
+        ranges.append(valueStart + 1..<Int.max)
+      }
+    }
+    for secret in embeddedSecrets(in: text) {
+      let needle = Array(secret.unicodeScalars)
+      var start = 0
+      while start + needle.count <= scalars.count {
+        if scalars[start..<start + needle.count].elementsEqual(needle) {
+          ranges.append(start + 1..<start + 1 + needle.count)
+          start += needle.count
+        } else {
+          start += 1
+        }
+      }
+    }
+    return ranges
+  }
+}
+
+/// One source line with its secret values replaced by the mask, and the way columns moved.
+public struct MaskedLine: Sendable {
+  public let text: String
+  /// The masked spans of the original line, merged and sorted.
+  private let spans: [Range<Int>]
+
+  init(_ original: String, masking ranges: [Range<Int>]) {
+    let scalars = Array(original.unicodeScalars)
+    var merged: [Range<Int>] = []
+    for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+      let clamped = range.lowerBound..<min(range.upperBound, scalars.count + 1)
+      guard clamped.lowerBound < clamped.upperBound else { continue }
+      if let last = merged.last, clamped.lowerBound <= last.upperBound {
+        merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, clamped.upperBound)
+      } else {
+        merged.append(clamped)
+      }
+    }
+    spans = merged
+    guard !merged.isEmpty else {
+      text = original
+      return
+    }
+    var result = String.UnicodeScalarView()
+    var column = 1
+    for span in merged {
+      result.append(contentsOf: scalars[(column - 1)..<(span.lowerBound - 1)])
+      result.append(contentsOf: SecretSpans.mask.unicodeScalars)
+      column = span.upperBound
+    }
+    if column - 1 < scalars.count { result.append(contentsOf: scalars[(column - 1)...]) }
+    text = String(result)
+  }
+
+  /// Where `column` of the original line is in the masked text (a column inside a masked span
+  /// maps to the mask's start).
+  public func column(_ column: Int) -> Int {
+    var shift = 0
+    for span in spans {
+      if column >= span.upperBound {
+        shift += SecretSpans.mask.unicodeScalars.count - (span.upperBound - span.lowerBound)
+      } else if column >= span.lowerBound {
+        return span.lowerBound + shift
+      }
+    }
+    return column + shift
+  }
+}
