@@ -1,8 +1,10 @@
 import FoundationEssentials
 
 /// Today's findings, recorded so that adopting talint on an old repository does not fail on
-/// everything at once. Entries match on file, rule, key path and a hash of the value — not on
-/// line numbers — so edits elsewhere in a file keep them matching.
+/// everything at once. Entries match on file, rule, key path and a hash of the (secret-masked)
+/// value text — not on line numbers — so edits elsewhere in a file keep them matching. File
+/// paths are relative to the baseline file's own folder, so the same baseline matches from any
+/// working directory and with relative or absolute arguments.
 public struct Baseline: Codable, Sendable, Equatable {
   public struct Entry: Codable, Sendable, Hashable, Comparable {
     public var file: String
@@ -18,12 +20,21 @@ public struct Baseline: Codable, Sendable, Equatable {
   public var version = 1
   public var entries: [Entry]
 
-  public init(diagnostics: [Diagnostic], relativePath: (String) -> String) {
-    entries = diagnostics.filter { $0.suppression == nil }.map { Self.entry($0, relativePath) }.sorted()
+  /// Records the visible findings of a run in a baseline kept in `folder`.
+  public init(diagnostics: [Diagnostic], folder: String) {
+    entries = diagnostics.filter { $0.suppression == nil && Self.mayHide($0) }.map { Self.entry($0, folder) }.sorted()
   }
 
-  static func entry(_ diagnostic: Diagnostic, _ relativePath: (String) -> String) -> Entry {
-    Entry(file: relativePath(diagnostic.path), rule: diagnostic.ruleID, keyPath: diagnostic.keyPath ?? "", valueHash: diagnostic.valueHash)
+  /// A file that could not be linted (TAL001–TAL003) is never hidden: its findings say the
+  /// rest of the file went unchecked.
+  static func mayHide(_ diagnostic: Diagnostic) -> Bool {
+    !["TAL001", "TAL002", "TAL003"].contains(diagnostic.ruleID)
+  }
+
+  static func entry(_ diagnostic: Diagnostic, _ folder: String) -> Entry {
+    Entry(
+      file: FilePath.relative(diagnostic.path, to: folder), rule: diagnostic.ruleID, keyPath: diagnostic.keyPath ?? "",
+      valueHash: diagnostic.valueHash)
   }
 
   /// Sorted, indented JSON: readable in review.
@@ -34,16 +45,18 @@ public struct Baseline: Codable, Sendable, Equatable {
   }
 
   /// Marks the diagnostics the baseline records as suppressed (each entry hides one finding)
-  /// and returns the entries that matched nothing.
-  public func apply(to diagnostics: inout [Diagnostic], relativePath: (String) -> String) -> [Entry] {
+  /// and returns the entries that matched nothing among `lintedFiles` (paths as given): an
+  /// entry for a file this run did not lint is not stale, as pre-commit lints a few files.
+  public func apply(to diagnostics: inout [Diagnostic], folder: String, lintedFiles: [String]) -> [Entry] {
     var remaining: [Entry: Int] = [:]
     for entry in entries { remaining[entry, default: 0] += 1 }
-    for index in diagnostics.indices where diagnostics[index].suppression == nil {
-      let entry = Self.entry(diagnostics[index], relativePath)
+    for index in diagnostics.indices where diagnostics[index].suppression == nil && Self.mayHide(diagnostics[index]) {
+      let entry = Self.entry(diagnostics[index], folder)
       guard let count = remaining[entry], count > 0 else { continue }
       remaining[entry] = count - 1
       diagnostics[index].suppression = Suppression(kind: .baseline, justification: "recorded in the baseline")
     }
-    return remaining.flatMap { entry, count in Array(repeating: entry, count: count) }.sorted()
+    let linted = Set(lintedFiles.map { FilePath.relative($0, to: folder) })
+    return remaining.filter { linted.contains($0.key.file) }.flatMap { entry, count in Array(repeating: entry, count: count) }.sorted()
   }
 }

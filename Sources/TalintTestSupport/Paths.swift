@@ -53,7 +53,7 @@ public enum Paths {
 
   /// Every regular file below `directory` whose name ends with one of `suffixes`, sorted.
   public static func files(in directory: String, suffixes: [String]) -> [String] {
-    InputCollector().collect([directory]).compactMap { input -> String? in
+    InputCollector().collect([directory]).inputs.compactMap { input -> String? in
       guard case .path(let path) = input.source else { return nil }
       return suffixes.contains(where: path.hasSuffix) ? path : nil
     }

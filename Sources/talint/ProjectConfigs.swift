@@ -41,40 +41,66 @@ final class ProjectConfigs {
     return config
   }
 
-  /// The effective settings for each path, as `talint config` prints them.
+  /// The effective settings for each path, as `talint config` prints them: a YAML document
+  /// (a mapping from each path to its settings) that a script can read back.
   func describe(_ paths: [String], options: SettingsOptions) throws -> String {
     var text = ""
     for path in paths {
       let project = try config(for: path)
-      let (settings, threshold) = options.effective(project)
-      text += "\(path):\n"
-      text += "  config: \(project.path ?? "(none; built-in defaults)")\n"
-      text += "  talos-version: \"\(settings.version)\"\n"
-      text += "  fail-on: \(threshold.rawValue)\n"
-      text += "  select: [\(settings.selection.select.joined(separator: ", "))]\n"
-      text += "  ignore: [\(settings.selection.ignore.joined(separator: ", "))]\n"
-      text += "  severity: {\(settings.severities.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.rawValue)" }.joined(separator: ", "))}\n"
-      text += "  exclude: [\(project.exclude.joined(separator: ", "))]\n"
+      let effective = options.effective(project)
+      for warning in effective.warnings { writeErr(warning + "\n") }
+      let settings = effective.settings
+      let list = { (items: [String]) in "[" + items.map(yamlQuoted).joined(separator: ", ") + "]" }
+      text += "\(yamlQuoted(path)):\n"
+      text += "  config: \(project.path.map(yamlQuoted) ?? "null")  # \(project.path == nil ? "none found; built-in defaults" : "the .talint.yaml that applies")\n"
+      text += "  talos-version: \(yamlQuoted(settings.version.description))\n"
+      text += "  fail-on: \(effective.failOn.rawValue)\n"
+      text += "  select: \(list(settings.selection.select))\n"
+      text += "  ignore: \(list(settings.selection.ignore))\n"
+      let severities = settings.severities.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.rawValue)" }
+      text += "  severity: {\(severities.joined(separator: ", "))}\n"
+      text += "  exclude: \(list(project.exclude))\n"
+      text += "  baseline: \(project.baselinePath.map(yamlQuoted) ?? "null")\n"
       text += "  require-reason: \(settings.requireReason)\n"
-      text += "  unsuppressible: [\(settings.unsuppressible.sorted().joined(separator: ", "))]\n"
+      text += "  unsuppressible: \(list(settings.unsuppressible.sorted()))\n"
       let networks = settings.networks
       text += "  networks:\n"
-      text += "    admin: [\(networks.admin.map(\.description).joined(separator: ", "))]\n"
-      text += "    controlPlane: [\(networks.controlPlane.map(\.description).joined(separator: ", "))]\n"
-      text += "    cluster: [\(networks.cluster.map(\.description).joined(separator: ", "))]\n"
+      text += "    admin: \(list(networks.admin.map(\.description)))\n"
+      text += "    controlPlane: \(list(networks.controlPlane.map(\.description)))\n"
+      text += "    cluster: \(list(networks.cluster.map(\.description)))\n"
       let enabled = AllRules.descriptions.filter { settings.selection.includes($0) }.count
-      text += "  rules enabled: \(enabled) of \(AllRules.descriptions.count)\n"
+      text += "  rules-enabled: \(enabled)  # of \(AllRules.descriptions.count)\n"
     }
     return text
   }
+}
+
+/// A YAML double-quoted scalar: globs (`*.sops.yaml`), paths with `: ` or `#`, anything.
+func yamlQuoted(_ text: String) -> String {
+  var result = "\""
+  for scalar in text.unicodeScalars {
+    switch scalar {
+    case "\"": result += "\\\""
+    case "\\": result += "\\\\"
+    case "\n": result += "\\n"
+    case "\t": result += "\\t"
+    default:
+      if scalar.value < 0x20 || scalar.value == 0x7F {
+        result += "\\x" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
+      } else {
+        result.unicodeScalars.append(scalar)
+      }
+    }
+  }
+  return result + "\""
 }
 
 extension ProjectConfig {
   /// True when one of the `exclude` globs matches `path` (relative to the config's folder).
   func excludes(_ path: String) -> Bool {
     guard !exclude.isEmpty, let directory else { return false }
-    let base = ConfigDiscovery.absolute(directory)
-    let absolute = ConfigDiscovery.absolute(path)
+    let base = FilePath.absolute(directory)
+    let absolute = FilePath.absolute(path)
     guard absolute.hasPrefix(base + "/") else { return false }
     let relative = String(absolute.dropFirst(base.count + 1))
     return exclude.contains { Glob.matches($0, relative) }
@@ -92,15 +118,4 @@ struct Config: ParsableCommand {
   func run() throws {
     writeOut(try ProjectConfigs(explicit: options.config).describe(paths, options: options))
   }
-}
-
-/// Writes a report or baseline file; a failure is a usage error.
-func writeFile(_ path: String, _ text: String) throws {
-  let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-  guard descriptor >= 0 else {
-    writeErr("talint: cannot write \(path)\n")
-    throw ExitCode(64)
-  }
-  defer { close(descriptor) }
-  write(text, to: descriptor)
 }

@@ -174,7 +174,7 @@ import Testing
     let root = Self.directory + "/vanish"
     try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
     try "debug: false\n".write(toFile: root + "/gone.yaml", atomically: true, encoding: .utf8)
-    let inputs = InputCollector().collect([root])
+    let inputs = InputCollector().collect([root]).inputs
     #expect(inputs.count == 1)
     try FileManager.default.removeItem(atPath: root + "/gone.yaml")
     let result = Linter(rules: []).lint(inputs[0])

@@ -10,7 +10,7 @@ public struct ConfigParser {
 
   static let keys = [
     "select", "ignore", "severity", "exclude", "fail-on", "talos-version", "require-reason", "unsuppressible",
-    "networks",
+    "networks", "baseline",
   ]
   static let networkKeys = ["admin", "controlPlane", "cluster"]
   static let failOnValues = ["error", "warning", "info", "never"]
@@ -57,7 +57,7 @@ public struct ConfigParser {
           if let known = knownRules.first(where: { $0.id == rule.uppercased() || $0.name == rule }) {
             config.severities[known.id] = severity
           } else {
-            problem("unknown rule '\(rule)'\(suggestion(rule, among: knownRules.flatMap { [$0.id, $0.name] }))", level.keyRange.start, error: false)
+            problem("unknown rule '\(rule)'\(Suggestion.didYouMean(rule, among: knownRules.flatMap { [$0.id, $0.name] }))", level.keyRange.start, error: false)
           }
         }
       case "fail-on":
@@ -80,8 +80,14 @@ public struct ConfigParser {
         config.requireReason = flag
       case "networks":
         config.networks = networks(value, &problems, path)
+      case "baseline":
+        guard let file = value.string, !file.isEmpty else {
+          problem("baseline must be the path of a baseline file, relative to this file", value.range.start)
+          continue
+        }
+        config.baseline = file
       default:
-        problem("unknown setting '\(name)'\(suggestion(name, among: Self.keys))", at, error: false)
+        problem("unknown setting '\(name)'\(Suggestion.didYouMean(name, among: Self.keys))", at, error: false)
       }
     }
     return (config, problems)
@@ -109,7 +115,7 @@ public struct ConfigParser {
       problems.append(
         ConfigProblem(
           path: path, position: element.range.start,
-          message: "unknown rule '\(name)'\(suggestion(name, among: knownRules.flatMap { [$0.id, $0.name] }))", isError: false))
+          message: "unknown rule '\(name)'\(Suggestion.didYouMean(name, among: knownRules.flatMap { [$0.id, $0.name] }))", isError: false))
     }
     return names
   }
@@ -123,7 +129,7 @@ public struct ConfigParser {
     for (name, list) in value.entries {
       guard Self.networkKeys.contains(name) else {
         problems.append(
-          ConfigProblem(path: path, position: list.keyRange.start, message: "unknown network '\(name)'\(suggestion(name, among: Self.networkKeys))", isError: false))
+          ConfigProblem(path: path, position: list.keyRange.start, message: "unknown network '\(name)'\(Suggestion.didYouMean(name, among: Self.networkKeys))", isError: false))
         continue
       }
       var cidrs: [CIDR] = []
@@ -142,27 +148,4 @@ public struct ConfigParser {
     }
     return policy
   }
-}
-
-/// `; did you mean 'x'?` for the closest candidate within a small edit distance, or nothing.
-func suggestion(_ word: String, among candidates: [String]) -> String {
-  let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
-  guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, word.count / 3) else { return "" }
-  return "; did you mean '\(best.0)'?"
-}
-
-/// Levenshtein distance.
-func editDistance(_ a: String, _ b: String) -> Int {
-  let a = Array(a)
-  let b = Array(b)
-  if a.isEmpty { return b.count }
-  var previous = Array(0...b.count)
-  for i in 1...a.count {
-    var current = [i] + Array(repeating: 0, count: b.count)
-    for j in stride(from: 1, through: b.count, by: 1) {
-      current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-    }
-    previous = current
-  }
-  return previous[b.count]
 }

@@ -14,6 +14,8 @@ public struct ProjectConfig: Sendable {
   public var requireReason: Bool?
   public var unsuppressible: [String] = []
   public var networks = NetworkPolicy()
+  /// The baseline file, as written (relative to the config's folder).
+  public var baseline: String?
 
   public init(path: String? = nil) { self.path = path }
 
@@ -21,6 +23,12 @@ public struct ProjectConfig: Sendable {
   public var directory: String? {
     guard let path, let slash = path.lastIndex(of: "/") else { return path == nil ? nil : "." }
     return String(path[..<slash])
+  }
+
+  /// The baseline file resolved against the config's folder.
+  public var baselinePath: String? {
+    guard let baseline else { return nil }
+    return FilePath.join(directory ?? ".", baseline)
   }
 
   /// The settings this config gives, before command-line overrides.

@@ -18,22 +18,32 @@ public struct InputCollector {
 
   public init() {}
 
-  public func collect(_ paths: [String]) -> [InputFile] {
-    var inputs: [InputFile] = []
+  /// What the paths expand to, and the directories that held nothing to lint (a wrong path
+  /// in CI must not pass silently).
+  public struct Collected: Sendable {
+    public var inputs: [InputFile] = []
+    public var emptyDirectories: [String] = []
+  }
+
+  public func collect(_ paths: [String]) -> Collected {
+    var collected = Collected()
     var ignoredByRoot: [String: GitIgnored] = [:]
     for path in paths {
       if path == "-" {
-        inputs.append(.standardInput(name: stdinName))
+        collected.inputs.append(.standardInput(name: stdinName))
       } else if Self.isDirectory(path, followLinks: true) {
         var walked: [String] = []
         walk(path, into: &walked)
-        inputs += withoutGitIgnored(walked, under: path, cache: &ignoredByRoot).map(InputFile.path)
+        let files = withoutGitIgnored(walked, under: path, cache: &ignoredByRoot)
+        if files.isEmpty { collected.emptyDirectories.append(path) }
+        collected.inputs += files.map(InputFile.path)
       } else if !(forceExclude && isExcluded(path)) {
-        inputs.append(.path(path))
+        collected.inputs.append(.path(path))
       }
     }
     var seen = Set<InputFile>()
-    return inputs.filter { seen.insert($0).inserted }
+    collected.inputs = collected.inputs.filter { seen.insert($0).inserted }
+    return collected
   }
 
   private func walk(_ directory: String, into files: inout [String]) {
@@ -66,7 +76,7 @@ public struct InputCollector {
     guard respectGitignore, !files.isEmpty, let root = ConfigDiscovery.repositoryRoot(of: directory) else { return files }
     let ignored = cache[root] ?? GitIgnored(root: root)
     cache[root] = ignored
-    return files.filter { !ignored.contains(ConfigDiscovery.absolute($0)) }
+    return files.filter { !ignored.contains(FilePath.absolute($0)) }
   }
 
   static func isDirectory(_ path: String, followLinks: Bool) -> Bool {

@@ -6,6 +6,14 @@ public enum JSONReporter {
     var version = 1
     var tool: Tool
     var diagnostics: [Entry]
+    var staleBaselineEntries: [Stale]
+  }
+
+  struct Stale: Encodable {
+    var baseline: String
+    var file: String
+    var ruleId: String
+    var keyPath: String
   }
 
   struct Tool: Encodable {
@@ -24,6 +32,7 @@ public enum JSONReporter {
     var endLine: Int
     var endColumn: Int
     var keyPath: String?
+    var docs: String
     var fingerprint: String
     var suppressed: Bool
     var suppressionKind: String?
@@ -36,11 +45,12 @@ public enum JSONReporter {
         ruleId: diagnostic.ruleID, ruleName: diagnostic.ruleName, severity: diagnostic.severity.rawValue,
         message: diagnostic.message, file: diagnostic.path, startLine: diagnostic.range.start.line,
         startColumn: diagnostic.range.start.column, endLine: diagnostic.range.end.line,
-        endColumn: diagnostic.range.end.column, keyPath: diagnostic.keyPath, fingerprint: diagnostic.fingerprint,
+        endColumn: diagnostic.range.end.column, keyPath: diagnostic.keyPath, docs: RuleDocs.url(diagnostic.ruleID), fingerprint: diagnostic.fingerprint,
         suppressed: diagnostic.suppression != nil, suppressionKind: diagnostic.suppression?.kind.rawValue,
         justification: diagnostic.suppression?.justification)
     }
-    return encode(Document(tool: Tool(version: report.toolVersion), diagnostics: entries))
+    let stale = report.staleBaselineEntries.map { Stale(baseline: $0.baseline, file: $0.file, ruleId: $0.rule, keyPath: $0.keyPath) }
+    return encode(Document(tool: Tool(version: report.toolVersion), diagnostics: entries, staleBaselineEntries: stale))
   }
 
   /// Sorted keys and indentation: stable, diffable output.

@@ -8,13 +8,19 @@ public struct Report: Sendable {
   public var toolVersion: String
   /// Absolute path of the working directory, for relative URIs.
   public var workingDirectory: String
+  /// Baseline entries that matched no finding in the files linted.
+  public var staleBaselineEntries: [StaleBaselineEntry] = []
 
-  public init(diagnostics: [Diagnostic], files: [String], rules: [RuleDescription], toolVersion: String, workingDirectory: String) {
+  public init(
+    diagnostics: [Diagnostic], files: [String], rules: [RuleDescription], toolVersion: String, workingDirectory: String,
+    staleBaselineEntries: [StaleBaselineEntry] = []
+  ) {
     self.diagnostics = diagnostics
     self.files = files
     self.rules = rules
     self.toolVersion = toolVersion
     self.workingDirectory = workingDirectory
+    self.staleBaselineEntries = staleBaselineEntries
   }
 
   /// The findings that are shown (not suppressed).
@@ -22,9 +28,31 @@ public struct Report: Sendable {
 
   /// `path` relative to the working directory when it lies below it.
   public func relativePath(_ path: String) -> String {
-    let absolute = ConfigDiscovery.absolute(path)
+    let absolute = FilePath.absolute(path)
     let base = workingDirectory.hasSuffix("/") ? workingDirectory : workingDirectory + "/"
     return absolute.hasPrefix(base) ? String(absolute.dropFirst(base.count)) : absolute
+  }
+}
+
+/// A baseline entry that no longer matches a finding: the finding was fixed (or moved out of
+/// its key path), and the entry would hide a future one.
+public struct StaleBaselineEntry: Sendable, Equatable {
+  /// The baseline file, as named on the command line or in `.talint.yaml`.
+  public var baseline: String
+  /// The file the entry is for, relative to the working directory.
+  public var file: String
+  public var rule: String
+  public var keyPath: String
+
+  public init(baseline: String, file: String, rule: String, keyPath: String) {
+    self.baseline = baseline
+    self.file = file
+    self.rule = rule
+    self.keyPath = keyPath
+  }
+
+  public var description: String {
+    "\(file): \(rule)\(keyPath.isEmpty ? "" : " at \(keyPath)") (in \(baseline)) matches no finding"
   }
 }
 

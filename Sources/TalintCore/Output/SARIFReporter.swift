@@ -15,10 +15,30 @@ public enum SARIFReporter {
 
   struct Run: Encodable {
     var tool: Tool
+    var invocations: [Invocation]
     var originalUriBaseIds: [String: ArtifactLocation]
     var columnKind = "unicodeCodePoints"
     var results: [Result]
   }
+
+  /// The run itself: stale baseline entries are notifications about it, not results.
+  struct Invocation: Encodable {
+    var executionSuccessful: Bool
+    var toolExecutionNotifications: [Notification]
+  }
+
+  struct Notification: Encodable {
+    var level = "warning"
+    var message: Text
+    var locations: [NotificationLocation]
+    var descriptor: DescriptorReference
+  }
+
+  struct NotificationLocation: Encodable { var physicalLocation: FileLocation }
+
+  struct FileLocation: Encodable { var artifactLocation: ArtifactLocation }
+
+  struct DescriptorReference: Encodable { var id: String }
 
   struct Tool: Encodable { var driver: Driver }
 
@@ -36,6 +56,7 @@ public enum SARIFReporter {
     var name: String
     var shortDescription: Text
     var fullDescription: Text
+    var helpUri: String
     var help: Text
     var defaultConfiguration: Configuration
     var properties: Properties
@@ -110,8 +131,15 @@ public enum SARIFReporter {
         suppressions: suppression.map { [$0] })
     }
     let root = report.workingDirectory.hasSuffix("/") ? report.workingDirectory : report.workingDirectory + "/"
+    let notifications = report.staleBaselineEntries.map { entry in
+      Notification(
+        message: Text(text: "stale baseline entry: \(entry.description)"),
+        locations: [NotificationLocation(physicalLocation: FileLocation(artifactLocation: ArtifactLocation(uri: uri(entry.file), uriBaseId: "%SRCROOT%")))],
+        descriptor: DescriptorReference(id: "stale-baseline-entry"))
+    }
     let run = Run(
       tool: Tool(driver: Driver(version: report.toolVersion, semanticVersion: report.toolVersion, rules: rules)),
+      invocations: [Invocation(executionSuccessful: true, toolExecutionNotifications: notifications)],
       originalUriBaseIds: ["%SRCROOT%": ArtifactLocation(uri: "file://" + uri(root), uriBaseId: nil)],
       results: results)
     return JSONReporter.encode(Log(runs: [run]))
@@ -126,7 +154,7 @@ public enum SARIFReporter {
   }
 
   private static func descriptor(_ rule: RuleDescription) -> ReportingDescriptor {
-    let references = rule.references.map { "- \($0)" }.joined(separator: "\n")
+    let references = rule.references.map { "- \($0.linked)" }.joined(separator: "\n")
     let help = "\(rule.remediation)\n\n\(rule.rationale)" + (references.isEmpty ? "" : "\n\nReferences:\n\(references)")
     var tags = ["security"] + rule.references.compactMap(\.cisID).map { "CIS-\($0)" }
     if rule.references.contains(where: { if case .kspp = $0 { true } else { false } }) { tags.append("KSPP") }
@@ -138,7 +166,7 @@ public enum SARIFReporter {
     }
     return ReportingDescriptor(
       id: rule.id, name: rule.name, shortDescription: Text(text: rule.summary), fullDescription: Text(text: rule.rationale),
-      help: Text(text: help), defaultConfiguration: Configuration(level: level(rule.severity)),
+      helpUri: RuleDocs.url(rule.id), help: Text(text: help), defaultConfiguration: Configuration(level: level(rule.severity)),
       properties: Properties(tags: tags, securitySeverity: score))
   }
 

@@ -1,0 +1,64 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Path arithmetic on strings, without touching the file system beyond `stat` and `getcwd`:
+/// talint names files as the user gave them and converts only where a stored path must not
+/// depend on the working directory (baselines, configuration globs, SARIF URIs).
+public enum FilePath {
+  /// `path` made absolute against the working directory, with `.` and `..` resolved.
+  public static func absolute(_ path: String) -> String {
+    var parts: [Substring] = []
+    let base: String
+    if path.hasPrefix("/") {
+      base = ""
+    } else {
+      var buffer = [CChar](repeating: 0, count: 4096)
+      base = getcwd(&buffer, buffer.count) != nil ? String(cString: buffer) : ""
+    }
+    for part in (base + "/" + path).split(separator: "/") {
+      switch part {
+      case ".": continue
+      case "..": _ = parts.popLast()
+      default: parts.append(part)
+      }
+    }
+    return "/" + parts.joined(separator: "/")
+  }
+
+  /// `path` relative to the folder `base` (both made absolute first), with `..` steps when it
+  /// lies outside: `relative("/r/talos/a.yaml", to: "/r/ci")` is `../talos/a.yaml`.
+  public static func relative(_ path: String, to base: String) -> String {
+    let target = absolute(path).split(separator: "/")
+    let from = absolute(base).split(separator: "/")
+    var common = 0
+    while common < target.count && common < from.count && target[common] == from[common] { common += 1 }
+    let steps = Array(repeating: "..", count: from.count - common) + target[common...].map(String.init)
+    return steps.isEmpty ? "." : steps.joined(separator: "/")
+  }
+
+  /// The folder holding `path` (`.` for a bare name).
+  public static func parent(_ path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    if slash == path.startIndex { return "/" }
+    return String(path[..<slash])
+  }
+
+  /// `name` resolved against `folder` unless it is absolute.
+  public static func join(_ folder: String, _ name: String) -> String {
+    if name.hasPrefix("/") { return name }
+    return folder.hasSuffix("/") ? folder + name : folder + "/" + name
+  }
+
+  public static func exists(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0
+  }
+
+  public static func isDirectory(_ path: String) -> Bool {
+    var info = stat()
+    return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+  }
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import TalintCore
+import TalintRules
+
+/// Options that decide which settings apply, shared by `lint` and `config`.
+struct SettingsOptions: ParsableArguments {
+  @Option(name: .long, help: "Exit 1 when a finding is at or above this level: error, warning, info, never (default: warning).")
+  var failOn: FailThreshold?
+
+  @Option(name: .long, help: "Talos release whose defaults apply, e.g. 1.12 (default: the newest known).")
+  var talosVersion: String?
+
+  @Option(name: .long, parsing: .singleValue, help: "Only run these rules (IDs, names or prefixes such as TAL5; comma-separated or repeated).")
+  var select: [String] = []
+
+  @Option(name: .long, parsing: .singleValue, help: "Never run these rules (IDs, names or prefixes).")
+  var ignore: [String] = []
+
+  @Option(name: .long, help: "Use this configuration file instead of discovering .talint.yaml.")
+  var config: String?
+
+  func validate() throws {
+    if let talosVersion, TalosVersion(parsing: talosVersion) == nil {
+      throw ValidationError("--talos-version takes a release such as 1.12, not '\(talosVersion)'")
+    }
+    for name in (select + ignore).flatMap(Self.split) where !AllRules.descriptions.contains(where: { RuleSelection.matches(name, $0) }) {
+      throw ValidationError("no rule matches '\(name)'; `talint rules` lists them")
+    }
+  }
+
+  static func split(_ list: String) -> [String] {
+    list.split(separator: ",").map { String($0).trimmingBlanks() }.filter { !$0.isEmpty }
+  }
+
+  /// What applies to files under one configuration.
+  struct Effective {
+    var settings: LintSettings
+    var failOn: FailThreshold
+    /// Said once on standard error: a release talint does not know, and the one used instead.
+    var warnings: [String] = []
+  }
+
+  /// The file's settings with the command line's on top (the command line wins).
+  func effective(_ project: ProjectConfig) -> Effective {
+    var settings = project.settings(knownRules: AllRules.descriptions)
+    var warnings: [String] = []
+    if let version = talosVersion.flatMap(TalosVersion.init(parsing:)) { settings.version = version }
+    if settings.version != settings.version.nearestKnown {
+      let source = talosVersion != nil ? "--talos-version" : "talos-version in \(project.path ?? ".talint.yaml")"
+      warnings.append(
+        "talint: warning: \(source) names Talos \(settings.version), which talint does not know "
+          + "(it knows \(TalosVersion.oldest)–\(TalosVersion.newest)); judging against \(settings.version.nearestKnown)")
+      settings.version = settings.version.nearestKnown
+    }
+    if !select.isEmpty { settings.selection.select = select.flatMap(Self.split) }
+    if !ignore.isEmpty { settings.selection.ignore = ignore.flatMap(Self.split) }
+    let threshold = failOn ?? project.failOn.flatMap(FailThreshold.init(rawValue:)) ?? .warning
+    return Effective(settings: settings, failOn: threshold, warnings: warnings)
+  }
+}
