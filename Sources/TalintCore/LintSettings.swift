@@ -28,10 +28,18 @@ public struct RuleSelection: Sendable, Equatable {
     self.ignore = ignore
   }
 
+  /// The TAL0xx rules watch talint's own inputs (YAML, suppression comments): selecting rule
+  /// families keeps them, and only an `ignore` that names one by ID or name turns it off, so a
+  /// `select` can never quietly disable `require-reason` or the check for a mistyped rule.
   public func includes(_ rule: RuleDescription) -> Bool {
+    if Self.isMeta(rule) {
+      return !ignore.contains { $0.uppercased() == rule.id || $0.lowercased() == rule.name }
+    }
     if !select.isEmpty && !select.contains(where: { Self.matches($0, rule) }) { return false }
     return !ignore.contains { Self.matches($0, rule) }
   }
+
+  static func isMeta(_ rule: RuleDescription) -> Bool { rule.id.hasPrefix("TAL0") }
 
   /// True when `pattern` names the rule by ID, name or ID prefix.
   public static func matches(_ pattern: String, _ rule: RuleDescription) -> Bool {

@@ -18,6 +18,27 @@ public enum Reference: Sendable, Equatable, CustomStringConvertible {
     }
   }
 
+  /// A page to read, where the reference has a public one.
+  public var url: String? {
+    switch self {
+    case .cis: return "https://www.cisecurity.org/benchmark/kubernetes"
+    case .kspp: return "https://kspp.github.io/Recommended_Settings"
+    case .talos: return "https://docs.siderolabs.com/talos/"
+    case .other(let text):
+      if text.hasPrefix("https://") || text.hasPrefix("http://") { return text }
+      if text.hasPrefix("RFC "), let number = text.dropFirst(4).split(whereSeparator: { !$0.isNumber }).first {
+        return "https://www.rfc-editor.org/rfc/rfc\(number)"
+      }
+      return nil
+    }
+  }
+
+  /// The reference with its page, for plain-text output: `KSPP: pti=on <https://…>`.
+  public var linked: String {
+    guard let url, url != description else { return description }
+    return "\(description) <\(url)>"
+  }
+
   public var cisID: String? {
     if case .cis(let id) = self { return id }
     return nil

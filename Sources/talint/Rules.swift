@@ -38,16 +38,18 @@ struct Explain: ParsableCommand {
 
   func validate() throws {
     guard AllRules.description(for: rule) != nil else {
-      throw ValidationError("no rule '\(rule)'; `talint rules` lists them")
+      let names = AllRules.descriptions.flatMap { [$0.id, $0.name] }
+      let hint = Suggestion.nearest(rule, among: names).map { "did you mean '\($0)'? " } ?? ""
+      throw ValidationError("no rule '\(rule)'; \(hint)`talint rules` lists them")
     }
   }
 
   func run() throws {
     guard let rule = AllRules.description(for: rule) else { return }
-    var text = "\(rule.id) \(rule.name) (\(rule.severity.rawValue))\n\n\(rule.summary)\n\n"
+    var text = "\(rule.id) \(rule.name) (\(rule.severity.rawValue))\n\n\(rule.summary)\n\nDocs: \(RuleDocs.url(rule.id))\n\n"
     text += "Why: \(rule.rationale)\n\nFix: \(rule.remediation)\n"
     if !rule.references.isEmpty {
-      text += "\nReferences:\n" + rule.references.map { "  - \($0)\n" }.joined()
+      text += "\nReferences:\n" + rule.references.map { "  - \($0.linked)\n" }.joined()
     }
     for example in rule.examples {
       text += "\n\(example.verdict == .triggering ? "Triggers" : "Passes"):\n"

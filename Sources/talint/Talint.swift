@@ -22,11 +22,24 @@ struct Talint: ParsableCommand {
   /// ignored, writes fail with EPIPE and the run finishes with its usual exit code.
   static func main() {
     signal(SIGPIPE, SIG_IGN)
-    main(nil)
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    if let first = arguments.first, let command = mistypedSubcommand(first) {
+      writeErr("talint: error: '\(first)' is neither a command nor a file; did you mean `\(command)`?\n")
+      Glibc.exit(64)
+    }
+    main(arguments)
+  }
+
+  /// `lint` is the default command, so `talint explian TAL101` would lint a file named
+  /// `explian`: a first argument that is no path but nearly a command's name is a typo.
+  static func mistypedSubcommand(_ argument: String) -> String? {
+    let names = configuration.subcommands.map { $0._commandName }
+    guard !argument.hasPrefix("-"), !argument.contains("/"), !names.contains(argument), !FilePath.exists(argument) else { return nil }
+    return Suggestion.nearest(argument, among: names, maxDistance: 2)
   }
 }
 
 /// The tool's own version, shown by `--version` and in machine formats.
 enum TalintVersion {
-  static let string = "0.1.0"
+  static let string = "0.2.0"
 }

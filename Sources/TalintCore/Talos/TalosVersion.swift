@@ -28,4 +28,13 @@ public struct TalosVersion: Comparable, Hashable, Sendable, CustomStringConverti
   /// The releases whose defaults talint knows (FACTS.md §11).
   public static let known: [TalosVersion] = [.init(1, 11), .init(1, 12), .init(1, 13), .init(1, 14), .init(1, 15)]
   public static let newest = known.last!
+  public static let oldest = known.first!
+
+  /// The known release closest to this one: defaults older than the oldest known are judged as
+  /// the oldest, newer than the newest as the newest.
+  public var nearestKnown: TalosVersion {
+    if self < Self.oldest { return Self.oldest }
+    if self > Self.newest { return Self.newest }
+    return Self.known.contains(self) ? self : Self.known.last { $0 < self } ?? Self.oldest
+  }
 }
