@@ -89,6 +89,15 @@ public struct Diagnostic: Sendable, Equatable {
     StableHash.hex("\(ruleID)\u{0}\(keyPath ?? "")\u{0}\(valueHash)")
   }
 
+  /// Moves the finding (and its notes) through a position map: from an embedded config to
+  /// the file it is written in.
+  public mutating func move(_ transform: (SourcePosition) -> SourcePosition) {
+    range = SourceRange(start: transform(range.start), end: transform(range.end))
+    for index in notes.indices {
+      notes[index].range = SourceRange(start: transform(notes[index].range.start), end: transform(notes[index].range.end))
+    }
+  }
+
   /// The order of every output: path, line, column, then rule, then message.
   public static func sortedOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
     if lhs.path != rhs.path { return lhs.path < rhs.path }

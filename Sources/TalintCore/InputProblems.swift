@@ -24,5 +24,19 @@ public enum InputProblems {
     references: [.other("talint README: inputs and limits")],
     examples: [.triggering(String(repeating: "[", count: 300)), .passing("debug: false\n")])
 
-  public static let all = [syntaxError, unreadableInput]
+  public static let templateNotParsed = RuleDescription(
+    id: "TAL007", name: "template-not-parsed", severity: .info,
+    summary: "a template is not YAML even with its expressions masked, so it was not checked",
+    rationale: """
+      talint reads Jinja, Go, Terraform and envsubst templates (`*.j2`, `*.tpl`, `*.tmpl`) as the YAML \
+      they render to: expressions become opaque values and control lines blanks, so positions hold. \
+      Some templates build YAML structure from expressions (a key from a loop, a block inserted \
+      mid-line); those cannot be read without rendering. This is said once per file, so the \
+      template is not silently skipped; it does not fail the run.
+      """,
+    remediation: "Lint the rendered output (e.g. `talhelper genconfig`, `terraform console`), or keep expressions in value positions.",
+    references: [.other("talint README: what talint reads")],
+    examples: [.triggering("machine:\n  {% for k in keys %}{{ k }}: 1\n  {% endfor %}\n"), .passing("machine:\n  sysctls: {{ sysctls }}\n")])
+
+  public static let all = [syntaxError, unreadableInput, templateNotParsed]
 }

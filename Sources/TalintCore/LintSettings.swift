@@ -52,7 +52,12 @@ public struct RuleSelection: Sendable, Equatable {
 /// severity overrides, suppression policy and networks. Built from the command line and the
 /// project's `.talint.yaml`.
 public struct LintSettings: Sendable, Equatable {
+  /// The release for files that name none (`.talint.yaml`, else the newest known).
   public var version: TalosVersion = .newest
+  /// Where `version` came from.
+  public var versionSource = "the newest release talint knows"
+  /// `--talos-version`: the release for every file, whatever it names.
+  public var forcedVersion: TalosVersion?
   public var selection = RuleSelection()
   /// Severity per rule ID.
   public var severities: [String: Severity] = [:]
@@ -61,6 +66,9 @@ public struct LintSettings: Sendable, Equatable {
   /// Rule IDs no comment can silence.
   public var unsuppressible: Set<String> = []
   public var networks = NetworkPolicy()
+
+  /// The fallback release with its source.
+  public var release: TalosRelease { TalosRelease(version, source: versionSource) }
 
   public init(requireReason: Bool = false, networks: NetworkPolicy = NetworkPolicy()) {
     self.requireReason = requireReason

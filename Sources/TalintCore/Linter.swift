@@ -6,6 +6,24 @@ public struct FileResult: Sendable {
   public var diagnostics: [Diagnostic]
   /// True when the input could not be linted (unreadable, invalid YAML): exit code 2.
   public var failed: Bool
+  /// The Talos release the file was judged against and where that came from (nil when it
+  /// could not be read).
+  public var release: TalosRelease?
+  public var carrier: CarrierKind?
+  /// The template language, for a template.
+  public var template: TemplateEngine?
+  /// Patch files this file references (a talconfig's `@file`, an Omni `file:`).
+  public var references: [PatchReference] = []
+  /// True when the release came from the settings, not from the file or `--talos-version`:
+  /// a talconfig that references the file then knows better.
+  public var releaseIsFallback = false
+
+  public init(path: String, diagnostics: [Diagnostic], failed: Bool, release: TalosRelease? = nil) {
+    self.path = path
+    self.diagnostics = diagnostics
+    self.failed = failed
+    self.release = release
+  }
 }
 
 /// Runs the selected rules over one input, then applies severity overrides and suppression
@@ -26,40 +44,156 @@ public struct Linter: Sendable {
     self.known = InputProblems.all + SuppressionRules.all + rules.map { $0.description }
   }
 
+  /// A linter that judges every file against `version`, whatever the file says.
   public init(rules: [any Rule.Type], version: TalosVersion) {
     var settings = LintSettings()
-    settings.version = version
+    settings.forcedVersion = version
     self.init(rules: rules, settings: settings)
   }
 
-  public func lint(bytes: [UInt8], path: String) -> FileResult {
-    let parsed = YAMLParser.parse(bytes, limits: limits)
-    if let error = parsed.error {
-      let rule = error.kind == .syntax ? InputProblems.syntaxError : InputProblems.unreadableInput
-      var diagnostic = Diagnostic(
-        rule: rule, message: error.message, path: path, range: SourceRange(at: error.position))
-      if excerpts && error.position.line <= parsed.lines.lineCount {
-        diagnostic.excerpt = SourceExcerpt(SecretSpans.maskedUnparsed(line: error.position.line, lines: parsed.lines), diagnostic.range)
+  /// A file parsed and read by its carrier, with the release it targets.
+  struct Prepared {
+    var parsed: YAMLParseResult
+    var template: TemplateMasking?
+    var reading: CarrierReading
+    var release: TalosRelease
+    var releaseIsFallback: Bool
+  }
+
+  enum Preparation {
+    case ready(Prepared)
+    /// The parse error, with the decoded text's lines for an excerpt.
+    case unreadable(YAMLError, LineIndex)
+
+    var prepared: Prepared? {
+      if case .ready(let prepared) = self { return prepared }
+      return nil
+    }
+  }
+
+  /// Parses a file (masking template syntax first) and reads it by its carrier.
+  func prepare(bytes: [UInt8], path: String, referrer: TalosRelease?) -> Preparation {
+    var template: TemplateMasking?
+    var input = bytes
+    if TemplateMasking.isTemplate(path) && bytes.count <= limits.maxBytes {
+      let masking = TemplateMasking(InputDecoding.utf8(bytes), path: path)
+      input = masking.text
+      template = masking
+    }
+    let parsed = YAMLParser.parse(input, limits: limits)
+    if let error = parsed.error { return .unreadable(error, parsed.lines) }
+    let reading = CarrierReading.read(parsed, path: path, context: UnitContext(branches: template?.branches))
+    let comments = parsed.lines.contains("talos-version=") ? parsed.comments() : nil
+    let evidence = TalosRelease.evidence(comments: comments, configs: reading.units.map(\.config), carrier: reading.release)
+    let release = settings.forcedVersion.map { TalosRelease($0, source: "--talos-version") } ?? evidence ?? referrer ?? settings.release
+    let fallback = settings.forcedVersion == nil && evidence == nil && referrer == nil
+    return .ready(Prepared(parsed: parsed, template: template, reading: reading, release: release, releaseIsFallback: fallback))
+  }
+
+  /// The release a file is judged against, as `talint config` shows it.
+  public func release(bytes: [UInt8], path: String, referrer: TalosRelease? = nil) -> TalosRelease? {
+    prepare(bytes: bytes, path: path, referrer: referrer).prepared?.release
+  }
+
+  /// The patch files a talconfig or Omni template references (none for other files).
+  public func references(bytes: [UInt8], path: String) -> [PatchReference] {
+    prepare(bytes: bytes, path: path, referrer: nil).prepared?.reading.references ?? []
+  }
+
+  /// Every comment of a file, those inside embedded configs included and moved to where they
+  /// are written (fixtures state their verdicts in comments, patches in talconfigs too).
+  public func comments(bytes: [UInt8], path: String) -> [Comment] {
+    guard let prepared = prepare(bytes: bytes, path: path, referrer: nil).prepared else {
+      let text = TemplateMasking.isTemplate(path) ? TemplateMasking(InputDecoding.utf8(bytes), path: path).text : bytes
+      return YAMLParser.parse(text, limits: limits).comments()
+    }
+    var comments = prepared.parsed.comments()
+    for unit in prepared.reading.units {
+      guard let embedded = unit.embedded else { continue }
+      comments += embedded.parsed.comments().map { comment in
+        var moved = comment
+        moved.position = embedded.text.outer(comment.position)
+        return moved
       }
-      return FileResult(path: path, diagnostics: [diagnostic], failed: true)
     }
-    let config = TalosConfig(parsed.documents)
-    let defaults = TalosDefaults(version: settings.version)
-    var diagnostics: [Diagnostic] = []
-    for rule in rules {
-      var context = RuleContext(
-        config: config, defaults: defaults, settings: settings, path: path, rule: rule.description)
-      rule.init().check(&context)
-      diagnostics.append(contentsOf: context.diagnostics)
+    return comments.sorted { $0.position < $1.position }
+  }
+
+  /// Lints one file. `referrer` is the release of a talconfig or template that uses the file
+  /// as a patch.
+  public func lint(bytes: [UInt8], path: String, referrer: TalosRelease? = nil) -> FileResult {
+    let prepared: Prepared
+    switch prepare(bytes: bytes, path: path, referrer: referrer) {
+    case .ready(let value): prepared = value
+    case .unreadable(let error, let lines): return failure(error, lines: lines, bytes: bytes, path: path)
     }
-    // Comments are only scanned when the file can hold a suppression.
-    if parsed.lines.contains("talint:") {
-      let engine = SuppressionEngine(parsed: parsed, path: path, settings: settings, known: known)
-      diagnostics += engine.apply(to: &diagnostics).filter { settings.selection.includes(ruleDescription($0.ruleID)) }
+    let defaults = TalosDefaults(version: prepared.release.version)
+    var diagnostics = prepared.reading.embeddedErrors
+    var secrets = SecretSpans()
+    for unit in prepared.reading.units {
+      var found: [Diagnostic] = []
+      for rule in rules {
+        let embedded = unit.embedded?.text
+        var context = RuleContext(
+          config: unit.config, defaults: defaults, settings: settings, path: path, rule: rule.description,
+          outer: { embedded?.outer($0) ?? $0 })
+        context.release = prepared.release
+        rule.init().check(&context)
+        found.append(contentsOf: context.diagnostics)
+      }
+      if let embedded = unit.embedded {
+        // Comments inside the embedded config suppress its findings, then everything moves to
+        // where it is written in this file.
+        found += suppress(&found, parsed: embedded.parsed, path: path)
+        for index in found.indices { found[index].move(embedded.text.outer) }
+        if !found.isEmpty { secrets.merge(SecretSpans(embedded.parsed), moved: embedded.text.outer) }
+      }
+      diagnostics += found
     }
-    // Secret values never leave the linter: messages are scrubbed, hashes and excerpts are
-    // taken of masked text.
-    let secrets = diagnostics.isEmpty ? SecretSpans() : SecretSpans(parsed)
+    diagnostics += suppress(&diagnostics, parsed: prepared.parsed, path: path)
+    finish(&diagnostics, lines: prepared.parsed.lines, secrets: diagnostics.isEmpty ? secrets : secrets.merging(SecretSpans(prepared.parsed)))
+    var result = FileResult(path: path, diagnostics: diagnostics, failed: diagnostics.contains { $0.ruleID == InputProblems.syntaxError.id }, release: prepared.release)
+    result.carrier = prepared.reading.kind
+    result.template = prepared.template?.engine
+    result.references = prepared.reading.references
+    result.releaseIsFallback = prepared.releaseIsFallback
+    return result
+  }
+
+  /// A file that could not be parsed: TAL001/TAL003 at the problem, or for a template the
+  /// info that its syntax hides the YAML (not a failure: the template is still to be rendered).
+  private func failure(_ error: YAMLError, lines: LineIndex, bytes: [UInt8], path: String) -> FileResult {
+    if error.kind == .syntax && TemplateMasking.isTemplate(path) {
+      let engine = TemplateMasking(InputDecoding.utf8(bytes), path: path).engine
+      var diagnostic = Diagnostic(
+        rule: InputProblems.templateNotParsed,
+        message: "this \(engine.rawValue) template is not YAML once its expressions are masked (\(error.message)); its settings were not checked",
+        path: path, range: SourceRange(at: error.position))
+      if excerpts { diagnostic.excerpt = SourceExcerpt(SecretSpans.maskedUnparsed(line: error.position.line, lines: lines), diagnostic.range) }
+      var result = FileResult(path: path, diagnostics: [diagnostic], failed: false)
+      result.template = engine
+      return result
+    }
+    let rule = error.kind == .syntax ? InputProblems.syntaxError : InputProblems.unreadableInput
+    var diagnostic = Diagnostic(rule: rule, message: error.message, path: path, range: SourceRange(at: error.position))
+    if excerpts && error.position.line <= lines.lineCount {
+      diagnostic.excerpt = SourceExcerpt(SecretSpans.maskedUnparsed(line: error.position.line, lines: lines), diagnostic.range)
+    }
+    return FileResult(path: path, diagnostics: [diagnostic], failed: true)
+  }
+
+  /// Applies the suppression comments of `parsed` to `diagnostics` and returns the problems
+  /// with the comments themselves (stale, malformed, reason-less), selected like rules.
+  private func suppress(_ diagnostics: inout [Diagnostic], parsed: YAMLParseResult, path: String) -> [Diagnostic] {
+    // Comments are only scanned when the text can hold a suppression.
+    guard parsed.lines.contains("talint:") else { return [] }
+    let engine = SuppressionEngine(parsed: parsed, path: path, settings: settings, known: known)
+    return engine.apply(to: &diagnostics).filter { settings.selection.includes(ruleDescription($0.ruleID)) }
+  }
+
+  /// Severity overrides, then the secret guard: messages scrubbed, value hashes and excerpts
+  /// taken of masked text — secret values never leave the linter.
+  private func finish(_ diagnostics: inout [Diagnostic], lines: LineIndex, secrets: SecretSpans) {
     for index in diagnostics.indices {
       if let severity = settings.severities[diagnostics[index].ruleID] { diagnostics[index].severity = severity }
       if !secrets.isEmpty {
@@ -69,18 +203,17 @@ public struct Linter: Sendable {
         }
       }
       let range = diagnostics[index].range
-      let line = secrets.masked(line: range.start.line, text: parsed.lines.lineText(range.start.line))
+      let line = secrets.masked(line: range.start.line, text: lines.lineText(range.start.line))
       diagnostics[index].valueHash = StableHash.hex(Self.valueText(from: line.column(range.start.column), of: line.text))
       if excerpts { diagnostics[index].excerpt = SourceExcerpt(line, range) }
     }
     diagnostics.sort(by: Diagnostic.sortedOrder)
-    return FileResult(path: path, diagnostics: diagnostics, failed: false)
   }
 
   /// Reads and lints one input; a read failure becomes a TAL003 diagnostic.
-  public func lint(_ input: InputFile) -> FileResult {
+  public func lint(_ input: InputFile, referrer: TalosRelease? = nil) -> FileResult {
     do {
-      return lint(bytes: try input.read(), path: input.displayPath)
+      return lint(bytes: try input.read(), path: input.displayPath, referrer: referrer)
     } catch {
       let diagnostic = Diagnostic(
         rule: InputProblems.unreadableInput, message: "\(error)", path: input.displayPath,

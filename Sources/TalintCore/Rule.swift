@@ -16,16 +16,28 @@ public struct RuleContext {
   public let path: String
   let rule: RuleDescription
   public private(set) var diagnostics: [Diagnostic] = []
+  /// Where a position of this config is written in the file: itself, or for a config embedded
+  /// in a string, the place in the outer file. Reports are moved by the linter; a message
+  /// that names a position uses this.
+  public let outer: @Sendable (SourcePosition) -> SourcePosition
 
-  init(config: TalosConfig, defaults: TalosDefaults, settings: LintSettings, path: String, rule: RuleDescription) {
+  init(
+    config: TalosConfig, defaults: TalosDefaults, settings: LintSettings, path: String, rule: RuleDescription,
+    outer: @escaping @Sendable (SourcePosition) -> SourcePosition = { $0 }
+  ) {
     self.config = config
     self.defaults = defaults
     self.settings = settings
     self.path = path
     self.rule = rule
+    self.outer = outer
   }
 
   public var version: TalosVersion { defaults.version }
+  /// The release the file targets, as declared (see TalosRelease.declared).
+  public var declaredVersion: TalosVersion { release?.declared ?? defaults.version }
+  /// The release and where it came from; nil only in contexts built outside a lint run.
+  public var release: TalosRelease?
 
   public mutating func report(_ message: String, at range: SourceRange, keyPath: String? = nil, notes: [Note] = []) {
     diagnostics.append(

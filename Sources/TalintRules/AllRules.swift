@@ -29,6 +29,7 @@ public enum AllRules {
     ControlPlaneBindAddressExposed.self,
     EtcdMetricsPlaintextExposed.self,
     KubeProxyMetricsExposed.self,
+    APIServerAuditPolicyLogsNothing.self,
     KubeletAnonymousAuth.self,
     KubeletAlwaysAllow.self,
     KubeletReadOnlyPort.self,
@@ -47,6 +48,7 @@ public enum AllRules {
     FirewallKubernetesAPIWorldOpen.self,
     FirewallMalformedEntry.self,
     FirewallBeyondNetworkPolicy.self,
+    FirewallApidWorldOpen.self,
     WorkerCAPrivateKey.self,
     PlaintextSecret.self,
     TalosAPIRBACDisabled.self,
@@ -56,6 +58,7 @@ public enum AllRules {
     PlaintextLogDestination.self,
     PlaintextRegistryMirror.self,
     PlaintextExtraManifest.self,
+    WorkloadIsolationDisabled.self,
   ]
 
   /// Every description talint knows: the input and suppression problems the linter reports

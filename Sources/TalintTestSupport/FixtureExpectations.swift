@@ -21,9 +21,9 @@ public struct FixtureExpectations: Sendable {
   public var passes: Set<String> = []
   public var talosVersion: TalosVersion?
 
-  public init(bytes: [UInt8]) {
-    let parsed = YAMLParser.parse(bytes)
-    let comments = parsed.comments()
+  public init(bytes: [UInt8], path: String = "fixture.yaml") {
+    let comments = Linter(rules: []).comments(bytes: bytes, path: path)
+    let lines = LineIndex.text(of: InputDecoding.utf8(bytes))
     let expectLines = Set(comments.filter { !$0.isTrailing && $0.text.hasPrefix("expect:") }.map(\.position.line))
     for comment in comments {
       if let list = Self.value(of: "passes:", in: comment.text) {
@@ -37,7 +37,7 @@ public struct FixtureExpectations: Sendable {
       guard let list = Self.value(of: "expect:", in: comment.text) else { continue }
       var line = comment.position.line
       if !comment.isTrailing {
-        repeat { line += 1 } while (expectLines.contains(line) || Self.isBlank(parsed.lines.lineText(line))) && line < parsed.lines.lineCount
+        repeat { line += 1 } while (expectLines.contains(line) || Self.isBlank(lines.lineText(line))) && line < lines.lineCount
       }
       for item in list.split(separator: ",") {
         let words = item.split(separator: " ").map(String.init)
@@ -75,13 +75,13 @@ public struct FixtureRunner: Sendable {
   }
 
   public func run(bytes: [UInt8], path: String) -> Outcome {
-    let expectations = FixtureExpectations(bytes: bytes)
+    let expectations = FixtureExpectations(bytes: bytes, path: path)
     var settings = LintSettings()
     if let configPath = ConfigDiscovery().configPath(for: path) {
       let config = ConfigParser(knownRules: []).parse(bytes: Paths.read(configPath), path: configPath).config
       settings = config.settings(knownRules: rules.map { $0.description })
     }
-    if let version = expectations.talosVersion { settings.version = version }
+    if let version = expectations.talosVersion { settings.forcedVersion = version }
     let linter = Linter(rules: rules, settings: settings)
     let diagnostics = linter.lint(bytes: bytes, path: path).diagnostics.filter { $0.suppression == nil }
     var missing = expectations.expectations

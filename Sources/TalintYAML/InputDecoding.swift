@@ -1,8 +1,8 @@
 /// Brings any input YAML allows (UTF-8 with or without a BOM, UTF-16 LE/BE with a BOM or
 /// detected from its NUL pattern) to BOM-less UTF-8, so that libyaml, the line index and the
 /// comment scanner all count the same characters.
-enum InputDecoding {
-  static func utf8(_ bytes: [UInt8]) -> [UInt8] {
+public enum InputDecoding {
+  public static func utf8(_ bytes: [UInt8]) -> [UInt8] {
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return Array(bytes.dropFirst(3)) }
     if bytes.starts(with: [0xFF, 0xFE]) { return transcode(bytes.dropFirst(2), littleEndian: true) }
     if bytes.starts(with: [0xFE, 0xFF]) { return transcode(bytes.dropFirst(2), littleEndian: false) }

@@ -33,6 +33,9 @@ public struct LineIndex: Sendable {
 
   public var lineCount: Int { lineStarts.count }
 
+  /// The line table of decoded UTF-8 text.
+  public static func text(of bytes: [UInt8]) -> LineIndex { LineIndex(bytes) }
+
   /// The bytes of 1-based `line`, without its line break.
   public func lineBytes(_ line: Int) -> ArraySlice<UInt8> {
     guard line >= 1 && line <= lineStarts.count else { return [] }

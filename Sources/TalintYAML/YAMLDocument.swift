@@ -28,6 +28,25 @@ public struct YAMLDocument: Sendable {
     return NodeID(nodes.count - 1)
   }
 
+  /// Builds `{a: {b: value}}` around an existing node for path `[a, b]` (a `-` or number step
+  /// makes a one-element sequence), every new node placed at `range`: how a view reads a
+  /// value that a carrier or a JSON patch puts at a path no source text spells out. Returns the
+  /// new root and the sequences made.
+  public mutating func wrap(_ path: [String], around value: NodeID, at range: SourceRange) -> (root: NodeID, sequences: [NodeID]) {
+    var child = value
+    var sequences: [NodeID] = []
+    for token in path.reversed() {
+      if token == "-" || Int(token) != nil {
+        child = append(Node(content: .sequence([child]), range: range))
+        sequences.append(child)
+      } else {
+        let key = append(Node(content: .scalar(token, .plain), range: range))
+        child = append(Node(content: .mapping([Pair(key: key, value: child)]), range: range))
+      }
+    }
+    return (child, sequences)
+  }
+
   /// The node an alias stands for; any other node is itself.
   public func resolve(_ id: NodeID) -> NodeID {
     var current = id

@@ -83,9 +83,10 @@ struct Lint: ParsableCommand {
       for entry in stale { writeErr("talint: stale baseline entry: \(entry.description)\n") }
     }
 
-    let report = Report(
+    var report = Report(
       diagnostics: linted.diagnostics, files: linted.files.map(\.path), rules: AllRules.descriptions,
       toolVersion: TalintVersion.string, workingDirectory: FilePath.absolute("."), staleBaselineEntries: stale)
+    report.fileInfo = linted.files.map(FileInfo.init)
     let rendered = render(report, format: format ?? (environment("GITHUB_ACTIONS") == "true" ? .github : .text))
     if let output { try writeFile(output, rendered) } else { writeOut(rendered) }
     writeErr(Summary(results: linted.files, diagnostics: linted.diagnostics, staleBaselineEntries: stale.count).text + "\n")

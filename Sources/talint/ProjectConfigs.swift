@@ -53,13 +53,16 @@ final class ProjectConfigs {
       let list = { (items: [String]) in "[" + items.map(yamlQuoted).joined(separator: ", ") + "]" }
       text += "\(yamlQuoted(path)):\n"
       text += "  config: \(project.path.map(yamlQuoted) ?? "null")  # \(project.path == nil ? "none found; built-in defaults" : "the .talint.yaml that applies")\n"
-      text += "  talos-version: \(yamlQuoted(settings.version.description))\n"
+      let release = Self.release(of: path, settings: settings)
+      text += "  talos-version: \(yamlQuoted(release.version.description))\n"
+      text += "  talos-version-source: \(yamlQuoted(release.source))\n"
       text += "  fail-on: \(effective.failOn.rawValue)\n"
       text += "  select: \(list(settings.selection.select))\n"
       text += "  ignore: \(list(settings.selection.ignore))\n"
       let severities = settings.severities.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value.rawValue)" }
       text += "  severity: {\(severities.joined(separator: ", "))}\n"
       text += "  exclude: \(list(project.exclude))\n"
+      text += "  include: \(list(project.include))\n"
       text += "  baseline: \(project.baselinePath.map(yamlQuoted) ?? "null")\n"
       text += "  require-reason: \(settings.requireReason)\n"
       text += "  unsuppressible: \(list(settings.unsuppressible.sorted()))\n"
@@ -72,6 +75,16 @@ final class ProjectConfigs {
       text += "  rules-enabled: \(enabled)  # of \(AllRules.descriptions.count)\n"
     }
     return text
+  }
+}
+
+extension ProjectConfigs {
+  /// The release a path is judged against: for a file, what the file itself names (its
+  /// installer image, `talosVersion`, a `talint: talos-version=` comment) when it names one.
+  static func release(of path: String, settings: LintSettings) -> TalosRelease {
+    let fallback = settings.forcedVersion.map { TalosRelease($0, source: "--talos-version") } ?? settings.release
+    guard !FilePath.isDirectory(path), let bytes = try? InputFile.path(path).read() else { return fallback }
+    return Linter(rules: [], settings: settings).release(bytes: bytes, path: path) ?? fallback
   }
 }
 
@@ -97,13 +110,18 @@ func yamlQuoted(_ text: String) -> String {
 
 extension ProjectConfig {
   /// True when one of the `exclude` globs matches `path` (relative to the config's folder).
-  func excludes(_ path: String) -> Bool {
-    guard !exclude.isEmpty, let directory else { return false }
+  func excludes(_ path: String) -> Bool { matches(exclude, path) }
+
+  /// True when one of the `include` globs matches `path`.
+  func includes(_ path: String) -> Bool { matches(include, path) }
+
+  private func matches(_ globs: [String], _ path: String) -> Bool {
+    guard !globs.isEmpty, let directory else { return false }
     let base = FilePath.absolute(directory)
     let absolute = FilePath.absolute(path)
     guard absolute.hasPrefix(base + "/") else { return false }
     let relative = String(absolute.dropFirst(base.count + 1))
-    return exclude.contains { Glob.matches($0, relative) }
+    return globs.contains { Glob.matches($0, relative) }
   }
 }
 

@@ -40,16 +40,21 @@ struct SettingsOptions: ParsableArguments {
     var warnings: [String] = []
   }
 
+  static func unknownRelease(_ version: TalosVersion, from source: String) -> String {
+    "talint: warning: \(source) names Talos \(version), which talint does not know "
+      + "(it knows \(TalosVersion.oldest)–\(TalosVersion.newest)); judging against \(version.nearestKnown)"
+  }
+
   /// The file's settings with the command line's on top (the command line wins).
   func effective(_ project: ProjectConfig) -> Effective {
     var settings = project.settings(knownRules: AllRules.descriptions)
     var warnings: [String] = []
-    if let version = talosVersion.flatMap(TalosVersion.init(parsing:)) { settings.version = version }
+    if let version = talosVersion.flatMap(TalosVersion.init(parsing:)) {
+      settings.forcedVersion = version.nearestKnown
+      if version != version.nearestKnown { warnings.append(Self.unknownRelease(version, from: "--talos-version")) }
+    }
     if settings.version != settings.version.nearestKnown {
-      let source = talosVersion != nil ? "--talos-version" : "talos-version in \(project.path ?? ".talint.yaml")"
-      warnings.append(
-        "talint: warning: \(source) names Talos \(settings.version), which talint does not know "
-          + "(it knows \(TalosVersion.oldest)–\(TalosVersion.newest)); judging against \(settings.version.nearestKnown)")
+      warnings.append(Self.unknownRelease(settings.version, from: "talos-version in \(project.path ?? ".talint.yaml")"))
       settings.version = settings.version.nearestKnown
     }
     if !select.isEmpty { settings.selection.select = select.flatMap(Self.split) }

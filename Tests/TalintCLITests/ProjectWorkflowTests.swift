@@ -96,17 +96,17 @@ import Testing
   @Test func suppressionPolicyFromTheConfig() throws {
     let root = try workspace([
       "repo/.git/": "", "repo/.talint.yaml": "require-reason: true\nunsuppressible: [TAL201]\n",
-      "repo/patch.yaml": "machine:\n  sysctls:\n    kernel.kptr_restrict: \"0\" # talint: ignore[TAL201] -- please\n  features:\n    rbac: false # talint: ignore[TAL701]\n",
+      "repo/patch.yaml": "machine:\n  sysctls:\n    kernel.kptr_restrict: \"0\" # talint: ignore[TAL201] -- please\n  install:\n    extraKernelArgs: [mitigations=off] # talint: ignore[TAL102]\n",
     ])
     let output = try talint(["lint", "patch.yaml"], in: root + "/repo")
     #expect(output.stdout.contains("[TAL201]"))
     #expect(output.stdout.contains("TAL201 is unsuppressible in this project's configuration [TAL005]"))
     #expect(output.stdout.contains("suppression gives no reason; add ` -- why` (require-reason is on) [TAL006]"))
-    #expect(!output.stdout.contains("[TAL701]"))
+    #expect(!output.stdout.contains("[TAL102]"))
   }
 
   @Test func baselineHidesTodaysFindingsAcrossEdits() throws {
-    let root = try workspace(["repo/.git/": "", "repo/patch.yaml": weak + "  features:\n    rbac: false\n"])
+    let root = try workspace(["repo/.git/": "", "repo/patch.yaml": weak + "  install:\n    extraKernelArgs: [mitigations=off]\n"])
     let repo = root + "/repo"
     let written = try talint(["lint", "--write-baseline", "talint-baseline.json", "patch.yaml"], in: repo)
     #expect(written.status == 0)
@@ -119,11 +119,11 @@ import Testing
     #expect(clean.stderr.contains("2 suppressed"))
 
     // Lines added above the findings do not break the match.
-    try ("# a new comment\ncluster:\n  clusterName: home\n" + weak + "  features:\n    rbac: false\n").write(toFile: repo + "/patch.yaml", atomically: true, encoding: .utf8)
+    try ("# a new comment\ncluster:\n  clusterName: home\n" + weak + "  install:\n    extraKernelArgs: [mitigations=off]\n").write(toFile: repo + "/patch.yaml", atomically: true, encoding: .utf8)
     #expect(try talint(["lint", "--baseline", "talint-baseline.json", "patch.yaml"], in: repo).status == 0)
 
     // A changed value is a new finding, and its old entry goes stale.
-    try (weak.replacingOccurrences(of: "\"0\"", with: "\"1\"") + "  features:\n    rbac: false\n").write(toFile: repo + "/patch.yaml", atomically: true, encoding: .utf8)
+    try (weak.replacingOccurrences(of: "\"0\"", with: "\"1\"") + "  install:\n    extraKernelArgs: [mitigations=off]\n").write(toFile: repo + "/patch.yaml", atomically: true, encoding: .utf8)
     let changed = try talint(["lint", "--baseline", "talint-baseline.json", "patch.yaml"], in: repo)
     #expect(changed.status == 1)
     #expect(changed.stdout.contains("kernel.kptr_restrict=1"))

@@ -110,10 +110,10 @@ import Testing
   }
 
   @Test func standardInputIsMaskedToo() throws {
-    let text = "machine:\n  token: stdinTokenFixture99\n  features:\n    rbac: false\n"
+    let text = "machine:\n  token: stdinTokenFixture99\n  install:\n    extraKernelArgs: [mitigations=off]\n"
     let output = try talint(["lint", "--format", "pretty", "-", "--stdin-filename", "node.yaml"], stdin: Array(text.utf8))
     #expect(output.stdout.contains("2 |   token: ******"))
-    #expect(output.stdout.contains("4 |     rbac: false"))
+    #expect(output.stdout.contains("4 |     extraKernelArgs: [mitigations=off]"))
     #expect(!output.stdout.contains("stdinTokenFixture99"))
   }
 

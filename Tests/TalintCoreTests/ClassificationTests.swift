@@ -12,9 +12,12 @@ private func config(_ text: String) -> TalosConfig {
       version: v1alpha1
       machine:
         type: controlplane
+        token: abc.def
       cluster: {}
       ---
+      version: v1alpha1
       machine:
+        type: controlplane
         sysctls: {}
       ---
       apiVersion: v1alpha1
@@ -36,6 +39,38 @@ private func config(_ text: String) -> TalosConfig {
       ])
     #expect(file.machineType == .controlPlane)
     #expect(file.hasFullConfig)
+  }
+
+  /// A complete config is what `talosctl gen config` writes: a type and the machine's token or
+  /// CA. A `version: v1alpha1` overlay without them is a patch, whose absent keys mean nothing.
+  @Test func onlyACompleteConfigIsFull() {
+    #expect(config("version: v1alpha1\nmachine:\n  type: worker\n  ca:\n    crt: x\n").hasFullConfig)
+    #expect(!config("version: v1alpha1\nmachine:\n  type: worker\n").hasFullConfig)
+    #expect(!config("version: v1alpha1\nmachine:\n  token: x\n").hasFullConfig)
+  }
+
+  @Test func patchDeleteMarkersBecomeRemovals() {
+    let file = config(
+      """
+      cluster:
+        apiServer:
+          auditPolicy:
+            $patch: delete
+          admissionControl:
+            - name: PodSecurity
+              $patch: delete
+      ---
+      apiVersion: v1alpha1
+      kind: KubeAdmissionControlConfig
+      name: PodSecurity
+      $patch: delete
+      """)
+    let removals = file.v1alpha1Removals
+    #expect(removals.map(\.path) == [["cluster", "apiServer", "auditPolicy"], ["cluster", "apiServer", "admissionControl"]])
+    #expect(removals[1].item?.key == "name" && removals[1].item?.value == "PodSecurity")
+    #expect(removals[0].range.start == SourcePosition(line: 4, column: 7))
+    #expect(file.documents(ofKind: "KubeAdmissionControlConfig").isEmpty)
+    #expect(file.deletedDocuments(ofKind: "KubeAdmissionControlConfig").count == 1)
   }
 
   @Test func machineTypesFollowTalos() {

@@ -5,7 +5,7 @@ import Testing
 
 /// Every fixture yields exactly the diagnostics its comments state.
 @Suite struct FixtureTests {
-  static let fixtures = Paths.files(in: Paths.fixtures, suffixes: [".yaml", ".yml"])
+  static let fixtures = Paths.files(in: Paths.fixtures, suffixes: [".yaml", ".yml", ".j2", ".tpl", ".tmpl"])
   let runner = FixtureRunner(rules: AllRules.rules)
 
   @Test(arguments: fixtures)
@@ -28,7 +28,7 @@ import Testing
     var triggered = Set<String>()
     var passing = Set<String>()
     for path in Self.fixtures {
-      let expectations = FixtureExpectations(bytes: Paths.read(path))
+      let expectations = FixtureExpectations(bytes: Paths.read(path), path: path)
       let expected = Set(expectations.expectations.map(\.ruleID))
       triggered.formUnion(expected)
       passing.formUnion(expectations.passes.subtracting(expected))

@@ -10,7 +10,7 @@ public struct ConfigParser {
 
   static let keys = [
     "select", "ignore", "severity", "exclude", "fail-on", "talos-version", "require-reason", "unsuppressible",
-    "networks", "baseline",
+    "networks", "baseline", "include",
   ]
   static let networkKeys = ["admin", "controlPlane", "cluster"]
   static let failOnValues = ["error", "warning", "info", "never"]
@@ -44,6 +44,7 @@ public struct ConfigParser {
       case "ignore": config.ignore = ruleList(value, &problems, path)
       case "unsuppressible": config.unsuppressible = ruleList(value, &problems, path) ?? []
       case "exclude": config.exclude = strings(value, &problems, path) ?? []
+      case "include": config.include = strings(value, &problems, path) ?? []
       case "severity":
         guard value.isMapping else {
           problem("severity must map rule IDs to error, warning or info", value.range.start)

@@ -9,6 +9,8 @@ public struct ProjectConfig: Sendable {
   public var severities: [String: Severity] = [:]
   /// Globs relative to the config file's folder.
   public var exclude: [String] = []
+  /// Globs (relative to the config file's folder) of more files for walks to lint.
+  public var include: [String] = []
   public var failOn: String?
   public var talosVersion: TalosVersion?
   public var requireReason: Bool?
@@ -34,7 +36,10 @@ public struct ProjectConfig: Sendable {
   /// The settings this config gives, before command-line overrides.
   public func settings(knownRules: [RuleDescription]) -> LintSettings {
     var settings = LintSettings()
-    if let talosVersion { settings.version = talosVersion }
+    if let talosVersion {
+      settings.version = talosVersion
+      settings.versionSource = "talos-version in \(path ?? ".talint.yaml")"
+    }
     settings.selection = RuleSelection(select: select ?? [], ignore: ignore ?? [])
     settings.severities = severities
     settings.requireReason = requireReason ?? false

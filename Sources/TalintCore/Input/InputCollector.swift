@@ -5,7 +5,7 @@
 #endif
 
 /// Expands the paths a user gives into inputs: `-` is standard input, a directory is walked
-/// for `*.yaml`/`*.yml` (hidden entries such as `.git` and symlinked directories skipped, so a
+/// for `*.yaml`/`*.yml`, templates of them and what `include` adds (hidden entries such as `.git` and symlinked directories skipped, so a
 /// link loop cannot make the walk endless; inside a git work tree `.gitignore` is honoured;
 /// `isExcluded` drops what the project excludes), any other path is linted as given — even
 /// when excluded, as pre-commit passes explicit paths, unless `forceExclude` is set.
@@ -15,6 +15,8 @@ public struct InputCollector {
   public var respectGitignore = true
   /// True for a path the project configuration excludes.
   public var isExcluded: (String) -> Bool = { _ in false }
+  /// True for a path the project configuration adds to walks (`include` globs).
+  public var isIncluded: (String) -> Bool = { _ in false }
 
   public init() {}
 
@@ -65,7 +67,7 @@ public struct InputCollector {
       if isExcluded(child) { continue }
       if Self.isDirectory(child, followLinks: false) {
         walk(child, into: &files)
-      } else if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+      } else if Self.isLintable(name) || isIncluded(child) {
         files.append(child)
       }
     }
@@ -77,6 +79,11 @@ public struct InputCollector {
     let ignored = cache[root] ?? GitIgnored(root: root)
     cache[root] = ignored
     return files.filter { !ignored.contains(FilePath.absolute($0)) }
+  }
+
+  /// YAML files and the templates that render YAML (`*.yaml.j2`, `*.tpl`, `*.tmpl`, …).
+  public static func isLintable(_ name: String) -> Bool {
+    name.hasSuffix(".yaml") || name.hasSuffix(".yml") || TemplateMasking.rendersYAML(name)
   }
 
   static func isDirectory(_ path: String, followLinks: Bool) -> Bool {

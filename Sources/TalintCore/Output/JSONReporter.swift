@@ -6,7 +6,17 @@ public enum JSONReporter {
     var version = 1
     var tool: Tool
     var diagnostics: [Entry]
+    var files: [File]
     var staleBaselineEntries: [Stale]
+  }
+
+  /// A linted file: how it holds config and the Talos release it was judged against.
+  struct File: Encodable {
+    var path: String
+    var kind: String?
+    var template: String?
+    var talosVersion: String?
+    var talosVersionSource: String?
   }
 
   struct Stale: Encodable {
@@ -50,7 +60,12 @@ public enum JSONReporter {
         justification: diagnostic.suppression?.justification)
     }
     let stale = report.staleBaselineEntries.map { Stale(baseline: $0.baseline, file: $0.file, ruleId: $0.rule, keyPath: $0.keyPath) }
-    return encode(Document(tool: Tool(version: report.toolVersion), diagnostics: entries, staleBaselineEntries: stale))
+    let files = report.fileInfo.map {
+      File(
+        path: $0.path, kind: $0.carrier?.rawValue, template: $0.template?.rawValue, talosVersion: $0.release?.version.description,
+        talosVersionSource: $0.release?.source)
+    }
+    return encode(Document(tool: Tool(version: report.toolVersion), diagnostics: entries, files: files, staleBaselineEntries: stale))
   }
 
   /// Sorted keys and indentation: stable, diffable output.

@@ -10,6 +10,8 @@ public struct Report: Sendable {
   public var workingDirectory: String
   /// Baseline entries that matched no finding in the files linted.
   public var staleBaselineEntries: [StaleBaselineEntry] = []
+  /// What was learned about each linted file: how it holds config, the release it was judged by.
+  public var fileInfo: [FileInfo] = []
 
   public init(
     diagnostics: [Diagnostic], files: [String], rules: [RuleDescription], toolVersion: String, workingDirectory: String,
@@ -31,6 +33,21 @@ public struct Report: Sendable {
     let absolute = FilePath.absolute(path)
     let base = workingDirectory.hasSuffix("/") ? workingDirectory : workingDirectory + "/"
     return absolute.hasPrefix(base) ? String(absolute.dropFirst(base.count)) : absolute
+  }
+}
+
+/// One linted file as the machine formats describe it.
+public struct FileInfo: Sendable, Equatable {
+  public var path: String
+  public var carrier: CarrierKind?
+  public var template: TemplateEngine?
+  public var release: TalosRelease?
+
+  public init(_ result: FileResult) {
+    path = result.path
+    carrier = result.carrier
+    template = result.template
+    release = result.release
   }
 }
 

@@ -16,9 +16,23 @@ public enum SARIFReporter {
   struct Run: Encodable {
     var tool: Tool
     var invocations: [Invocation]
+    var artifacts: [Artifact]
     var originalUriBaseIds: [String: ArtifactLocation]
     var columnKind = "unicodeCodePoints"
     var results: [Result]
+  }
+
+  /// A linted file, with the Talos release it was judged against.
+  struct Artifact: Encodable {
+    var location: ArtifactLocation
+    var properties: ArtifactProperties
+  }
+
+  struct ArtifactProperties: Encodable {
+    var kind: String?
+    var template: String?
+    var talosVersion: String?
+    var talosVersionSource: String?
   }
 
   /// The run itself: stale baseline entries are notifications about it, not results.
@@ -140,6 +154,13 @@ public enum SARIFReporter {
     let run = Run(
       tool: Tool(driver: Driver(version: report.toolVersion, semanticVersion: report.toolVersion, rules: rules)),
       invocations: [Invocation(executionSuccessful: true, toolExecutionNotifications: notifications)],
+      artifacts: report.fileInfo.map { file in
+        Artifact(
+          location: ArtifactLocation(uri: uri(report.relativePath(file.path)), uriBaseId: "%SRCROOT%"),
+          properties: ArtifactProperties(
+            kind: file.carrier?.rawValue, template: file.template?.rawValue, talosVersion: file.release?.version.description,
+            talosVersionSource: file.release?.source))
+      },
       originalUriBaseIds: ["%SRCROOT%": ArtifactLocation(uri: "file://" + uri(root), uriBaseId: nil)],
       results: results)
     return JSONReporter.encode(Log(runs: [run]))

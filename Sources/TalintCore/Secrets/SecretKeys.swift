@@ -8,12 +8,25 @@ public enum SecretKeys {
   static let secretSuffixes = ["token", "secret", "password", "passwd", "passphrase", "credentials"]
 
   public static func looksSecret(_ name: String) -> Bool {
+    guard mayLookSecret(name) else { return false }
     let words = Self.words(name)
     guard let last = words.last else { return false }
     if words == ["auth"] { return true }
     // `key`, `privateKey`, `apiKey`, `presharedKey`, `AWS_SECRET_ACCESS_KEY`; not `publicKey`.
     if last == "key" { return words.dropLast().last != "public" }
     return secretSuffixes.contains { last.hasSuffix($0) }
+  }
+
+  /// Every secret-looking name ends with one of these (any case): a byte test that rules out
+  /// almost every key before the words are split (a mapping may hold a million keys).
+  static let endings: [[UInt8]] = ["key", "token", "secret", "password", "passwd", "passphrase", "credentials", "auth"].map { Array($0.utf8) }
+
+  static func mayLookSecret(_ name: String) -> Bool {
+    let bytes = name.utf8
+    return endings.contains { ending in
+      guard bytes.count >= ending.count else { return false }
+      return zip(bytes.suffix(ending.count), ending).allSatisfy { $0 | 0x20 == $1 }
+    }
   }
 
   /// The lowercased words of a key: split at `-`, `_`, `.`, blanks and lower-to-upper case

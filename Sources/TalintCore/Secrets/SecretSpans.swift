@@ -49,6 +49,25 @@ public struct SecretSpans: Sendable {
 
   public var isEmpty: Bool { columnsByLine.isEmpty && values.isEmpty }
 
+  /// Adds the spans of an embedded config, moved to where it is written.
+  mutating func merge(_ other: SecretSpans, moved transform: (SourcePosition) -> SourcePosition) {
+    for (line, ranges) in other.columnsByLine {
+      for range in ranges {
+        let start = transform(SourcePosition(line: line, column: range.lowerBound))
+        let end = range.upperBound == Int.max ? Int.max : transform(SourcePosition(line: line, column: range.upperBound)).column
+        columnsByLine[start.line, default: []].append(start.column..<max(end, start.column + 1))
+      }
+    }
+    values = Array(Set(values + other.values)).sorted { $0.count > $1.count }
+  }
+
+  /// These spans and another file-level set together.
+  func merging(_ other: SecretSpans) -> SecretSpans {
+    var result = self
+    result.merge(other, moved: { $0 })
+    return result
+  }
+
   /// `message` with every secret value replaced by the mask.
   public func scrub(_ message: String) -> String {
     var result = message

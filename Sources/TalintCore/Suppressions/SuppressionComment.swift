@@ -20,9 +20,18 @@ public struct SuppressionComment: Sendable {
     case malformed(String)
   }
 
+  /// The release a `talint: talos-version=1.12` comment names (the file's own evidence of the
+  /// Talos release it targets), or nil for any other comment.
+  static func releaseDirective(_ text: String) -> String? {
+    guard text.hasPrefix("talint:") else { return nil }
+    let rest = text.dropFirst("talint:".count).drop(while: { $0 == " " })
+    guard rest.hasPrefix("talos-version=") else { return nil }
+    return String(rest.dropFirst("talos-version=".count)).trimmingBlanks()
+  }
+
   /// Reads `talint: ignore[A, B] -- reason` / `talint: ignore-file[A] -- reason`.
   static func parse(_ text: String) -> Parsed? {
-    guard text.hasPrefix("talint:") else { return nil }
+    guard text.hasPrefix("talint:"), releaseDirective(text) == nil else { return nil }
     var rest = Substring(text.dropFirst("talint:".count)).drop(while: { $0 == " " })
     let file: Bool
     if rest.hasPrefix("ignore-file[") {
@@ -32,7 +41,7 @@ public struct SuppressionComment: Sendable {
       file = false
       rest = rest.dropFirst("ignore[".count)
     } else {
-      return .malformed("expected `talint: ignore[RULE] -- reason` or `talint: ignore-file[RULE] -- reason`")
+      return .malformed("expected `talint: ignore[RULE] -- reason`, `talint: ignore-file[RULE] -- reason` or `talint: talos-version=X.Y`")
     }
     guard let close = rest.firstIndex(of: "]") else { return .malformed("the rule list has no closing `]`") }
     let rules = rest[..<close].split(separator: ",").map { String($0).trimmingBlanks() }.filter { !$0.isEmpty }

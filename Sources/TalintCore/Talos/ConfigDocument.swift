@@ -2,8 +2,9 @@ import TalintYAML
 
 /// What a YAML document is to Talos (FACTS.md §1–§2).
 public enum DocumentKind: Equatable, Sendable {
-  /// A v1alpha1 machine config: `full` when it carries `version: v1alpha1` and a `machine`
-  /// section (as `talosctl gen config` writes it), otherwise a strategic-merge patch.
+  /// A v1alpha1 machine config: `full` when it is a complete config as `talosctl gen config`
+  /// writes it (`version: v1alpha1`, `machine.type` and the machine's token or CA), otherwise a
+  /// strategic-merge patch, in which an absent key means "leave it as it is".
   case v1alpha1(full: Bool)
   /// One `add`/`replace` operation of a JSON6902 patch list, rebuilt as a v1alpha1 patch tree.
   case jsonPatch
@@ -21,11 +22,26 @@ public enum MachineType: Sendable, Equatable {
   case controlPlane, worker
 }
 
-/// A JSON6902 `remove` operation: it takes a key back to Talos's default, which for some keys
-/// (the PodSecurity admission entry, the seccomp default) is a weakening.
+/// A deletion a patch makes — a JSON6902 `remove` or a `$patch: delete` — which takes a key
+/// back to Talos's default; for some keys (the PodSecurity admission entry, the seccomp
+/// default, RBAC before 1.12) that is a weakening.
 public struct Removal: Sendable {
+  /// The key path deleted (for a list item: the list's path).
   public var path: [String]
+  /// For a list item deleted by `$patch: delete`: the `key: value` that picks it.
+  public var item: (key: String, value: String)?
   public var range: SourceRange
+
+  public init(path: [String], item: (key: String, value: String)? = nil, range: SourceRange) {
+    self.path = path
+    self.item = item
+    self.range = range
+  }
+
+  /// True when this deletes `target` or something that holds it.
+  public func deletes(_ target: [String]) -> Bool {
+    item == nil && !path.isEmpty && target.starts(with: path)
+  }
 }
 
 /// One classified document, with the tree rules read. For JSON6902 operations the tree is
@@ -37,16 +53,25 @@ public final class ConfigDocument: Sendable {
   public let yaml: YAMLDocument
   public let root: NodeID?
   public let machineType: MachineType?
-  /// JSON6902 `remove` operations of the list this document came from.
+  /// Deletions: JSON6902 `remove` operations of the list this document came from, or the
+  /// `$patch: delete` markers inside it.
   public let removals: [Removal]
+  /// For a JSON6902 `add`/`replace`: the operation's path. Unlike a strategic merge, it sets the
+  /// whole value there, lists included.
+  public let patchPath: [String]?
+  /// True for a typed document that is itself `$patch: delete` (it deletes the document of its
+  /// kind and name; it sets nothing).
+  public let deletesDocument: Bool
   /// Sequences that hold only the elements an operation adds (`/-`, `/3`): the real list has
   /// more, so "the list lacks X" cannot be concluded from them.
   public let partialSequences: Set<NodeID>
 
   public init(
     kind: DocumentKind, yaml: YAMLDocument, root: NodeID?, machineType: MachineType? = nil, removals: [Removal] = [],
-    partialSequences: Set<NodeID> = []
+    partialSequences: Set<NodeID> = [], deletesDocument: Bool = false, patchPath: [String]? = nil
   ) {
+    self.patchPath = patchPath
+    self.deletesDocument = deletesDocument
     self.kind = kind
     self.yaml = yaml
     self.root = root

@@ -44,8 +44,18 @@ public struct Found: Sendable {
   /// Where the key is (the value for sequence elements).
   public var keyRange: SourceRange { key.map { yaml[$0].range } ?? range }
 
-  /// The scalar text, nil for collections and nulls.
-  public var string: String? { yaml.isNull(node) ? nil : yaml.scalar(node) }
+  /// The scalar text, nil for collections, nulls and unknown values (a template expression or
+  /// `${VAR}` filled in later): a rule never judges what it cannot know.
+  public var string: String? {
+    guard !yaml.isNull(node), let text = yaml.scalar(node), !Placeholders.mayBeTemplated(text) || !Placeholders.isTemplated(text) else { return nil }
+    return text
+  }
+
+  /// The scalar text as written, placeholders included (nil for collections and nulls).
+  public var rawString: String? { yaml.isNull(node) ? nil : yaml.scalar(node) }
+
+  /// True for a scalar whose value a template or environment substitution fills in.
+  public var isUnknown: Bool { rawString.map(Placeholders.isTemplated) ?? false }
   public var isNull: Bool { yaml.isNull(node) }
   public var isMapping: Bool { yaml.isMapping(node) }
   public var isSequence: Bool { yaml.isSequence(node) }
@@ -75,6 +85,49 @@ public struct Found: Sendable {
   /// The comma-separated items of a scalar (`Node,RBAC` → `["Node", "RBAC"]`).
   public var commaItems: [String] {
     (string ?? "").split(separator: ",").map { String($0).trimmingBlanks() }
+  }
+
+  /// The non-empty pieces of a scalar between `separators` (blanks around each trimmed), each
+  /// with its own range when the scalar is a single-line plain or quoted one (escapes aside),
+  /// so a finding can point at the one piece that is wrong; otherwise each gets the scalar's range.
+  public func pieces(separatedBy separators: Set<Unicode.Scalar>) -> [(text: String, range: SourceRange)] {
+    guard let text = string else { return [] }
+    let node = yaml[yaml.resolve(self.node)]
+    var exact = node.range.start.line == node.range.end.line
+    var column = node.range.start.column
+    if case .scalar(_, let style) = node.content {
+      if style == .singleQuoted || style == .doubleQuoted { column += 1 }
+      if style == .literal || style == .folded || (style == .doubleQuoted && text.contains("\\")) { exact = false }
+    }
+    var result: [(String, SourceRange)] = []
+    var piece = String.UnicodeScalarView()
+    var pieceStart = column
+    func flush() {
+      var scalars = Array(piece)
+      var start = pieceStart
+      while let first = scalars.first, first == " " || first == "\t" {
+        scalars.removeFirst()
+        start += 1
+      }
+      while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
+      piece = String.UnicodeScalarView()
+      guard !scalars.isEmpty else { return }
+      let line = node.range.start.line
+      let range = exact ? SourceRange(start: .init(line: line, column: start), end: .init(line: line, column: start + scalars.count)) : node.range
+      result.append((String(String.UnicodeScalarView(scalars)), range))
+    }
+    for scalar in text.unicodeScalars {
+      if separators.contains(scalar) {
+        flush()
+        pieceStart = column + 1
+      } else {
+        if piece.isEmpty { pieceStart = column }
+        piece.append(scalar)
+      }
+      column += 1
+    }
+    flush()
+    return result
   }
 
   /// The value under `key` in this mapping.

@@ -13,7 +13,7 @@ enum JSONPatch {
 
   static func documents(from source: YAMLDocument, root: NodeID) -> [ConfigDocument] {
     var yaml = source
-    var roots: [NodeID] = []
+    var roots: [(root: NodeID, path: [String])] = []
     var removals: [Removal] = []
     var partial: Set<NodeID> = []
     for operation in source.elements(root) {
@@ -28,15 +28,19 @@ enum JSONPatch {
         removals.append(Removal(path: path, range: at))
       case "add", "replace":
         guard !path.isEmpty, let value = source.value(forKey: "value", in: operation) else { continue }
-        roots.append(synthesize(path: path, value: value, at: at, into: &yaml, partial: &partial))
+        let wrapped = yaml.wrap(path, around: value, at: at)
+        roots.append((wrapped.root, path))
+        partial.formUnion(wrapped.sequences)
       default:
         continue
       }
     }
     if roots.isEmpty { return [ConfigDocument(kind: .jsonPatch, yaml: yaml, root: nil, removals: removals, partialSequences: partial)] }
     // Removals belong to the list once, not to each operation.
-    return roots.enumerated().map { index, root in
-      ConfigDocument(kind: .jsonPatch, yaml: yaml, root: root, removals: index == 0 ? removals : [], partialSequences: partial)
+    return roots.enumerated().map { index, operation in
+      ConfigDocument(
+        kind: .jsonPatch, yaml: yaml, root: operation.root, removals: index == 0 ? removals : [], partialSequences: partial,
+        patchPath: operation.path)
     }
   }
 
@@ -45,22 +49,5 @@ enum JSONPatch {
     text.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map {
       String($0).replacing("~1", with: "/").replacing("~0", with: "~")
     }
-  }
-
-  /// Builds `{a: {b: [value]}}` for path `/a/b/-`, innermost first.
-  private static func synthesize(
-    path: [String], value: NodeID, at range: SourceRange, into yaml: inout YAMLDocument, partial: inout Set<NodeID>
-  ) -> NodeID {
-    var child = value
-    for token in path.reversed() {
-      if token == "-" || Int(token) != nil {
-        child = yaml.append(Node(content: .sequence([child]), range: range))
-        partial.insert(child)
-      } else {
-        let key = yaml.append(Node(content: .scalar(token, .plain), range: range))
-        child = yaml.append(Node(content: .mapping([Pair(key: key, value: child)]), range: range))
-      }
-    }
-    return child
   }
 }

@@ -20,6 +20,19 @@ public struct SettingLocation: Sendable {
   public static func schematic(_ path: [String]) -> SettingLocation { SettingLocation(scope: .schematic, kind: "", path: path) }
 }
 
+/// What a carrier knows about the config it holds: which machines it reaches (a talhelper
+/// `worker` patch reaches workers), and which template lines are alternatives of one
+/// conditional (keys repeated across them are not duplicates).
+public struct UnitContext: Sendable {
+  public var machineType: MachineType?
+  public var branches: TemplateBranches?
+
+  public init(machineType: MachineType? = nil, branches: TemplateBranches? = nil) {
+    self.machineType = machineType
+    self.branches = branches
+  }
+}
+
 /// Every document of one file, classified, with a lookup that finds a setting wherever it is.
 /// Path segments match keys; `*` matches any key of a mapping and `[]` any sequence element.
 public struct TalosConfig: Sendable {
@@ -37,6 +50,8 @@ public struct TalosConfig: Sendable {
   let extraArgsByComponent: [Component: [ExtraArg]]
   /// Every sysctl the file sets, read once.
   public let sysctls: [Sysctl]
+  /// What the file that carries these documents says about them.
+  public let context: UnitContext
 
   struct DocumentIndex {
     var v1alpha1: [ConfigDocument] = []
@@ -44,6 +59,8 @@ public struct TalosConfig: Sendable {
     /// of many documents is read only where a setting can be.
     var v1alpha1BySection: [String: [ConfigDocument]] = [:]
     var typed: [String: [ConfigDocument]] = [:]
+    /// Typed documents that are `$patch: delete`: they set nothing, they take a document away.
+    var deletedTyped: [String: [ConfigDocument]] = [:]
     var schematics: [ConfigDocument] = []
 
     init(_ documents: [ConfigDocument]) {
@@ -56,6 +73,7 @@ public struct TalosConfig: Sendable {
             v1alpha1BySection[name, default: []].append(document)
             for (child, _) in value.entries { v1alpha1BySection[name + "/" + child, default: []].append(document) }
           }
+        case .typed(let kind) where document.deletesDocument: deletedTyped[kind, default: []].append(document)
         case .typed(let kind): typed[kind, default: []].append(document)
         case .schematic: schematics.append(document)
         case .other: continue
@@ -79,10 +97,19 @@ public struct TalosConfig: Sendable {
     }
   }
 
+  /// The documents of a plain file.
   public init(_ parsed: [YAMLDocument]) {
-    sources = parsed
-    documents = parsed.flatMap(Self.classify)
-    machineType = documents.lazy.compactMap(\.machineType).first
+    self.init(documents: parsed.flatMap(Self.classify), sources: parsed)
+  }
+
+  /// Documents a carrier prepared (a talconfig's fields, an Omni template's inline patches, an
+  /// embedded config), with the YAML they were read from and what the carrier says about the
+  /// machines they reach.
+  public init(documents: [ConfigDocument], sources: [YAMLDocument], context: UnitContext = UnitContext()) {
+    self.sources = sources
+    self.documents = documents
+    self.context = context
+    machineType = context.machineType ?? documents.lazy.compactMap(\.machineType).first
     hasFullConfig = documents.contains { $0.kind == .v1alpha1(full: true) }
     let index = DocumentIndex(documents)
     self.index = index
@@ -98,6 +125,21 @@ public struct TalosConfig: Sendable {
     index.typed[kind] ?? []
   }
 
+  /// The `$patch: delete` documents of a kind: each deletes that document (of its name).
+  public func deletedDocuments(ofKind kind: String) -> [ConfigDocument] {
+    index.deletedTyped[kind] ?? []
+  }
+
+  /// Every deletion in the v1alpha1 documents (JSON6902 `remove`, `$patch: delete`).
+  public var v1alpha1Removals: [Removal] {
+    documents.filter(\.isV1Alpha1).flatMap(\.removals)
+  }
+
+  /// True when the file holds a complete control-plane config.
+  public var hasCompleteControlPlane: Bool {
+    documents.contains { $0.kind == .v1alpha1(full: true) && $0.machineType == .controlPlane }
+  }
+
   /// Every value at `location`, in document order.
   public func find(_ location: SettingLocation) -> [Found] {
     index.find(location)
@@ -108,8 +150,14 @@ public struct TalosConfig: Sendable {
     locations.flatMap { find($0) }
   }
 
-  private static func classify(_ yaml: YAMLDocument) -> [ConfigDocument] {
-    guard let root = yaml.root else { return [ConfigDocument(kind: .other, yaml: yaml, root: nil)] }
+  static func classify(_ yaml: YAMLDocument) -> [ConfigDocument] {
+    classify(yaml, root: yaml.root)
+  }
+
+  /// What Talos makes of the document rooted at `root` (a whole YAML document, or a mapping a
+  /// carrier holds a config in, such as an Omni inline patch).
+  public static func classify(_ yaml: YAMLDocument, root: NodeID?) -> [ConfigDocument] {
+    guard let root else { return [ConfigDocument(kind: .other, yaml: yaml, root: nil)] }
     if yaml.isSequence(root) {
       if JSONPatch.isOperationList(yaml, root) { return JSONPatch.documents(from: yaml, root: root) }
       return [ConfigDocument(kind: .other, yaml: yaml, root: root)]
@@ -119,11 +167,20 @@ public struct TalosConfig: Sendable {
     let text = { (key: String) in yaml.value(forKey: key, in: root).flatMap(yaml.scalar) }
     // Talos's decoder: any of these keys makes a v1alpha1 document (FACTS.md §1).
     if has("machine") || has("cluster") || has("debug") || has("persist") {
-      let full = text("version") == "v1alpha1" && has("machine")
-      return [ConfigDocument(kind: .v1alpha1(full: full), yaml: yaml, root: root, machineType: machineType(yaml, root))]
+      let complete = text("version") == "v1alpha1" && has("machine") && yaml.value(at: ["machine", "type"], from: root) != nil
+        && (yaml.value(at: ["machine", "token"], from: root) != nil || yaml.value(at: ["machine", "ca"], from: root) != nil)
+      return [
+        ConfigDocument(
+          kind: .v1alpha1(full: complete), yaml: yaml, root: root, machineType: machineType(yaml, root),
+          removals: complete ? [] : PatchDelete.removals(in: yaml, root: root))
+      ]
     }
     if let kind = text("kind"), text("apiVersion") == "v1alpha1" {
-      return [ConfigDocument(kind: .typed(kind), yaml: yaml, root: root)]
+      return [
+        ConfigDocument(
+          kind: .typed(kind), yaml: yaml, root: root, removals: PatchDelete.removals(in: yaml, root: root),
+          deletesDocument: PatchDelete.marks(yaml, root))
+      ]
     }
     if has("customization") && !has("kind") {
       return [ConfigDocument(kind: .schematic, yaml: yaml, root: root)]
@@ -131,7 +188,7 @@ public struct TalosConfig: Sendable {
     return [ConfigDocument(kind: .other, yaml: yaml, root: root)]
   }
 
-  private static func machineType(_ yaml: YAMLDocument, _ root: NodeID) -> MachineType? {
+  static func machineType(_ yaml: YAMLDocument, _ root: NodeID) -> MachineType? {
     guard let node = yaml.value(at: ["machine", "type"], from: root), let type = yaml.scalar(node) else { return nil }
     switch type {
     case "controlplane", "init": return .controlPlane

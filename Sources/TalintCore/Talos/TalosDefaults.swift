@@ -18,7 +18,8 @@ public struct TalosDefaults: Sendable {
 
   /// Kernel arguments Talos puts on every command line for this release.
   public var kernelArgs: [String] {
-    var args = ["slab_nomerge", "pti=on", "consoleblank=0", "printk.devkmsg=on", "selinux=1"]
+    var args = ["slab_nomerge", "pti=on", "consoleblank=0", "printk.devkmsg=on"]
+    if version >= TalosVersion(1, 10) { args.append("selinux=1") }
     if version < TalosVersion(1, 14) { args.insert("init_on_alloc=1", at: 0) }
     if version >= TalosVersion(1, 12) { args.append("module.sig_enforce=1") }
     if version >= TalosVersion(1, 13) { args.append("proc_mem.force_override=never") }

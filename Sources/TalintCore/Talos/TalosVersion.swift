@@ -26,7 +26,7 @@ public struct TalosVersion: Comparable, Hashable, Sendable, CustomStringConverti
   public var description: String { "\(major).\(minor)" }
 
   /// The releases whose defaults talint knows (FACTS.md §11).
-  public static let known: [TalosVersion] = [.init(1, 11), .init(1, 12), .init(1, 13), .init(1, 14), .init(1, 15)]
+  public static let known: [TalosVersion] = (8...15).map { TalosVersion(1, $0) }
   public static let newest = known.last!
   public static let oldest = known.first!
 

@@ -34,44 +34,12 @@ extension TalosConfig {
     var result: [Located<KernelArg>] = []
     for list in lists {
       for element in list.elements {
-        guard let text = element.string else { continue }
-        for (word, range) in Self.words(text, in: element) {
+        guard element.string != nil else { continue }
+        for (word, range) in element.pieces(separatedBy: [" ", "\t"]) {
           result.append(Located(KernelArg(parsing: word), at: range, keyPath: element.keyPath))
         }
       }
     }
-    return result
-  }
-
-  /// Splits on blanks; exact sub-ranges for single-line plain and quoted scalars.
-  private static func words(_ text: String, in found: Found) -> [(String, SourceRange)] {
-    let node = found.yaml[found.node]
-    guard node.range.start.line == node.range.end.line, case .scalar(_, let style) = node.content,
-      style == .plain || style == .singleQuoted || style == .doubleQuoted
-    else {
-      return text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { (String($0), found.range) }
-    }
-    let line = node.range.start.line
-    var column = node.range.start.column + (style == .plain ? 0 : 1)
-    var result: [(String, SourceRange)] = []
-    var word = ""
-    var wordStart = column
-    func flush() {
-      guard !word.isEmpty else { return }
-      let range = SourceRange(start: .init(line: line, column: wordStart), end: .init(line: line, column: column))
-      result.append((word, range))
-      word = ""
-    }
-    for scalar in text.unicodeScalars {
-      if scalar == " " || scalar == "\t" {
-        flush()
-      } else {
-        if word.isEmpty { wordStart = column }
-        word.unicodeScalars.append(scalar)
-      }
-      column += 1
-    }
-    flush()
     return result
   }
 }

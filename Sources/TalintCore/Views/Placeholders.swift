@@ -1,8 +1,15 @@
 /// Values that a templating step fills in later (Jinja/Go `{{ }}`, Terraform `${ }` and
-/// `%{ }`, shell `$VAR`, `<placeholder>`). They are neither secrets nor malformed: the rendered
-/// file is what Talos sees.
+/// `%{ }`, shell `$VAR`, `<placeholder>`, and the opaque characters template masking leaves
+/// where an expression was). They are unknown: neither secrets nor malformed, neither weak nor
+/// strong — the rendered file is what Talos sees.
 public enum Placeholders {
+  /// A quick byte test that rules out most values before `isTemplated` looks closer.
+  public static func mayBeTemplated(_ value: String) -> Bool {
+    value.utf8.contains { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "<") || $0 == 0xEF }
+  }
+
   public static func isTemplated(_ value: String) -> Bool {
+    if value.unicodeScalars.contains(TemplateMasking.opaque) { return true }
     let trimmed = value.trimmingBlanks()
     if trimmed.contains("{{") || trimmed.contains("${") || trimmed.contains("%{") { return true }
     if trimmed.hasPrefix("$") { return true }

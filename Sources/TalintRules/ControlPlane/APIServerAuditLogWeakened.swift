@@ -20,7 +20,7 @@ struct APIServerAuditLogWeakened: Rule {
 
   func check(_ context: inout RuleContext) {
     for arg in context.config.extraArgs(.apiServer, named: "audit-log-path") {
-      for value in arg.found.elements where (value.string ?? "").trimmingBlanks().isEmpty {
+      for value in arg.found.elements where !value.isUnknown && (value.string ?? "").trimmingBlanks().isEmpty {
         context.report("kube-apiserver audit-log-path is empty, which turns API auditing off (CIS 1.2.16)", at: value)
       }
     }

@@ -23,18 +23,26 @@ struct WeakTLSCipherSuites: Rule {
     for component in [Component.apiServer, .controllerManager, .scheduler, .kubelet] {
       let allowed = component == .kubelet ? TalosDefaults.kubeletStrongCiphers : TalosDefaults.apiServerStrongCiphers
       for value in context.config.extraArgValues(component, named: "tls-cipher-suites") {
-        report(value.commaItems.filter { !allowed.contains($0) }, "\(component.rawValue) tls-cipher-suites", value, &context)
+        report(value, "\(component.rawValue) tls-cipher-suites", allowed, &context)
       }
     }
     for config in context.config.kubeletConfigs {
       for value in config.child("tlsCipherSuites")?.elements ?? [] {
-        report(value.commaItems.filter { !TalosDefaults.kubeletStrongCiphers.contains($0) }, "kubelet tlsCipherSuites", value, &context)
+        report(value, "kubelet tlsCipherSuites", TalosDefaults.kubeletStrongCiphers, &context)
       }
     }
   }
 
-  private func report(_ weak: [String], _ what: String, _ value: Found, _ context: inout RuleContext) {
-    guard !weak.isEmpty else { return }
-    context.report("\(what) includes \(weak.joined(separator: ", ")), outside the CIS list; keep ECDHE AES-GCM/ChaCha20 suites only", at: value)
+  /// Reports each suite outside `allowed`, at the suite itself.
+  private func report(_ value: Found, _ what: String, _ allowed: Set<String>, _ context: inout RuleContext) {
+    for (suite, range) in value.pieces(separatedBy: [","]) where !allowed.contains(Self.canonical(suite)) {
+      context.report("\(what) includes \(suite), outside the CIS list; keep ECDHE AES-GCM/ChaCha20 suites only", at: range, keyPath: value.keyPath)
+    }
+  }
+
+  /// Go names the ChaCha20 suites twice (`…_CHACHA20_POLY1305` and `…_CHACHA20_POLY1305_SHA256`):
+  /// the longer name is the same suite.
+  static func canonical(_ suite: String) -> String {
+    suite.hasSuffix("_CHACHA20_POLY1305_SHA256") && suite.hasPrefix("TLS_ECDHE_") ? String(suite.dropLast("_SHA256".count)) : suite
   }
 }

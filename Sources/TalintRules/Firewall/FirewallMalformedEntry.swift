@@ -21,10 +21,10 @@ struct FirewallMalformedEntry: Rule {
 
   func check(_ context: inout RuleContext) {
     for rule in context.config.firewallRules {
-      for (port, range) in rule.ports where range == nil && !Placeholders.isTemplated(port.string ?? "") {
+      for (port, range) in rule.ports where range == nil && !port.isUnknown {
         context.report("firewall rule '\(rule.name ?? "?")' has port '\(port.string ?? "")' that is not a port or \"lo-hi\" range", at: port)
       }
-      for (subnet, cidr) in rule.subnets + rule.exceptions where cidr == nil && !Placeholders.isTemplated(subnet.string ?? "") {
+      for (subnet, cidr) in rule.subnets + rule.exceptions where cidr == nil && !subnet.isUnknown {
         context.report("firewall rule '\(rule.name ?? "?")' has '\(subnet.string ?? "")', which is not a CIDR prefix", at: subnet)
       }
     }

@@ -11,7 +11,8 @@ struct KubeletSeccompDefaultDisabled: Rule {
       Without the RuntimeDefault seccomp profile, containers that do not ask for one may call every \
       system call, including the rarely used ones most kernel exploits need. Talos enables it through \
       `machine.kubelet.defaultRuntimeSeccompProfileEnabled` / `KubeletConfig.defaultRuntimeSeccompProfileEnabled`; \
-      setting it false, removing it with a JSON patch, or a full config that lacks it leaves it off.
+      setting it false, deleting it (JSON patch `remove`, `$patch: delete`), or a complete config that \
+      lacks it leaves it off.
       """,
     remediation: "Set `defaultRuntimeSeccompProfileEnabled: true`.",
     references: [.cis("5.7.2"), .talos("kubelet defaultRuntimeSeccompProfileEnabled")],
@@ -34,19 +35,26 @@ struct KubeletSeccompDefaultDisabled: Rule {
       context.report("kubelet seccomp-default is off; remove the flag", at: value)
     }
     let target = ["machine", "kubelet", "defaultRuntimeSeccompProfileEnabled"]
-    for document in context.config.documents {
-      for removal in document.removals where target.starts(with: removal.path) && removal.path.count >= 2 {
-        context.report("this patch removes machine.kubelet.defaultRuntimeSeccompProfileEnabled, which turns the seccomp default off", at: removal.range)
+    for document in context.config.documents where document.isV1Alpha1 || document.typedKind == "KubeletConfig" {
+      for removal in document.removals where removal.deletes(document.isV1Alpha1 ? target : ["defaultRuntimeSeccompProfileEnabled"]) {
+        context.report("this patch deletes defaultRuntimeSeccompProfileEnabled, which turns the seccomp default off", at: removal.range)
       }
     }
-    if settings.isEmpty, let full = context.config.documents.first(where: { $0.kind == .v1alpha1(full: true) }),
+    for document in context.config.deletedDocuments(ofKind: "KubeletConfig") {
+      guard let root = document.root else { continue }
+      context.report(
+        "this patch deletes the KubeletConfig document, and with it defaultRuntimeSeccompProfileEnabled; containers run without a seccomp profile",
+        at: Found(document: document, node: root, key: nil, keyPath: "KubeletConfig").child("$patch")?.keyRange ?? document.yaml[root].range)
+    }
+    // The generator writes it for contracts after 1.1: an older config never had it.
+    if settings.isEmpty, context.declaredVersion >= TalosVersion(1, 2), let full = context.config.documents.first(where: { $0.kind == .v1alpha1(full: true) }),
       let root = full.root
     {
       let machine = Found(document: full, node: root, key: nil, keyPath: "").child("machine")
       let kubelet = machine?.child("kubelet") ?? machine
       if let kubelet {
         context.report(
-          "this full config does not set defaultRuntimeSeccompProfileEnabled, so it is false; add `defaultRuntimeSeccompProfileEnabled: true` to machine.kubelet",
+          "this complete config does not set defaultRuntimeSeccompProfileEnabled, so it is false; add `defaultRuntimeSeccompProfileEnabled: true` to machine.kubelet",
           atKeyOf: kubelet)
       }
     }

@@ -10,14 +10,15 @@ struct PodSecurityAdmissionRemoved: Rule {
     rationale: """
       `talosctl gen config` writes a PodSecurity entry (baseline enforced, restricted audited and \
       warned) in `cluster.apiServer.admissionControl` or a `KubeAdmissionControlConfig` document. \
-      Talos never re-adds it: `admissionControl: []`, a list without it, a JSON patch `remove`, a \
-      `$patch: delete` document, or a full multi-document config without it leaves every namespace \
-      at Kubernetes's built-in `privileged` level.
+      Talos never re-adds it: a JSON patch `remove`, a `$patch: delete` of the entry, of \
+      `admissionControl` or of the `KubeAdmissionControlConfig` document, or a complete control-plane \
+      config without it leaves every namespace at Kubernetes's built-in `privileged` level. In a patch, \
+      `admissionControl: []` or a list of other plugins changes nothing: entries merge by name.
       """,
     remediation: "Keep a PodSecurity entry (name: PodSecurity) with at least `enforce: baseline`.",
     references: [.cis("5.2.1"), .talos("Pod Security Admission defaults")],
     examples: [
-      .triggering("cluster:\n  apiServer:\n    admissionControl: []\n"),
+      .triggering("cluster:\n  apiServer:\n    admissionControl:\n      - name: PodSecurity\n        $patch: delete\n"),
       .passing(
         "cluster:\n  apiServer:\n    admissionControl:\n      - name: PodSecurity\n        configuration:\n          apiVersion: pod-security.admission.config.k8s.io/v1alpha1\n          kind: PodSecurityConfiguration\n          defaults:\n            enforce: baseline\n"
       ),
@@ -27,39 +28,62 @@ struct PodSecurityAdmissionRemoved: Rule {
 
   func check(_ context: inout RuleContext) {
     let config = context.config
-    for list in config.find(.v1alpha1(Self.path)) where list.isSequence && !list.isPartialSequence {
-      let names = list.elements.compactMap { $0.child("name")?.string }
-      guard !names.contains("PodSecurity") else { continue }
+    // A patch's admissionControl list merges with the base by name: a list without
+    // PodSecurity (or `[]`) changes nothing. Only a complete config's list is the whole list.
+    for document in config.documents where document.kind == .v1alpha1(full: true) {
+      guard let root = document.root,
+        let list = Found(document: document, node: root, key: nil, keyPath: "").descendants(Self.path).first, list.isSequence
+      else { continue }
+      guard !list.elements.contains(where: { $0.child("name")?.string == "PodSecurity" || $0.child("name")?.isUnknown == true }) else { continue }
       context.report(
         "\(list.keyPath) has no PodSecurity entry, so every namespace falls back to the privileged level; keep the PodSecurity entry",
         atKeyOf: list)
     }
-    for document in config.documents {
-      for removal in document.removals where removesPodSecurity(removal.path) {
-        context.report("this patch removes the PodSecurity admission configuration; every namespace falls back to privileged", at: removal.range)
-      }
+    // A JSON patch sets the whole value at its path: replacing the list (or what holds it)
+    // with one that lacks PodSecurity removes it.
+    for document in config.documents where document.kind == .jsonPatch {
+      guard let operation = document.patchPath, let root = document.root, Self.path.starts(with: operation), operation.last != "-" else { continue }
+      let list = Found(document: document, node: root, key: nil, keyPath: "").descendants(Self.path).first
+      let names = list?.elements.map { $0.child("name") } ?? []
+      guard !names.contains(where: { $0?.string == "PodSecurity" || $0?.isUnknown == true }) else { continue }
+      context.report(
+        "this JSON patch sets /\(operation.joined(separator: "/")) without the PodSecurity entry; every namespace falls back to privileged",
+        at: document.yaml[root].range)
     }
-    for document in config.documents(ofKind: "KubeAdmissionControlConfig") {
+    for removal in config.documents.flatMap(\.removals) where removesPodSecurity(removal) {
+      context.report("this patch deletes the PodSecurity admission configuration; every namespace falls back to privileged", at: removal.range)
+    }
+    for document in config.deletedDocuments(ofKind: "KubeAdmissionControlConfig") {
       guard let root = document.root else { continue }
       let top = Found(document: document, node: root, key: nil, keyPath: "KubeAdmissionControlConfig")
-      if top.child("$patch")?.string == "delete", let name = top.child("name"), name.string == "PodSecurity" {
+      if let name = top.child("name"), name.string == "PodSecurity" || name.isUnknown {
         context.report("this patch deletes the PodSecurity admission document; every namespace falls back to privileged", at: name)
       }
     }
-    // A multi-document full config carries its admission plugins as documents; if it has
-    // some but not PodSecurity, the generated one was taken out.
-    if config.hasFullConfig, config.podSecurityConfigurations.isEmpty,
-      let name = config.admissionPlugins.first(where: { $0.document.typedKind != nil })?.child("name")
-    {
-      context.report(
-        "this config has KubeAdmissionControlConfig documents but none named PodSecurity, so every namespace is privileged; keep the PodSecurity document",
-        atKeyOf: name)
+    // A complete control-plane config carries the whole admission configuration: without a
+    // PodSecurity entry (legacy list or document), there is none — for releases whose generator
+    // writes one (contracts after 1.0).
+    if config.hasCompleteControlPlane, context.declaredVersion >= TalosVersion(1, 1), config.podSecurityConfigurations.isEmpty, !config.admissionPlugins.contains(where: { $0.child("name")?.isUnknown == true }) {
+      let anchor = config.admissionPlugins.first(where: { $0.document.typedKind != nil })?.child("name")
+        ?? config.documents.first(where: { $0.kind == .v1alpha1(full: true) }).flatMap { document in
+          document.root.flatMap { Found(document: document, node: $0, key: nil, keyPath: "").child("cluster") }
+        }
+      if let anchor, !config.find(.v1alpha1(Self.path)).contains(where: \.isSequence) {
+        context.report(
+          "this complete control-plane config has no PodSecurity admission configuration, so every namespace is privileged; keep the generated PodSecurity entry",
+          atKeyOf: anchor)
+      }
     }
   }
 
-  /// A removal of the list, of its first entry (where PodSecurity is generated), or of an ancestor.
-  private func removesPodSecurity(_ path: [String]) -> Bool {
-    if Self.path.starts(with: path) && path.count >= 2 { return true }
-    return path.count == Self.path.count + 1 && path.starts(with: Self.path) && path.last == "0"
+  /// A deletion of the PodSecurity entry (by `$patch: delete` on `name: PodSecurity`, or a
+  /// JSON patch of its index 0 where it is generated), of the list, or of an ancestor
+  /// (`cluster` and `apiServer` included; not the whole document).
+  private func removesPodSecurity(_ removal: Removal) -> Bool {
+    if let item = removal.item {
+      return removal.path == Self.path && item.key == "name" && item.value == "PodSecurity"
+    }
+    if removal.path.count >= 1 && Self.path.starts(with: removal.path) { return true }
+    return removal.path.count == Self.path.count + 1 && removal.path.starts(with: Self.path) && removal.path.last == "0"
   }
 }

@@ -9,8 +9,10 @@ struct PlaintextSecret: Rule {
     rationale: """
       The fields Talos itself redacts — machine and cluster tokens, CA and service-account keys, \
       etcd encryption secrets, registry passwords, WireGuard keys, disk-encryption passphrases, \
-      discovery secrets — grant control of the node or cluster. SOPS-encrypted values (`ENC[…]`) and \
-      template placeholders are not plaintext. The value itself is never printed.
+      discovery secrets — grant control of the node or cluster, and so do a password in a URL \
+      (`https://user:password@registry`) and an Omni join token (`?jointoken=…` in \
+      `siderolink.api` or `SideroLinkConfig.apiUrl`). SOPS-encrypted values (`ENC[…]`) and template \
+      placeholders are not plaintext. The value itself is never printed.
       """,
     remediation: "Encrypt the file with SOPS, or generate secrets at render time (talhelper, `talosctl gen secrets` kept outside git).",
     references: [.talos("config redaction (Redact)"), .cis("5.4.1")],
@@ -23,6 +25,15 @@ struct PlaintextSecret: Rule {
     for found in context.config.find(SecretFields.locations) {
       guard let text = found.string, !text.trimmingBlanks().isEmpty, !SecretFields.isProtected(text) else { continue }
       context.report("\(found.keyPath) holds secret material in plain text; encrypt it (SOPS) or keep it out of git", atKeyOf: found)
+    }
+    // A credential inside a URL, wherever the URL is (kernel arguments, endpoints, mirrors).
+    for document in context.config.sources {
+      for node in document.nodes {
+        guard case .scalar(let text, _) = node.content, text.contains("@") || text.contains("token=") else { continue }
+        let secrets = SecretSpans.embeddedSecrets(in: text).filter { !SecretFields.isProtected($0) }
+        guard !secrets.isEmpty else { continue }
+        context.report("a URL here carries a password or token in plain text; move it to a secret store or an encrypted file", at: node.range)
+      }
     }
   }
 }

@@ -6,7 +6,7 @@ struct PlaintextExtraManifest: Rule {
   static let description = RuleDescription(
     id: "TAL707", name: "plaintext-extra-manifest", severity: .info,
     summary: "a manifest Talos applies is downloaded over plain HTTP",
-    rationale: "`cluster.extraManifests`, `cluster.externalCloudProvider.manifests` and `KubeExternalManifestConfig.url` are fetched at bootstrap and applied with Talos's admin kubeconfig; over HTTP, whoever controls the path controls the cluster.",
+    rationale: "`cluster.extraManifests`, `cluster.externalCloudProvider.manifests`, the CNI manifests of `cluster.network.cni.urls` and `KubeExternalManifestConfig.url` are fetched at bootstrap and applied with Talos's admin kubeconfig; over HTTP, whoever controls the path controls the cluster.",
     remediation: "Use an `https://` URL, or inline the manifest.",
     references: [.talos("extraManifests")],
     examples: [
@@ -17,6 +17,7 @@ struct PlaintextExtraManifest: Rule {
   func check(_ context: inout RuleContext) {
     let urls = context.config.find([
       .v1alpha1(["cluster", "extraManifests", "[]"]), .v1alpha1(["cluster", "externalCloudProvider", "manifests", "[]"]),
+      .v1alpha1(["cluster", "network", "cni", "urls", "[]"]),
       .typed("KubeExternalManifestConfig", ["url"]),
     ])
     for url in urls {

@@ -6,24 +6,37 @@ import TalintCore
 struct TalosAPIRBACDisabled: Rule {
   static let description = RuleDescription(
     id: "TAL701", name: "talos-api-rbac-disabled", severity: .error,
-    summary: "Talos API role-based access control is turned off",
+    summary: "Talos API role-based access control is turned off (Talos 1.11 and older)",
     rationale: """
       `machine.features.rbac: false` makes apid treat every authenticated client as `os:admin`, so a \
-      read-only (`os:reader`) talosconfig can reset, upgrade or read secrets from nodes. Talos 1.12 \
-      and later ignore the key and keep RBAC on, but a config that says false still states the wrong \
-      intent and is unsafe on older nodes.
+      read-only (`os:reader`) talosconfig can reset, upgrade or read secrets from nodes. Up to Talos 1.11 \
+      an unset `rbac` also meant false: deleting it with a patch, or a complete config without it, turns \
+      RBAC off too. Talos 1.12 and later ignore the key and keep RBAC on, so there it is not reported.
       """,
-    remediation: "Set `machine.features.rbac: true` or remove the key.",
+    remediation: "Set `machine.features.rbac: true` (and keep it in complete configs for Talos 1.11 and older).",
     references: [.talos("Talos API RBAC")],
     examples: [
-      .triggering("machine:\n  features:\n    rbac: false\n"),
-      .passing("machine:\n  features:\n    rbac: true\n"),
+      .triggering("# talint: talos-version=1.11\nmachine:\n  features:\n    rbac: false\n"),
+      .passing("# talint: talos-version=1.11\nmachine:\n  features:\n    rbac: true\n"),
     ])
 
+  static let path = ["machine", "features", "rbac"]
+
   func check(_ context: inout RuleContext) {
-    for setting in context.config.find(.v1alpha1(["machine", "features", "rbac"])) where setting.bool == false {
-      let note = context.version >= TalosVersion(1, 12) ? " (Talos \(context.version) ignores it, older nodes do not)" : ""
-      context.report("machine.features.rbac is false, which makes every Talos API client an admin\(note); set it to true", at: setting)
+    guard context.version < TalosVersion(1, 12) else { return }
+    let settings = context.config.find(.v1alpha1(Self.path))
+    for setting in settings where setting.bool == false {
+      context.report("machine.features.rbac is false, which makes every Talos API client an admin on Talos \(context.version); set it to true", at: setting)
+    }
+    for removal in context.config.v1alpha1Removals where removal.deletes(Self.path) && removal.path.count >= 2 {
+      context.report("this patch deletes machine.features.rbac, which is false when unset on Talos \(context.version); set it to true instead", at: removal.range)
+    }
+    if settings.isEmpty, let complete = context.config.documents.first(where: { $0.kind == .v1alpha1(full: true) }), let root = complete.root,
+      let machine = Found(document: complete, node: root, key: nil, keyPath: "").child("machine")
+    {
+      context.report(
+        "this complete config does not set machine.features.rbac, which is false when unset on Talos \(context.version); add `features: {rbac: true}`",
+        atKeyOf: machine.child("features") ?? machine)
     }
   }
 }

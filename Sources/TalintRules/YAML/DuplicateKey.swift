@@ -22,8 +22,12 @@ struct DuplicateKey: Rule {
     for document in context.config.sources {
       for duplicate in document.duplicateKeys {
         let first = document[duplicate.first].range
+        let second = document[duplicate.second].range
+        // A template reads both branches of a conditional: a key set in each is not repeated.
+        if context.config.context.branches?.exclusive(first.start.line, second.start.line) == true { continue }
+        let shown = context.outer(first.start)
         context.report(
-          "duplicate key '\(duplicate.name)' (first defined at line \(first.start.line), column \(first.start.column)); keep one",
+          "duplicate key '\(duplicate.name)' (first defined at line \(shown.line), column \(shown.column)); keep one",
           at: document[duplicate.second].range,
           notes: [Note("'\(duplicate.name)' first defined here", at: first)])
       }

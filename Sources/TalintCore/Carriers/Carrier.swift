@@ -1,0 +1,93 @@
+import TalintYAML
+
+/// How a file holds Talos config (DESIGN.md: carriers).
+public enum CarrierKind: String, Sendable, Codable {
+  /// Configs, patches, multi-document files, schematics: the file is what Talos reads.
+  case plain
+  /// A talhelper `talconfig.yaml`: inline patch strings, `@file` references, its own fields.
+  case talhelper
+  /// An Omni cluster template: `Cluster`, `ControlPlane`, `Workers`, `Machine` documents.
+  case omni
+}
+
+/// One config talint judges in a file: the file's own documents, or a config written inside
+/// one of its strings (with the map back to the file).
+struct LintUnit {
+  var config: TalosConfig
+  var embedded: Embedded?
+
+  struct Embedded {
+    /// The embedded text as parsed, for its comments (suppressions) and secrets.
+    var parsed: YAMLParseResult
+    var text: EmbeddedText
+  }
+}
+
+/// A file another file names as a patch (`"@./patches/cp.yaml"` in a talconfig, `file:` in an
+/// Omni template): linted once, with the referencing file's Talos release.
+public struct PatchReference: Sendable, Equatable {
+  /// The path, resolved against the referencing file's folder.
+  public var path: String
+  public var release: TalosRelease?
+  public var referrer: String
+}
+
+/// What a carrier makes of a parsed file: the configs to judge, the release it declares, the
+/// files it references, and the embedded configs that could not be read.
+struct CarrierReading {
+  var kind: CarrierKind = .plain
+  var units: [LintUnit] = []
+  var release: TalosRelease?
+  var references: [PatchReference] = []
+  /// TAL001 findings for embedded configs that are not valid YAML, at their outer position.
+  var embeddedErrors: [Diagnostic] = []
+
+  /// Recognises the carrier and reads it.
+  static func read(_ parsed: YAMLParseResult, path: String, context: UnitContext) -> CarrierReading {
+    if let talconfig = parsed.documents.first, Talhelper.isTalconfig(talconfig) {
+      return Talhelper.read(talconfig, parsed: parsed, path: path, context: context)
+    }
+    if OmniTemplate.isTemplate(parsed.documents) {
+      return OmniTemplate.read(parsed, path: path, context: context)
+    }
+    var reading = CarrierReading()
+    let config = TalosConfig(documents: parsed.documents.flatMap(TalosConfig.classify), sources: parsed.documents, context: context)
+    reading.units.append(LintUnit(config: config))
+    // An Image Factory schematic may carry a whole machine config in a string.
+    for schematic in config.find(.schematic(["customization", "embeddedMachineConfiguration"])) {
+      reading.embed(schematic, lines: parsed.lines, path: path, context: context)
+    }
+    return reading
+  }
+
+  /// Reads a string value as the config it holds and adds it as a unit; `unescape` reads `$$`
+  /// as `$` (talhelper's environment substitution).
+  mutating func embed(_ found: Found, lines: LineIndex, path: String, context: UnitContext, unescape: Bool = false) {
+    let node = found.yaml[found.yaml.resolve(found.node)]
+    guard case .scalar(let value, let style) = node.content, !found.isNull else { return }
+    var text = EmbeddedText(value: value, style: style, range: node.range, lines: lines)
+    if unescape { text = text.unescapingDollars() }
+    let parsed = YAMLParser.parse(Array(text.text.utf8))
+    if let error = parsed.error {
+      embeddedErrors.append(
+        Diagnostic(
+          rule: InputProblems.syntaxError, message: "the config in \(found.keyPath) is not valid YAML: \(error.message)", path: path,
+          range: SourceRange(at: text.outer(error.position))))
+      return
+    }
+    let config = TalosConfig(documents: parsed.documents.flatMap(TalosConfig.classify), sources: parsed.documents, context: context)
+    units.append(LintUnit(config: config, embedded: .init(parsed: parsed, text: text)))
+  }
+
+  /// A patch list entry that names a file (`@./x.yaml` or Omni `file:`), resolved.
+  mutating func reference(_ name: String, from path: String) {
+    references.append(PatchReference(path: FilePath.join(FilePath.parent(path), name), release: release, referrer: path))
+  }
+}
+
+extension YAMLDocument {
+  /// A Found for a node of this document that a carrier reads as a value.
+  func found(_ node: NodeID, keyPath: String) -> Found {
+    Found(document: ConfigDocument(kind: .other, yaml: self, root: node), node: node, key: nil, keyPath: keyPath)
+  }
+}

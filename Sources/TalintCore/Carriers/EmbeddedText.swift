@@ -1,0 +1,183 @@
+import TalintYAML
+
+/// A config written inside another file's string — a talhelper inline patch, an Omni inline
+/// patch, an Image Factory `embeddedMachineConfiguration` — with, for every character of it,
+/// the place in the outer file where that character is written. Findings in the embedded text
+/// are moved back with `outer(_:)`, so rules and reporters never know it was embedded.
+public struct EmbeddedText: Sendable {
+  /// The text as the consumer (talhelper, Omni, Image Factory) reads it, in UTF-8.
+  public private(set) var text: String
+  /// The outer position of each Unicode scalar of `text`, and one more for its end.
+  private var positions: [SourcePosition]
+  /// The scalar index where each line of `text` starts.
+  private var lineStarts: [Int]
+
+  /// The value of a scalar node, aligned with the node's source text in the outer file:
+  /// indentation, quotes, escapes and line folding are skipped, so each character of the value
+  /// maps to where it is written.
+  public init(value: String, style: ScalarStyle, range: SourceRange, lines: LineIndex) {
+    let isBlock = style == .literal || style == .folded
+    var source = Self.sourceScalars(of: range, lines: lines, skippingHeader: isBlock)
+    if isBlock { source = Self.withoutBlockIndentation(source) }
+    var positions: [SourcePosition] = []
+    let decoded = Array(value.unicodeScalars)
+    positions.reserveCapacity(decoded.count + 1)
+    var i = 0
+    for character in decoded {
+      while true {
+        guard i < source.count else {
+          positions.append(range.end)
+          break
+        }
+        let (scalar, position) = source[i]
+        if style == .doubleQuoted && scalar == "\\" {
+          let length = Self.escapeLength(source, at: i)
+          if i + 1 < source.count && (source[i + 1].0 == "\n" || source[i + 1].0 == "\r") {
+            i += length  // an escaped line break continues the line: no character of its own
+            while i < source.count && (source[i].0 == " " || source[i].0 == "\t") { i += 1 }
+            continue
+          }
+          positions.append(position)
+          i += length
+          break
+        }
+        if scalar == character {
+          positions.append(position)
+          i += 1
+          if style == .singleQuoted && scalar == "'" && i < source.count && source[i].0 == "'" { i += 1 }
+          break
+        }
+        if (character == " " || character == "\n") && (scalar == "\n" || scalar == "\r") {
+          // Folding: a line break (and the next line's indentation) reads as a space or newline.
+          positions.append(position)
+          i += 1
+          while i < source.count && (source[i].0 == " " || source[i].0 == "\t" || source[i].0 == "\n" || source[i].0 == "\r") {
+            if character == "\n" && source[i].0 == "\n" { break }
+            i += 1
+          }
+          break
+        }
+        i += 1  // indentation, quotes, chomping: structure, not content
+      }
+    }
+    positions.append(i < source.count ? source[i].1 : range.end)
+    self.text = value
+    self.positions = positions
+    self.lineStarts = Self.lineStarts(of: decoded)
+  }
+
+  /// The outer position of a position in the embedded text.
+  public func outer(_ position: SourcePosition) -> SourcePosition {
+    let line = min(max(position.line, 1), lineStarts.count)
+    let offset = min(lineStarts[line - 1] + max(position.column, 1) - 1, positions.count - 1)
+    return positions[offset]
+  }
+
+  public func outer(_ range: SourceRange) -> SourceRange {
+    SourceRange(start: outer(range.start), end: outer(range.end))
+  }
+
+  /// The text with `$$` read as `$`, as talhelper's environment substitution does.
+  public func unescapingDollars() -> EmbeddedText {
+    guard text.contains("$$") else { return self }
+    var scalars = Array(text.unicodeScalars)
+    var kept = positions
+    var index = 0
+    while index + 1 < scalars.count {
+      if scalars[index] == "$" && scalars[index + 1] == "$" {
+        scalars.remove(at: index + 1)
+        kept.remove(at: index + 1)
+      }
+      index += 1
+    }
+    var copy = self
+    copy.text = String(String.UnicodeScalarView(scalars))
+    copy.positions = kept
+    copy.lineStarts = Self.lineStarts(of: scalars)
+    return copy
+  }
+
+  /// The outer file's characters from `range.start` to `range.end`, each with its position;
+  /// for block scalars the header line (`|-`, `>2`, a comment) is left out.
+  private static func sourceScalars(of range: SourceRange, lines: LineIndex, skippingHeader: Bool) -> [(Unicode.Scalar, SourcePosition)] {
+    var result: [(Unicode.Scalar, SourcePosition)] = []
+    var line = range.start.line
+    var column = range.start.column
+    if skippingHeader {
+      line += 1
+      column = 1
+    }
+    while line <= range.end.line && line <= lines.lineCount {
+      let text = Array(lines.lineText(line).unicodeScalars)
+      let last = line == range.end.line ? min(text.count, range.end.column - 1) : text.count
+      var index = column - 1
+      while index < last {
+        result.append((text[index], SourcePosition(line: line, column: index + 1)))
+        index += 1
+      }
+      if line < range.end.line { result.append(("\n", SourcePosition(line: line, column: text.count + 1))) }
+      line += 1
+      column = 1
+    }
+    return result
+  }
+
+  /// A block scalar's lines without the indentation the block itself has (the first content
+  /// line's), so the value's own leading blanks align with where they are written.
+  private static func withoutBlockIndentation(_ source: [(Unicode.Scalar, SourcePosition)]) -> [(Unicode.Scalar, SourcePosition)] {
+    var indent = 0
+    var lineStart = true
+    var run = 0
+    for (scalar, _) in source {
+      if scalar == "\n" {
+        lineStart = true
+        run = 0
+        continue
+      }
+      if lineStart && scalar == " " {
+        run += 1
+        continue
+      }
+      if lineStart {
+        indent = run
+        break
+      }
+    }
+    var result: [(Unicode.Scalar, SourcePosition)] = []
+    result.reserveCapacity(source.count)
+    var skipped = 0
+    lineStart = true
+    for element in source {
+      if element.0 == "\n" {
+        lineStart = true
+        skipped = 0
+        result.append(element)
+        continue
+      }
+      if lineStart && element.0 == " " && skipped < indent {
+        skipped += 1
+        continue
+      }
+      lineStart = false
+      result.append(element)
+    }
+    return result
+  }
+
+  /// How many source characters a double-quoted escape takes (`\n` 2, `\x41` 4, `\u00e9` 6).
+  private static func escapeLength(_ source: [(Unicode.Scalar, SourcePosition)], at index: Int) -> Int {
+    guard index + 1 < source.count else { return 1 }
+    switch source[index + 1].0 {
+    case "x": return 4
+    case "u": return 6
+    case "U": return 10
+    default: return 2
+    }
+  }
+
+  private static func lineStarts(of scalars: [Unicode.Scalar]) -> [Int] {
+    var starts = [0]
+    for (index, scalar) in scalars.enumerated() where scalar == "\n" { starts.append(index + 1) }
+    return starts
+  }
+}

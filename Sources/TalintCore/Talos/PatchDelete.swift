@@ -1,0 +1,67 @@
+import TalintYAML
+
+/// Reads the three forms of Talos's in-document `$patch: delete` (CARRIERS.md §3, Talos ≥ 1.8):
+/// on a key's mapping it deletes the key (`hostname: {$patch: delete}`); in a list item it
+/// deletes the item matched by the item's first other `key: value` (`- name: PodSecurity`); at
+/// a typed document's top it deletes the document of that kind (and name).
+enum PatchDelete {
+  /// True for a mapping that holds `$patch: delete`.
+  static func marks(_ yaml: YAMLDocument, _ node: NodeID) -> Bool {
+    guard case .mapping(let pairs) = yaml[node].content else { return false }
+    return pairs.contains { pair in
+      if case .scalar("$patch", _) = yaml[pair.key].content, case .scalar("delete", _) = yaml[pair.value].content { return true }
+      return false
+    }
+  }
+
+  /// The deletions inside the tree at `root`, with paths from it. The document's own marker
+  /// (typed documents) is not among them: see `marks`.
+  static func removals(in yaml: YAMLDocument, root: NodeID) -> [Removal] {
+    // Most documents hold no marker: one pass over the nodes says so without building paths.
+    let hasMarker = yaml.nodes.contains { node in
+      if case .scalar("$patch", _) = node.content { return true }
+      return false
+    }
+    guard hasMarker else { return [] }
+    var removals: [Removal] = []
+    visit(yaml, root, path: [], into: &removals, depth: 0)
+    return removals
+  }
+
+  /// Aliases are not followed (a marker is where it is written, and an alias bomb must stay
+  /// cheap), so each node is visited once.
+  private static func visit(_ yaml: YAMLDocument, _ node: NodeID, path: [String], into removals: inout [Removal], depth: Int) {
+    guard depth < 64 else { return }
+    switch yaml[node].content {
+    case .mapping(let pairs):
+      for pair in pairs {
+        guard case .scalar(let name, _) = yaml[pair.key].content, name != "$patch" else { continue }
+        let value = pair.value
+        if marks(yaml, value) {
+          removals.append(Removal(path: path + [name], range: markerRange(yaml, value)))
+        } else {
+          visit(yaml, value, path: path + [name], into: &removals, depth: depth + 1)
+        }
+      }
+    case .sequence(let items):
+      for (index, item) in items.enumerated() {
+        if marks(yaml, item) {
+          let selector = yaml.pairs(item).lazy.compactMap { pair -> (String, String)? in
+            guard let key = yaml.scalar(pair.key), key != "$patch", let value = yaml.scalar(pair.value) else { return nil }
+            return (key, value)
+          }.first
+          removals.append(Removal(path: path, item: selector, range: markerRange(yaml, item)))
+        } else {
+          visit(yaml, item, path: path + [String(index)], into: &removals, depth: depth + 1)
+        }
+      }
+    default:
+      break
+    }
+  }
+
+  /// Where the `$patch` key is written: what a finding about the deletion points at.
+  private static func markerRange(_ yaml: YAMLDocument, _ node: NodeID) -> SourceRange {
+    yaml.keyNode("$patch", in: node).map { yaml[$0].range } ?? yaml[node].range
+  }
+}

@@ -1,0 +1,59 @@
+import TalintYAML
+
+/// The Talos release a file is judged against, and where talint learned it. Precedence:
+/// `--talos-version`; the file's own evidence (a `# talint: talos-version=1.12` comment, a
+/// talconfig's `talosVersion`, an Omni `Cluster.talos.version`, the tag of the installer image);
+/// the release of the talconfig or template that references the file; `.talint.yaml`; the
+/// newest release talint knows (CARRIERS.md §5).
+public struct TalosRelease: Sendable, Equatable, CustomStringConvertible {
+  /// The release whose defaults apply: the declared one, or the nearest release talint knows.
+  public var version: TalosVersion
+  /// The release the file names, which may be one talint does not know (an ancient 0.12 config
+  /// is judged as 1.8, but its generator never wrote what 1.1 and later generate).
+  public var declared: TalosVersion
+  /// Where it came from, e.g. `machine.install.image at line 7`.
+  public var source: String
+
+  public init(_ version: TalosVersion, source: String) {
+    let known = version.nearestKnown
+    self.version = known
+    self.declared = version
+    self.source = known == version ? source : "\(source): Talos \(version), judged as \(known), the nearest release talint knows"
+  }
+
+  public var description: String { "\(version) (\(source))" }
+
+  /// The release a file's own content names, if any.
+  static func evidence(comments: [Comment]?, configs: [TalosConfig], carrier: TalosRelease?) -> TalosRelease? {
+    if let comments {
+      for comment in comments {
+        guard let text = SuppressionComment.releaseDirective(comment.text) else { continue }
+        if let version = TalosVersion(parsing: text) {
+          return TalosRelease(version, source: "talint: talos-version comment at line \(comment.position.line)")
+        }
+      }
+    }
+    if let carrier { return carrier }
+    let images = configs.flatMap { $0.find([.v1alpha1(["machine", "install", "image"]), .typed("UnattendedInstallConfig", ["installer", "image"])]) }
+    for image in images {
+      guard let text = image.string, let version = installerVersion(text) else { continue }
+      return TalosRelease(version, source: "\(image.keyPath) at line \(image.range.start.line)")
+    }
+    return nil
+  }
+
+  /// The release an installer image reference names by its tag:
+  /// `ghcr.io/siderolabs/installer:v1.9.5`, `factory.talos.dev/metal-installer/<id>:v1.10.3`,
+  /// `…/installer-secureboot/<id>:v1.11.0@sha256:…`. Nil for any other image or tag.
+  public static func installerVersion(_ image: String) -> TalosVersion? {
+    var reference = Substring(image.trimmingBlanks())
+    if let digest = reference.firstIndex(of: "@") { reference = reference[..<digest] }
+    guard let colon = reference.lastIndex(of: ":"), !reference[colon...].contains("/") else { return nil }
+    let repository = reference[..<colon]
+    let isInstaller = repository.split(separator: "/").contains { $0.hasSuffix("installer") || $0.hasSuffix("installer-secureboot") }
+    guard isInstaller else { return nil }
+    let tag = reference[reference.index(after: colon)...]
+    guard tag.first == "v" || tag.first?.isNumber == true else { return nil }
+    return TalosVersion(parsing: String(tag))
+  }
+}

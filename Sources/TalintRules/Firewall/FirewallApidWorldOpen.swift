@@ -1,0 +1,36 @@
+import TalintCore
+
+/// apid is mutually authenticated, and Talos's own firewall guide opens it to everyone on
+/// control planes so `talosctl` works from anywhere; but the node-management API is better
+/// reachable only from the networks admins use.
+struct FirewallApidWorldOpen: Rule {
+  static let description = RuleDescription(
+    id: "TAL506", name: "firewall-apid-world-open", severity: .warning,
+    summary: "a firewall rule opens apid (50000) to a public network",
+    rationale: """
+      apid accepts only clients with a certificate from the machine's Talos CA, and the ingress \
+      firewall guide opens it to `0.0.0.0/0` on control planes. A public apid is still exposed to \
+      stolen talosconfigs and to the next pre-authentication flaw; where admins come from known \
+      networks, list them (`networks.admin` in .talint.yaml records them for TAL505).
+      """,
+    remediation: "List your admin and VPN networks in the rule's `ingress` instead of `0.0.0.0/0`; suppress with a reason where talosctl must reach nodes from anywhere.",
+    references: [.talos("ingress firewall guide: recommended rules"), .cis("2.1")],
+    examples: [
+      .triggering("apiVersion: v1alpha1\nkind: NetworkRuleConfig\nname: apid-ingress\nportSelector:\n  ports:\n    - 50000\n  protocol: tcp\ningress:\n  - subnet: 0.0.0.0/0\n"),
+      .passing("apiVersion: v1alpha1\nkind: NetworkRuleConfig\nname: apid-ingress\nportSelector:\n  ports:\n    - 50000\n  protocol: tcp\ningress:\n  - subnet: 10.10.0.0/24\n"),
+    ])
+
+  func check(_ context: inout RuleContext) {
+    let admin = context.settings.networks.admin
+    let advice = admin.isEmpty ? "restrict it to your admin networks" : "restrict it to the admin networks (\(admin.map(\.description).joined(separator: ", ")))"
+    for rule in context.config.firewallRules {
+      let exposure = FirewallExposure(rule)
+      guard exposure.carriesTCP, !exposure.opened([(50000, "apid")]).isEmpty else { continue }
+      for (subnet, cidr) in exposure.publicSubnets {
+        context.report(
+          "firewall rule '\(rule.name ?? "?")' opens apid (50000) to \(cidr.isEverything ? "the whole internet" : "public network \(cidr)"), as Talos's guide does for control planes; \(advice)",
+          at: subnet)
+      }
+    }
+  }
+}
