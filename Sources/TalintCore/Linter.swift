@@ -80,14 +80,27 @@ public struct Linter: Sendable {
       input = masking.text
       template = masking
     }
-    let parsed = YAMLParser.parse(input, limits: limits)
-    if let error = parsed.error { return .unreadable(error, parsed.lines) }
+    var parsed = YAMLParser.parse(input, limits: limits)
+    if let error = parsed.error {
+      // A `.yaml` file with template syntax (`cidr: {{IP}}/24`) is a template by another name:
+      // read it as one when that makes it YAML, else report the file's own error.
+      guard template == nil, error.kind == .syntax, Self.mayHoldTemplateSyntax(parsed.lines) else { return .unreadable(error, parsed.lines) }
+      let masking = TemplateMasking(parsed.lines.bytes, path: path)
+      let masked = YAMLParser.parse(masking.text, limits: limits)
+      guard masked.error == nil else { return .unreadable(error, parsed.lines) }
+      parsed = masked
+      template = masking
+    }
     let reading = CarrierReading.read(parsed, path: path, context: UnitContext(branches: template?.branches))
     let comments = parsed.lines.contains("talos-version=") ? parsed.comments() : nil
     let evidence = TalosRelease.evidence(comments: comments, configs: reading.units.map(\.config), carrier: reading.release)
     let release = settings.forcedVersion.map { TalosRelease($0, source: "--talos-version") } ?? evidence ?? referrer ?? settings.release
     let fallback = settings.forcedVersion == nil && evidence == nil && referrer == nil
     return .ready(Prepared(parsed: parsed, template: template, reading: reading, release: release, releaseIsFallback: fallback))
+  }
+
+  static func mayHoldTemplateSyntax(_ lines: LineIndex) -> Bool {
+    lines.contains("{{") || lines.contains("{%") || lines.contains("%{") || lines.contains("${")
   }
 
   /// The release a file is judged against, as `talint config` shows it.

@@ -25,6 +25,36 @@ import Testing
     }
   }
 
+  /// The corpus's talhelper configs are read as talconfigs (their inline patches parse), and its
+  /// templates are read as the YAML they render to.
+  @Test(.enabled(if: Paths.shared != nil, "skipped: ../shared is not beside the checkout"))
+  func corpusTalconfigsAndTemplatesAreRead() throws {
+    let manifest = String(decoding: Paths.read(Paths.shared! + "/corpus/MANIFEST.tsv"), as: UTF8.self)
+    var talconfigs: [String] = []
+    for line in manifest.split(separator: "\n") {
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+      if fields.count > 4 && fields[4] == "talconfig" { talconfigs.append(Paths.shared! + "/corpus/files/" + String(fields[0])) }
+    }
+    #expect(talconfigs.count >= 5)
+    for path in talconfigs {
+      let result = Self.linter.lint(.path(path))
+      #expect(result.carrier == CarrierKind.talhelper, "\(path) was not read as a talconfig")
+      #expect(!result.diagnostics.contains { $0.ruleID == "TAL001" }, "\(result.diagnostics.map(TextReporter.line))")
+    }
+    let templates = Paths.entries(of: Paths.shared! + "/corpus/files").filter(TemplateMasking.isTemplate)
+    #expect(templates.count >= 25)
+    var read = 0
+    for path in templates {
+      let result = Self.linter.lint(.path(path))
+      #expect(result.template != nil, "\(path) was not read as a template")
+      #expect(!result.failed, "\(path): \(result.diagnostics.map(TextReporter.line))")
+      if !result.diagnostics.contains(where: { $0.ruleID == InputProblems.templateNotParsed.id }) { read += 1 }
+    }
+    // Every template of the corpus reads as YAML once masked; a regression here means the
+    // masking lost a construct real repositories use.
+    #expect(read == templates.count, "\(read) of \(templates.count) templates read")
+  }
+
   @Test(.enabled(if: Paths.shared != nil, "skipped: ../shared is not beside the checkout"))
   func secureExamplesHaveNoErrors() {
     let files = Paths.entries(of: Paths.shared! + "/talos-reference/examples").filter { !$0.hasSuffix(".tsv") }

@@ -18,7 +18,7 @@ public struct EmbeddedText: Sendable {
   public init(value: String, style: ScalarStyle, range: SourceRange, lines: LineIndex) {
     let isBlock = style == .literal || style == .folded
     var source = Self.sourceScalars(of: range, lines: lines, skippingHeader: isBlock)
-    if isBlock { source = Self.withoutBlockIndentation(source) }
+    if isBlock { source = Self.withoutBlockIndentation(source, value: value) }
     var positions: [SourcePosition] = []
     let decoded = Array(value.unicodeScalars)
     positions.reserveCapacity(decoded.count + 1)
@@ -122,44 +122,21 @@ public struct EmbeddedText: Sendable {
     return result
   }
 
-  /// A block scalar's lines without the indentation the block itself has (the first content
-  /// line's), so the value's own leading blanks align with where they are written.
-  private static func withoutBlockIndentation(_ source: [(Unicode.Scalar, SourcePosition)]) -> [(Unicode.Scalar, SourcePosition)] {
-    var indent = 0
-    var lineStart = true
-    var run = 0
-    for (scalar, _) in source {
-      if scalar == "\n" {
-        lineStart = true
-        run = 0
-        continue
-      }
-      if lineStart && scalar == " " {
-        run += 1
-        continue
-      }
-      if lineStart {
-        indent = run
-        break
-      }
-    }
+  /// A block scalar's lines without the indentation the block itself has, so the value's own
+  /// leading blanks align with where they are written. The block's indentation is the first
+  /// content line's, less the blanks the value keeps there (an indentation indicator, `|4`).
+  private static func withoutBlockIndentation(_ source: [(Unicode.Scalar, SourcePosition)], value: String) -> [(Unicode.Scalar, SourcePosition)] {
+    let kept = value.split(separator: "\n").first { !$0.allSatisfy { $0 == " " } }.map { $0.prefix { $0 == " " }.count } ?? 0
+    let lines = source.split(omittingEmptySubsequences: false) { $0.0 == "\n" }
+    let written = lines.first { line in line.contains { $0.0 != " " } }.map { $0.prefix { $0.0 == " " }.count } ?? 0
+    let indent = max(0, written - kept)
     var result: [(Unicode.Scalar, SourcePosition)] = []
     result.reserveCapacity(source.count)
-    var skipped = 0
-    lineStart = true
-    for element in source {
-      if element.0 == "\n" {
-        lineStart = true
-        skipped = 0
-        result.append(element)
-        continue
-      }
-      if lineStart && element.0 == " " && skipped < indent {
-        skipped += 1
-        continue
-      }
-      lineStart = false
-      result.append(element)
+    for (index, line) in lines.enumerated() {
+      let blanks = line.prefix { $0.0 == " " }.count
+      result += line.dropFirst(min(blanks, indent))
+      // Keep the line break that followed this line (the split dropped it).
+      if index < lines.count - 1, let breakIndex = line.endIndex < source.endIndex ? line.endIndex : nil { result.append(source[breakIndex]) }
     }
     return result
   }

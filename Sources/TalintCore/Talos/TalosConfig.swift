@@ -167,8 +167,10 @@ public struct TalosConfig: Sendable {
     let text = { (key: String) in yaml.value(forKey: key, in: root).flatMap(yaml.scalar) }
     // Talos's decoder: any of these keys makes a v1alpha1 document (FACTS.md §1).
     if has("machine") || has("cluster") || has("debug") || has("persist") {
-      let complete = text("version") == "v1alpha1" && has("machine") && yaml.value(at: ["machine", "type"], from: root) != nil
-        && (yaml.value(at: ["machine", "token"], from: root) != nil || yaml.value(at: ["machine", "ca"], from: root) != nil)
+      // What `talosctl gen config` writes: a type, and the machine's token or CA certificate.
+      let filled = { (path: [String]) in yaml.value(at: path, from: root).map { !yaml.isNull($0) && yaml.scalar($0) != "" } ?? false }
+      let complete = text("version") == "v1alpha1" && yaml.value(at: ["machine", "type"], from: root) != nil
+        && (filled(["machine", "token"]) || filled(["machine", "ca", "crt"]) || filled(["machine", "acceptedCAs"]))
       return [
         ConfigDocument(
           kind: .v1alpha1(full: complete), yaml: yaml, root: root, machineType: machineType(yaml, root),

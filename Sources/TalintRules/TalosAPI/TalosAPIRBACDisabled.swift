@@ -31,7 +31,8 @@ struct TalosAPIRBACDisabled: Rule {
     for removal in context.config.v1alpha1Removals where removal.deletes(Self.path) && removal.path.count >= 2 {
       context.report("this patch deletes machine.features.rbac, which is false when unset on Talos \(context.version); set it to true instead", at: removal.range)
     }
-    if settings.isEmpty, let complete = context.config.documents.first(where: { $0.kind == .v1alpha1(full: true) }), let root = complete.root,
+    // The generator writes `rbac: true` from Talos 0.11; a config for an older release never had it.
+    if settings.isEmpty, context.declaredVersion >= TalosVersion(0, 11), let complete = context.config.documents.first(where: { $0.kind == .v1alpha1(full: true) }), let root = complete.root,
       let machine = Found(document: complete, node: root, key: nil, keyPath: "").child("machine")
     {
       context.report(
