@@ -68,6 +68,8 @@ public struct Diagnostic: Sendable, Equatable {
   /// The source line the finding starts on, secrets masked, for formats that show source
   /// (filled only when a linter is asked for excerpts).
   public var excerpt: SourceExcerpt?
+  /// For a finding on machines' merged configs: the machines the value reaches, by name.
+  public var machines: [String] = []
 
   public init(
     rule: RuleDescription, severity: Severity? = nil, message: String, path: String, range: SourceRange,
@@ -92,9 +94,10 @@ public struct Diagnostic: Sendable, Equatable {
   /// Moves the finding (and its notes) through a position map: from an embedded config to
   /// the file it is written in.
   public mutating func move(_ transform: (SourcePosition) -> SourcePosition) {
-    range = SourceRange(start: transform(range.start), end: transform(range.end))
+    range = SourceRange(start: transform(range.start), end: transform(range.end), file: range.file)
     for index in notes.indices {
-      notes[index].range = SourceRange(start: transform(notes[index].range.start), end: transform(notes[index].range.end))
+      let note = notes[index].range
+      notes[index].range = SourceRange(start: transform(note.start), end: transform(note.end), file: note.file)
     }
   }
 

@@ -38,5 +38,21 @@ public enum InputProblems {
     references: [.other("talint README: what talint reads")],
     examples: [.triggering("machine:\n  {% for k in keys %}{{ k }}: 1\n  {% endfor %}\n"), .passing("machine:\n  sysctls: {{ sysctls }}\n")])
 
-  public static let all = [syntaxError, unreadableInput, templateNotParsed]
+  public static let mergeFailed = RuleDescription(
+    id: "TAL008", name: "machine-patch-rejected", severity: .error,
+    summary: "Talos would refuse a machine's patch",
+    rationale: """
+      A machine's config is its base with its patches applied in order. Talos's patcher refuses some \
+      patches outright — `$patch: delete` of a path that is not there, a JSON6902 patch on a \
+      multi-document config, a patch that is not a YAML mapping — and then the machine gets no config \
+      at all (`talosctl`, talhelper and Omni stop there). The message is Talos's own where talint knows it.
+      """,
+    remediation: "Fix the patch (delete only what the base has; use strategic merge on multi-document configs) or the machine's list of patches.",
+    references: [.talos("configuration patches")],
+    examples: [
+      .triggering("version: v1alpha1\nmachine: {}\n"),
+      .passing("version: v1alpha1\nmachine: {}\n"),
+    ])
+
+  public static let all = [syntaxError, unreadableInput, templateNotParsed, mergeFailed]
 }

@@ -1,30 +1,128 @@
 import Dispatch
 
-extension Linter {
-  /// Lints many inputs: one takes the plain synchronous path (start-up matters to editors and
-  /// hooks), more are spread over the cores. Results come back in input order, so the output
-  /// of a parallel run is identical to a serial one.
-  /// `referrers` gives, by display path, the release of the talconfig or template that uses
-  /// a file as a patch.
-  public func lint(_ inputs: [InputFile], referrers: [String: TalosRelease] = [:]) -> [FileResult] {
-    if inputs.count <= 1 { return inputs.map { lint($0, referrer: referrers[$0.displayPath]) } }
-    let results = ResultSlots(count: inputs.count)
-    DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-      results.store(lint(inputs[index], referrer: referrers[inputs[index].displayPath]), at: index)
+/// A run over many files, as the command line and the language server make one: every file
+/// analyzed with the linter of its project (in parallel), patch files that a talconfig or Omni
+/// template references judged by its Talos release, every machine the files (or the project)
+/// describe merged and judged, and every file finished with its own suppressions — machine
+/// findings included, where the deciding value is written.
+public struct LintRun: Sendable {
+  public struct Input: Sendable {
+    public var file: InputFile
+    public var linter: Linter
+
+    public init(_ file: InputFile, linter: Linter) {
+      self.file = file
+      self.linter = linter
     }
-    return results.collect()
+  }
+
+  /// The linter for a file the inputs do not hold (a referenced patch), by path.
+  public var linterForPath: @Sendable (String) -> Linter
+  /// Machines the project configurations declare.
+  public var projectMachines: [MachineDefinition]
+
+  public init(linterForPath: @escaping @Sendable (String) -> Linter, projectMachines: [MachineDefinition] = []) {
+    self.linterForPath = linterForPath
+    self.projectMachines = projectMachines
+  }
+
+  public func run(_ inputs: [Input]) -> [FileResult] {
+    var files = Self.parallel(inputs) { $0.linter.analyze($0.file) }
+    var linters = inputs.map(\.linter)
+    analyzeReferences(&files, &linters)
+    let machines = files.flatMap(\.machines) + projectMachines
+    guard !machines.isEmpty else {
+      return Self.parallel(Array(zip(files, linters))) { $1.finish($0) }
+    }
+    var store = PatchStore(analyses: files)
+    let byDefinition = Dictionary(zip(files.map { FilePath.absolute($0.path) }, linters), uniquingKeysWith: { first, _ in first })
+    let findings = MachineFindings(machines: machines, store: &store) { machine in
+      byDefinition[FilePath.absolute(machine.definedIn)] ?? linterForPath(machine.definedIn)
+    }
+    // Every file a machine uses is finished with its own suppressions, inputs or not.
+    var known = Set(files.map { FilePath.absolute($0.path) })
+    for path in findings.diagnostics.map(\.path) + findings.used.keys.map(Self.displayPath) where known.insert(FilePath.absolute(path)).inserted {
+      guard FilePath.exists(path) else { continue }
+      let linter = linterForPath(path)
+      files.append(linter.analyze(.path(Self.displayPath(path))))
+      linters.append(linter)
+    }
+    let extra = Dictionary(grouping: findings.diagnostics) { FilePath.absolute($0.path) }
+    return Self.parallel(Array(zip(files, linters))) { file, linter in
+      var kept = file
+      kept.diagnostics.removeAll { findings.replaces($0) }
+      let own = (extra[FilePath.absolute(file.path)] ?? []).map { diagnostic -> Diagnostic in
+        var moved = diagnostic
+        moved.path = file.path
+        return moved
+      }
+      return linter.finish(kept, extra: own)
+    }
+  }
+
+  /// The machines the inputs and the project configurations describe, with the parsed files
+  /// they use (for `talint render`).
+  public func machines(_ inputs: [Input]) -> (machines: [MachineDefinition], store: PatchStore) {
+    let files = Self.parallel(inputs) { $0.linter.analyze($0.file) }
+    return (files.flatMap(\.machines) + projectMachines, PatchStore(analyses: files))
+  }
+
+  /// Patch files a talconfig or Omni template references are judged with its release: a file
+  /// already read is read again only when it named no release of its own; a file not among the
+  /// inputs is added.
+  private func analyzeReferences(_ files: inout [FileAnalysis], _ linters: inout [Linter]) {
+    var byPath: [String: Int] = [:]
+    for (index, file) in files.enumerated() { byPath[FilePath.absolute(file.path)] = index }
+    var seen = Set<String>()
+    for reference in files.flatMap(\.references) {
+      let absolute = FilePath.absolute(reference.path)
+      guard seen.insert(absolute).inserted, FilePath.exists(absolute) else { continue }
+      if let index = byPath[absolute] {
+        guard files[index].releaseIsFallback, let release = reference.release, release != files[index].release else { continue }
+        files[index] = linters[index].analyze(.path(files[index].path), referrer: release)
+      } else {
+        let linter = linterForPath(reference.path)
+        files.append(linter.analyze(.path(Self.displayPath(reference.path)), referrer: reference.release))
+        linters.append(linter)
+        byPath[absolute] = files.count - 1
+      }
+    }
+  }
+
+  /// A path as the user would write it: relative to the working directory when it lies below.
+  static func displayPath(_ path: String) -> String {
+    let relative = FilePath.relative(path, to: ".")
+    return relative.hasPrefix("../") ? FilePath.absolute(path) : relative
+  }
+
+  /// Maps over the cores; one item takes the plain synchronous path (start-up matters to
+  /// editors and hooks). Results keep input order, so a parallel run prints what a serial one does.
+  static func parallel<Item: Sendable, Result: Sendable>(_ items: [Item], _ body: @Sendable (Item) -> Result) -> [Result] {
+    if items.count <= 1 { return items.map(body) }
+    let slots = Slots<Result>(count: items.count)
+    DispatchQueue.concurrentPerform(iterations: items.count) { index in
+      slots.store(body(items[index]), at: index)
+    }
+    return slots.collect()
   }
 }
 
-/// One slot per input; each concurrent iteration writes only its own slot.
-private final class ResultSlots: @unchecked Sendable {
-  private var slots: [FileResult?]
+extension Linter {
+  /// Lints many inputs with this linter (tests and tools; the command line uses `LintRun`).
+  public func lint(_ inputs: [InputFile]) -> [FileResult] {
+    LintRun(linterForPath: { _ in self }).run(inputs.map { LintRun.Input($0, linter: self) })
+  }
+}
+
+/// One slot per item; each concurrent iteration writes only its own slot.
+private final class Slots<Value>: @unchecked Sendable {
+  private var slots: [Value?]
 
   init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-  func store(_ result: FileResult, at index: Int) {
-    slots.withUnsafeMutableBufferPointer { $0[index] = result }
+  func store(_ value: Value, at index: Int) {
+    slots.withUnsafeMutableBufferPointer { $0[index] = value }
   }
 
-  func collect() -> [FileResult] { slots.map { $0! } }
+  func collect() -> [Value] { slots.map { $0! } }
 }

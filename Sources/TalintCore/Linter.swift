@@ -1,31 +1,5 @@
 import TalintYAML
 
-/// The outcome of linting one input.
-public struct FileResult: Sendable {
-  public var path: String
-  public var diagnostics: [Diagnostic]
-  /// True when the input could not be linted (unreadable, invalid YAML): exit code 2.
-  public var failed: Bool
-  /// The Talos release the file was judged against and where that came from (nil when it
-  /// could not be read).
-  public var release: TalosRelease?
-  public var carrier: CarrierKind?
-  /// The template language, for a template.
-  public var template: TemplateEngine?
-  /// Patch files this file references (a talconfig's `@file`, an Omni `file:`).
-  public var references: [PatchReference] = []
-  /// True when the release came from the settings, not from the file or `--talos-version`:
-  /// a talconfig that references the file then knows better.
-  public var releaseIsFallback = false
-
-  public init(path: String, diagnostics: [Diagnostic], failed: Bool, release: TalosRelease? = nil) {
-    self.path = path
-    self.diagnostics = diagnostics
-    self.failed = failed
-    self.release = release
-  }
-}
-
 /// Runs the selected rules over one input, then applies severity overrides and suppression
 /// comments. A pure function of its input bytes and settings.
 public struct Linter: Sendable {
@@ -120,88 +94,121 @@ public struct Linter: Sendable {
       let text = TemplateMasking.isTemplate(path) ? TemplateMasking(InputDecoding.utf8(bytes), path: path).text : bytes
       return YAMLParser.parse(text, limits: limits).comments()
     }
-    var comments = prepared.parsed.comments()
+    var map = CommentMap()
+    map.add(prepared.parsed)
     for unit in prepared.reading.units {
-      guard let embedded = unit.embedded else { continue }
-      comments += embedded.parsed.comments().map { comment in
-        var moved = comment
-        moved.position = embedded.text.outer(comment.position)
-        return moved
-      }
+      if let embedded = unit.embedded { map.add(embedded.parsed, outer: embedded.text.outer) }
     }
-    return comments.sorted { $0.position < $1.position }
+    return map.comments.sorted { $0.position < $1.position }
   }
 
   /// Lints one file. `referrer` is the release of a talconfig or template that uses the file
   /// as a patch.
   public func lint(bytes: [UInt8], path: String, referrer: TalosRelease? = nil) -> FileResult {
+    finish(analyze(bytes: bytes, path: path, referrer: referrer))
+  }
+
+  /// Reads a file and runs the rules on every config it holds; findings stay in the file's own
+  /// coordinates, not yet suppressed (see `finish`).
+  public func analyze(bytes: [UInt8], path: String, referrer: TalosRelease? = nil) -> FileAnalysis {
     let prepared: Prepared
     switch prepare(bytes: bytes, path: path, referrer: referrer) {
     case .ready(let value): prepared = value
     case .unreadable(let error, let lines): return failure(error, lines: lines, bytes: bytes, path: path)
     }
-    let defaults = TalosDefaults(version: prepared.release.version)
-    var diagnostics = prepared.reading.embeddedErrors
-    var secrets = SecretSpans()
+    var analysis = FileAnalysis(path: path, lines: prepared.parsed.lines, diagnostics: prepared.reading.embeddedErrors, failed: false)
+    analysis.secrets = SecretSpans(prepared.parsed)
+    var needsComments = prepared.parsed.lines.contains("talint:")
     for unit in prepared.reading.units {
-      var found: [Diagnostic] = []
-      for rule in rules {
-        let embedded = unit.embedded?.text
-        var context = RuleContext(
-          config: unit.config, defaults: defaults, settings: settings, path: path, rule: rule.description,
-          outer: { embedded?.outer($0) ?? $0 })
-        context.release = prepared.release
-        rule.init().check(&context)
-        found.append(contentsOf: context.diagnostics)
-      }
+      var found = check(unit.config, release: prepared.release, path: path, outer: unit.embedded?.text)
       if let embedded = unit.embedded {
-        // Comments inside the embedded config suppress its findings, then everything moves to
-        // where it is written in this file.
-        found += suppress(&found, parsed: embedded.parsed, path: path)
+        // Everything moves to where it is written in this file.
         for index in found.indices { found[index].move(embedded.text.outer) }
-        if !found.isEmpty { secrets.merge(SecretSpans(embedded.parsed), moved: embedded.text.outer) }
+        analysis.secrets.merge(SecretSpans(embedded.parsed), moved: embedded.text.outer)
+        needsComments = needsComments || embedded.parsed.lines.contains("talint:")
       }
-      diagnostics += found
+      analysis.diagnostics += found
     }
-    diagnostics += suppress(&diagnostics, parsed: prepared.parsed, path: path)
-    finish(&diagnostics, lines: prepared.parsed.lines, secrets: diagnostics.isEmpty ? secrets : secrets.merging(SecretSpans(prepared.parsed)))
-    var result = FileResult(path: path, diagnostics: diagnostics, failed: diagnostics.contains { $0.ruleID == InputProblems.syntaxError.id }, release: prepared.release)
-    result.carrier = prepared.reading.kind
-    result.template = prepared.template?.engine
-    result.references = prepared.reading.references
-    result.releaseIsFallback = prepared.releaseIsFallback
+    if needsComments {
+      var map = CommentMap()
+      map.add(prepared.parsed)
+      for unit in prepared.reading.units {
+        if let embedded = unit.embedded { map.add(embedded.parsed, outer: embedded.text.outer) }
+      }
+      analysis.comments = map
+    }
+    analysis.failed = analysis.diagnostics.contains { $0.ruleID == InputProblems.syntaxError.id }
+    analysis.release = prepared.release
+    analysis.releaseIsFallback = prepared.releaseIsFallback
+    analysis.carrier = prepared.reading.kind
+    analysis.template = prepared.template?.engine
+    analysis.references = prepared.reading.references
+    analysis.machines = prepared.reading.machines
+    if bytes.count <= Self.patchSizeLimit { analysis.documents = prepared.parsed.documents }
+    return analysis
+  }
+
+  /// Files larger than this are not kept parsed for machines that use them as patches.
+  static let patchSizeLimit = 1 << 20
+
+  /// Runs the rules on one config. `outer` maps positions of an embedded config, for messages
+  /// that name a position.
+  public func check(_ config: TalosConfig, release: TalosRelease, path: String, outer: EmbeddedText? = nil) -> [Diagnostic] {
+    let defaults = TalosDefaults(version: release.version)
+    var found: [Diagnostic] = []
+    for rule in rules {
+      var context = RuleContext(
+        config: config, defaults: defaults, settings: settings, path: path, rule: rule.description,
+        outer: { outer?.outer($0) ?? $0 })
+      context.release = release
+      rule.init().check(&context)
+      found.append(contentsOf: context.diagnostics)
+    }
+    return found
+  }
+
+  /// Applies the file's suppression comments to its findings (and to `extra` ones, found on the
+  /// machines the file takes part in), then severities and the secret guard.
+  public func finish(_ analysis: FileAnalysis, extra: [Diagnostic] = []) -> FileResult {
+    var diagnostics = analysis.diagnostics + extra
+    if !analysis.isFinal {
+      if let comments = analysis.comments {
+        let engine = SuppressionEngine(map: comments, lines: analysis.lines, path: analysis.path, settings: settings, known: known)
+        diagnostics += engine.apply(to: &diagnostics).filter { settings.selection.includes(ruleDescription($0.ruleID)) }
+      }
+      finish(&diagnostics, lines: analysis.lines, secrets: analysis.secrets)
+    }
+    var result = FileResult(path: analysis.path, diagnostics: diagnostics, failed: analysis.failed, release: analysis.release)
+    result.carrier = analysis.carrier
+    result.template = analysis.template
+    result.references = analysis.references
+    result.releaseIsFallback = analysis.releaseIsFallback
     return result
   }
 
   /// A file that could not be parsed: TAL001/TAL003 at the problem, or for a template the
   /// info that its syntax hides the YAML (not a failure: the template is still to be rendered).
-  private func failure(_ error: YAMLError, lines: LineIndex, bytes: [UInt8], path: String) -> FileResult {
+  private func failure(_ error: YAMLError, lines: LineIndex, bytes: [UInt8], path: String) -> FileAnalysis {
+    var diagnostic: Diagnostic
+    var template: TemplateEngine?
     if error.kind == .syntax && TemplateMasking.isTemplate(path) {
       let engine = TemplateMasking(InputDecoding.utf8(bytes), path: path).engine
-      var diagnostic = Diagnostic(
+      template = engine
+      diagnostic = Diagnostic(
         rule: InputProblems.templateNotParsed,
         message: "this \(engine.rawValue) template is not YAML once its expressions are masked (\(error.message)); its settings were not checked",
         path: path, range: SourceRange(at: error.position))
-      if excerpts { diagnostic.excerpt = SourceExcerpt(SecretSpans.maskedUnparsed(line: error.position.line, lines: lines), diagnostic.range) }
-      var result = FileResult(path: path, diagnostics: [diagnostic], failed: false)
-      result.template = engine
-      return result
+    } else {
+      let rule = error.kind == .syntax ? InputProblems.syntaxError : InputProblems.unreadableInput
+      diagnostic = Diagnostic(rule: rule, message: error.message, path: path, range: SourceRange(at: error.position))
     }
-    let rule = error.kind == .syntax ? InputProblems.syntaxError : InputProblems.unreadableInput
-    var diagnostic = Diagnostic(rule: rule, message: error.message, path: path, range: SourceRange(at: error.position))
     if excerpts && error.position.line <= lines.lineCount {
       diagnostic.excerpt = SourceExcerpt(SecretSpans.maskedUnparsed(line: error.position.line, lines: lines), diagnostic.range)
     }
-    return FileResult(path: path, diagnostics: [diagnostic], failed: true)
-  }
-
-  /// Applies the suppression comments of `parsed` to `diagnostics` and returns the problems
-  /// with the comments themselves (stale, malformed, reason-less), selected like rules.
-  private func suppress(_ diagnostics: inout [Diagnostic], parsed: YAMLParseResult, path: String) -> [Diagnostic] {
-    // Comments are only scanned when the text can hold a suppression.
-    guard parsed.lines.contains("talint:") else { return [] }
-    let engine = SuppressionEngine(parsed: parsed, path: path, settings: settings, known: known)
-    return engine.apply(to: &diagnostics).filter { settings.selection.includes(ruleDescription($0.ruleID)) }
+    var analysis = FileAnalysis(path: path, lines: lines, diagnostics: [diagnostic], failed: template == nil)
+    analysis.template = template
+    analysis.isFinal = true
+    return analysis
   }
 
   /// Severity overrides, then the secret guard: messages scrubbed, value hashes and excerpts
@@ -225,13 +232,20 @@ public struct Linter: Sendable {
 
   /// Reads and lints one input; a read failure becomes a TAL003 diagnostic.
   public func lint(_ input: InputFile, referrer: TalosRelease? = nil) -> FileResult {
+    finish(analyze(input, referrer: referrer))
+  }
+
+  /// Reads and analyzes one input; a read failure becomes a TAL003 diagnostic.
+  public func analyze(_ input: InputFile, referrer: TalosRelease? = nil) -> FileAnalysis {
     do {
-      return lint(bytes: try input.read(), path: input.displayPath, referrer: referrer)
+      return analyze(bytes: try input.read(), path: input.displayPath, referrer: referrer)
     } catch {
       let diagnostic = Diagnostic(
         rule: InputProblems.unreadableInput, message: "\(error)", path: input.displayPath,
         range: SourceRange(at: SourcePosition(line: 1, column: 1)))
-      return FileResult(path: input.displayPath, diagnostics: [diagnostic], failed: true)
+      var analysis = FileAnalysis(path: input.displayPath, lines: LineIndex.text(of: []), diagnostics: [diagnostic], failed: true)
+      analysis.isFinal = true
+      return analysis
     }
   }
 

@@ -74,7 +74,10 @@ public struct FixtureRunner: Sendable {
     public var passed: Bool { unexpected.isEmpty && missing.isEmpty }
   }
 
-  public func run(bytes: [UInt8], path: String) -> Outcome {
+  /// Lints the fixture as the command line does — machines it describes merged and judged —
+  /// and keeps the findings in the fixture itself.
+  public func run(path: String) -> Outcome {
+    let bytes = Paths.read(path)
     let expectations = FixtureExpectations(bytes: bytes, path: path)
     var settings = LintSettings()
     if let configPath = ConfigDiscovery().configPath(for: path) {
@@ -83,7 +86,7 @@ public struct FixtureRunner: Sendable {
     }
     if let version = expectations.talosVersion { settings.forcedVersion = version }
     let linter = Linter(rules: rules, settings: settings)
-    let diagnostics = linter.lint(bytes: bytes, path: path).diagnostics.filter { $0.suppression == nil }
+    let diagnostics = linter.lint([.path(path)]).filter { $0.path == path }.flatMap(\.diagnostics).filter { $0.suppression == nil }
     var missing = expectations.expectations
     var unexpected: [Diagnostic] = []
     for diagnostic in diagnostics {

@@ -50,14 +50,19 @@ public struct SourcePosition: Hashable, Comparable, Sendable, CustomStringConver
 public struct SourceRange: Hashable, Sendable {
   public var start: SourcePosition
   public var end: SourcePosition
+  /// Which file the range is in, for trees built from several files (a machine's config
+  /// merged from a base and patches): an index into the builder's file table. 0 for a tree
+  /// parsed from one file.
+  public var file: Int32 = 0
 
-  public init(start: SourcePosition, end: SourcePosition) {
+  public init(start: SourcePosition, end: SourcePosition, file: Int32 = 0) {
     self.start = start
     self.end = end
+    self.file = file
   }
 
-  public init(at position: SourcePosition) {
-    self.init(start: position, end: position)
+  public init(at position: SourcePosition, file: Int32 = 0) {
+    self.init(start: position, end: position, file: file)
   }
 
   public func contains(_ position: SourcePosition) -> Bool {

@@ -28,6 +28,17 @@ public struct YAMLDocument: Sendable {
     return NodeID(nodes.count - 1)
   }
 
+  /// Replaces what a node holds, keeping where it is: a merge updates a base mapping's pairs or
+  /// a list's items in place.
+  public mutating func setContent(_ content: Node.Content, of id: NodeID) {
+    nodes[Int(id.index)].content = content
+  }
+
+  /// An empty document to build a tree in (a machine's merged config).
+  public static func arena(index: Int = 0) -> YAMLDocument {
+    YAMLDocument(index: index, nodes: [], root: nil, range: SourceRange(at: SourcePosition(line: 1, column: 1)), duplicateKeys: [])
+  }
+
   /// Builds `{a: {b: value}}` around an existing node for path `[a, b]` (a `-` or number step
   /// makes a one-element sequence), every new node placed at `range`: how a view reads a
   /// value that a carrier or a JSON patch puts at a path no source text spells out. Returns the

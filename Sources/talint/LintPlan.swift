@@ -19,6 +19,7 @@ struct LintPlan {
   private let effective: [String: SettingsOptions.Effective]
   private let configByPath: [String: String]
   private let stdinName: String?
+  private let options: SettingsOptions
 
   init(targets: [String], projects: ProjectConfigs, options: SettingsOptions, stdinName: String?, forceExclude: Bool) throws {
     var collector = InputCollector()
@@ -31,6 +32,7 @@ struct LintPlan {
     emptyDirectories = collected.emptyDirectories
     self.projects = projects
     self.stdinName = stdinName
+    self.options = options
 
     var keys: [String] = []
     var effective: [String: SettingsOptions.Effective] = [:]
@@ -61,51 +63,10 @@ struct LintPlan {
   }
 
   func lint(excerpts: Bool) -> Outcome {
-    var results = [FileResult?](repeating: nil, count: inputs.count)
-    for (key, settings) in effective {
-      let indices = inputs.indices.filter { configKeys[$0] == key }
-      for (index, result) in zip(indices, linter(settings, excerpts: excerpts).lint(indices.map { inputs[$0] })) { results[index] = result }
-    }
-    var files = results.compactMap { $0 }
-    files += lintReferences(of: &files, excerpts: excerpts)
+    let linters = Linters(projects: projects, options: options, excerpts: excerpts, known: effective)
+    let run = LintRun(linterForPath: { linters.linter(for: $0) }, projectMachines: linters.projectMachines(configKeys: Set(configKeys)))
+    let files = run.run(inputs.indices.map { LintRun.Input(inputs[$0], linter: linters.linter(key: configKeys[$0])) })
     return Outcome(files: files, diagnostics: files.flatMap(\.diagnostics).sorted(by: Diagnostic.sortedOrder))
-  }
-
-  private func linter(_ settings: SettingsOptions.Effective, excerpts: Bool) -> Linter {
-    var linter = Linter(rules: AllRules.rules, settings: settings.settings)
-    linter.excerpts = excerpts
-    return linter
-  }
-
-  /// Patch files a talconfig or Omni template references are linted once, with its Talos
-  /// release: a file already linted is linted again only when it named no release of its own;
-  /// a file not among the inputs is added.
-  private func lintReferences(of files: inout [FileResult], excerpts: Bool) -> [FileResult] {
-    var byPath: [String: Int] = [:]
-    for (index, file) in files.enumerated() { byPath[FilePath.absolute(file.path)] = index }
-    var added: [FileResult] = []
-    var seen = Set<String>()
-    for reference in files.flatMap(\.references) {
-      let absolute = FilePath.absolute(reference.path)
-      guard seen.insert(absolute).inserted, FilePath.exists(absolute) else { continue }
-      let settings = effective[(try? projects.config(for: reference.path))?.path ?? ""] ?? effective.values.first
-      guard let settings else { continue }
-      let linter = linter(settings, excerpts: excerpts)
-      if let index = byPath[absolute] {
-        guard files[index].releaseIsFallback, let release = reference.release, release != files[index].release else { continue }
-        files[index] = linter.lint(.path(files[index].path), referrer: release)
-      } else {
-        added.append(linter.lint(.path(Self.displayPath(reference.path)), referrer: reference.release))
-      }
-    }
-    return added
-  }
-
-  /// A referenced path as the user would write it: relative to the working directory when it
-  /// lies below it.
-  private static func displayPath(_ path: String) -> String {
-    let relative = FilePath.relative(path, to: ".")
-    return relative.hasPrefix("../") ? FilePath.absolute(path) : relative
   }
 
   /// The failure threshold for a linted path.
@@ -117,5 +78,62 @@ struct LintPlan {
   func project(for path: String) -> ProjectConfig {
     let lookup = path == stdinName || path == "<stdin>" ? stdinName ?? "." : path
     return (try? projects.config(for: lookup)) ?? ProjectConfig()
+  }
+}
+
+/// One linter per project configuration, for the inputs and for the files a run reaches
+/// beyond them (referenced patches, machines' files). Used from the run's serial steps only,
+/// hence unchecked.
+final class Linters: @unchecked Sendable {
+  private let projects: ProjectConfigs
+  private let options: SettingsOptions
+  private let excerpts: Bool
+  private var effective: [String: SettingsOptions.Effective]
+  private var linters: [String: Linter] = [:]
+
+  init(projects: ProjectConfigs, options: SettingsOptions, excerpts: Bool, known: [String: SettingsOptions.Effective]) {
+    self.projects = projects
+    self.options = options
+    self.excerpts = excerpts
+    self.effective = known
+  }
+
+  /// The linter of a configuration, by its path ("" for the built-in defaults).
+  func linter(key: String) -> Linter {
+    if let linter = linters[key] { return linter }
+    let project = key.isEmpty ? ProjectConfig() : (try? projects.config(at: key)) ?? ProjectConfig()
+    let settings = effective[key] ?? options.effective(project)
+    effective[key] = settings
+    var linter = Linter(rules: AllRules.rules, settings: settings.settings)
+    linter.excerpts = excerpts
+    linters[key] = linter
+    return linter
+  }
+
+  func linter(for path: String) -> Linter {
+    linter(key: (try? projects.config(for: path))?.path ?? "")
+  }
+
+  /// The machines the configurations of a run declare (`machines:` in `.talint.yaml`).
+  func projectMachines(configKeys: Set<String>) -> [MachineDefinition] {
+    configKeys.sorted().flatMap { key -> [MachineDefinition] in
+      guard !key.isEmpty, let project = try? projects.config(at: key) else { return [] }
+      return project.machineDefinitions
+    }
+  }
+}
+
+extension ProjectConfig {
+  /// The machines this configuration declares, paths resolved against its folder.
+  var machineDefinitions: [MachineDefinition] {
+    guard let path else { return [] }
+    let folder = directory ?? "."
+    return machines.map { spec in
+      MachineDefinition(
+        name: spec.name, type: spec.type,
+        release: spec.talosVersion.map { TalosRelease($0, source: "talos-version of machine \(spec.name) in \(path)") },
+        base: spec.base.map { .file(FilePath.join(folder, $0)) } ?? .generated,
+        patches: spec.patches.map { MachinePatch(path: FilePath.join(folder, $0), content: .file) }, definedIn: path)
+    }
   }
 }

@@ -27,6 +27,15 @@ final class ProjectConfigs {
     return config
   }
 
+  /// The configuration at a path a run already loaded (or loads now).
+  func config(at path: String) throws -> ProjectConfig {
+    if let explicit, explicit.path == path { return explicit }
+    if let config = loaded[path] { return config }
+    let config = try Self.load(path)
+    loaded[path] = config
+    return config
+  }
+
   private static func load(_ path: String) throws -> ProjectConfig {
     let bytes: [UInt8]
     do {

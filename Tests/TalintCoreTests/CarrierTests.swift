@@ -104,7 +104,7 @@ import Testing
   @Test func talconfigReferencesAreResolvedAgainstItsFolder() {
     let talconfig = Array("clusterName: c\ntalosVersion: v1.12.0\nnodes: []\npatches:\n  - \"@./patches/a.yaml\"\n".utf8)
     let references = Linter(rules: []).references(bytes: talconfig, path: "talos/talconfig.yaml")
-    #expect(references.map(\.path) == ["talos/./patches/a.yaml"])
+    #expect(references.map(\.path) == ["talos/patches/a.yaml"])
     #expect(references.first?.release?.version == TalosVersion(1, 12))
   }
 }

@@ -10,7 +10,7 @@ import Testing
 
   @Test(arguments: fixtures)
   func fixtureMatchesItsExpectations(path: String) {
-    let outcome = runner.run(bytes: Paths.read(path), path: path)
+    let outcome = runner.run(path: path)
     for diagnostic in outcome.unexpected {
       Issue.record("\(TextReporter.line(diagnostic)) — not expected by the fixture")
     }

@@ -41,6 +41,8 @@ struct CarrierReading {
   var references: [PatchReference] = []
   /// TAL001 findings for embedded configs that are not valid YAML, at their outer position.
   var embeddedErrors: [Diagnostic] = []
+  /// The machines the file describes (talhelper nodes, Omni machine sets and machines).
+  var machines: [MachineDefinition] = []
 
   /// Recognises the carrier and reads it.
   static func read(_ parsed: YAMLParseResult, path: String, context: UnitContext) -> CarrierReading {
@@ -62,9 +64,10 @@ struct CarrierReading {
 
   /// Reads a string value as the config it holds and adds it as a unit; `unescape` reads `$$`
   /// as `$` (talhelper's environment substitution).
-  mutating func embed(_ found: Found, lines: LineIndex, path: String, context: UnitContext, unescape: Bool = false) {
+  @discardableResult
+  mutating func embed(_ found: Found, lines: LineIndex, path: String, context: UnitContext, unescape: Bool = false) -> LintUnit.Embedded? {
     let node = found.yaml[found.yaml.resolve(found.node)]
-    guard case .scalar(let value, let style) = node.content, !found.isNull else { return }
+    guard case .scalar(let value, let style) = node.content, !found.isNull else { return nil }
     var text = EmbeddedText(value: value, style: style, range: node.range, lines: lines)
     if unescape { text = text.unescapingDollars() }
     let parsed = YAMLParser.parse(Array(text.text.utf8))
@@ -73,10 +76,12 @@ struct CarrierReading {
         Diagnostic(
           rule: InputProblems.syntaxError, message: "the config in \(found.keyPath) is not valid YAML: \(error.message)", path: path,
           range: SourceRange(at: text.outer(error.position))))
-      return
+      return nil
     }
     let config = TalosConfig(documents: parsed.documents.flatMap(TalosConfig.classify), sources: parsed.documents, context: context)
-    units.append(LintUnit(config: config, embedded: .init(parsed: parsed, text: text)))
+    let embedded = LintUnit.Embedded(parsed: parsed, text: text)
+    units.append(LintUnit(config: config, embedded: embedded))
+    return embedded
   }
 
   /// A patch list entry that names a file (`@./x.yaml` or Omni `file:`), resolved.

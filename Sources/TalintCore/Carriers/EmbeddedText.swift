@@ -74,7 +74,7 @@ public struct EmbeddedText: Sendable {
   }
 
   public func outer(_ range: SourceRange) -> SourceRange {
-    SourceRange(start: outer(range.start), end: outer(range.end))
+    SourceRange(start: outer(range.start), end: outer(range.end), file: range.file)
   }
 
   /// The text with `$$` read as `$`, as talhelper's environment substitution does.

@@ -10,7 +10,7 @@ public struct ConfigParser {
 
   static let keys = [
     "select", "ignore", "severity", "exclude", "fail-on", "talos-version", "require-reason", "unsuppressible",
-    "networks", "baseline", "include",
+    "networks", "baseline", "include", "machines",
   ]
   static let networkKeys = ["admin", "controlPlane", "cluster"]
   static let failOnValues = ["error", "warning", "info", "never"]
@@ -45,6 +45,7 @@ public struct ConfigParser {
       case "unsuppressible": config.unsuppressible = ruleList(value, &problems, path) ?? []
       case "exclude": config.exclude = strings(value, &problems, path) ?? []
       case "include": config.include = strings(value, &problems, path) ?? []
+      case "machines": config.machines = machines(value, &problems, path)
       case "severity":
         guard value.isMapping else {
           problem("severity must map rule IDs to error, warning or info", value.range.start)
@@ -119,6 +120,60 @@ public struct ConfigParser {
           message: "unknown rule '\(name)'\(Suggestion.didYouMean(name, among: knownRules.flatMap { [$0.id, $0.name] }))", isError: false))
     }
     return names
+  }
+
+  static let machineKeys = ["type", "talos-version", "patches", "base"]
+
+  /// `machines: {cp: {type: controlplane, talos-version: "1.14", patches: [...], base: ...}}`.
+  private func machines(_ value: Found, _ problems: inout [ConfigProblem], _ path: String) -> [MachineSpec] {
+    func problem(_ message: String, _ at: SourcePosition, error: Bool = true) {
+      problems.append(ConfigProblem(path: path, position: at, message: message, isError: error))
+    }
+    guard value.isMapping else {
+      problem("machines must map machine names to their type, patches and base", value.range.start)
+      return []
+    }
+    var specs: [MachineSpec] = []
+    for (name, machine) in value.entries {
+      guard machine.isMapping else {
+        problem("machine \(name) must be a mapping with type and patches", machine.range.start)
+        continue
+      }
+      var type: MachineType?
+      var spec = MachineSpec(name: name, type: .worker, patches: [], position: machine.keyRange.start)
+      for (key, setting) in machine.entries {
+        switch key {
+        case "type":
+          switch setting.string {
+          case "controlplane", "init": type = .controlPlane
+          case "worker", "join": type = .worker
+          default: problem("type of machine \(name) must be controlplane or worker", setting.range.start)
+          }
+        case "talos-version":
+          guard let version = setting.string.flatMap(TalosVersion.init(parsing:)) else {
+            problem("talos-version of machine \(name) must be a release such as \"1.12\"", setting.range.start)
+            continue
+          }
+          spec.talosVersion = version
+        case "patches": spec.patches = strings(setting, &problems, path) ?? []
+        case "base":
+          guard let file = setting.string, !file.isEmpty else {
+            problem("base of machine \(name) must be the path of a config file", setting.range.start)
+            continue
+          }
+          spec.base = file
+        default:
+          problem("unknown machine setting '\(key)'\(Suggestion.didYouMean(key, among: Self.machineKeys))", setting.keyRange.start, error: false)
+        }
+      }
+      guard let type else {
+        problem("machine \(name) needs a type (controlplane or worker)", machine.keyRange.start)
+        continue
+      }
+      spec.type = type
+      specs.append(spec)
+    }
+    return specs
   }
 
   private func networks(_ value: Found, _ problems: inout [ConfigProblem], _ path: String) -> NetworkPolicy {

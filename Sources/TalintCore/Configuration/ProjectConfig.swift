@@ -18,6 +18,8 @@ public struct ProjectConfig: Sendable {
   public var networks = NetworkPolicy()
   /// The baseline file, as written (relative to the config's folder).
   public var baseline: String?
+  /// Machines the project declares (talosctl users: `talosctl gen config --config-patch …`).
+  public var machines: [MachineSpec] = []
 
   public init(path: String? = nil) { self.path = path }
 
@@ -46,6 +48,28 @@ public struct ProjectConfig: Sendable {
     settings.unsuppressible = Set(unsuppressible.compactMap { name in knownRules.first { RuleSelection.matches(name, $0) }?.id })
     settings.networks = networks
     return settings
+  }
+}
+
+/// A machine `.talint.yaml` declares: its type, release, patches in the order `talosctl gen
+/// config --config-patch` applies them, and optionally the base it starts from instead of what
+/// Talos generates. Paths are relative to the `.talint.yaml`.
+public struct MachineSpec: Sendable, Equatable {
+  public var name: String
+  public var type: MachineType
+  public var talosVersion: TalosVersion?
+  public var patches: [String]
+  public var base: String?
+  /// Where the machine is declared.
+  public var position: SourcePosition
+
+  public init(name: String, type: MachineType, talosVersion: TalosVersion? = nil, patches: [String], base: String? = nil, position: SourcePosition) {
+    self.name = name
+    self.type = type
+    self.talosVersion = talosVersion
+    self.patches = patches
+    self.base = base
+    self.position = position
   }
 }
 

@@ -46,10 +46,20 @@ public enum FilePath {
     return String(path[..<slash])
   }
 
-  /// `name` resolved against `folder` unless it is absolute.
+  /// `name` resolved against `folder` unless it is absolute, `.` and `..` steps taken where
+  /// they can be (`talos/./patches/a.yaml` is `talos/patches/a.yaml`).
   public static func join(_ folder: String, _ name: String) -> String {
     if name.hasPrefix("/") { return name }
-    return folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    var parts: [Substring] = []
+    for part in (folder == "." ? name : folder + "/" + name).split(separator: "/", omittingEmptySubsequences: false) {
+      switch part {
+      case ".", "" where !parts.isEmpty: continue
+      case "..": if let last = parts.last, last != "..", last != "" { parts.removeLast() } else { parts.append(part) }
+      default: parts.append(part)
+      }
+    }
+    let joined = parts.joined(separator: "/")
+    return joined.isEmpty ? "." : joined
   }
 
   public static func exists(_ path: String) -> Bool {

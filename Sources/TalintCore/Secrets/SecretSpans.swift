@@ -34,7 +34,7 @@ public struct SecretSpans: Sendable {
               record(text, into: &found)
             }
           }
-        case .scalar(let text, _):
+        case .scalar(let text, _) where Self.mayEmbedSecrets(text):
           for secret in Self.embeddedSecrets(in: text) {
             maskOccurrences(of: secret, within: node.range, lines: parsed.lines)
             record(secret, into: &found)
@@ -166,10 +166,16 @@ public struct SecretSpans: Sendable {
     return column
   }
 
+  /// A byte test that rules out almost every value before `embeddedSecrets` looks closer: a
+  /// URL credential needs `@`, a query parameter `=`.
+  public static func mayEmbedSecrets(_ text: String) -> Bool {
+    text.utf8.contains { $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "=") }
+  }
+
   /// Secrets written inside a larger value: a URL's password (or a lone userinfo token, as in
   /// `https://ghp_x@github.com`), and query parameters named like secrets (`?jointoken=…`).
   public static func embeddedSecrets(in text: String) -> [String] {
-    guard text.contains("://") || text.contains("=") else { return [] }
+    guard mayEmbedSecrets(text) else { return [] }
     var secrets: [String] = []
     var rest = Substring(text)
     while let scheme = rest.firstRange(of: "://") {

@@ -1,17 +1,51 @@
 import TalintYAML
 
+/// What suppressions need of a file, in its own coordinates: every comment (those inside
+/// embedded configs moved to where they are written) and, for each line where an entry
+/// starts, the last line of that entry — for an own-line comment's scope.
+struct CommentMap: Sendable {
+  var comments: [Comment] = []
+  var extents: [Int: Int] = [:]
+
+  /// The comments and entries of a parse, moved through `outer` (identity for the file itself).
+  mutating func add(_ parsed: YAMLParseResult, outer: (SourcePosition) -> SourcePosition = { $0 }) {
+    comments += parsed.comments().map { comment in
+      var moved = comment
+      moved.position = outer(comment.position)
+      return moved
+    }
+    func record(_ start: SourcePosition, _ end: SourcePosition) {
+      let (first, last) = (outer(start).line, outer(end).line)
+      extents[first] = max(extents[first] ?? first, last)
+    }
+    for document in parsed.documents {
+      for node in document.nodes {
+        switch node.content {
+        case .mapping(let pairs):
+          for pair in pairs { record(document[pair.key].range.start, document[pair.value].range.end) }
+        case .sequence(let items):
+          for item in items { record(document[item].range.start, document[item].range.end) }
+        default:
+          break
+        }
+      }
+    }
+  }
+}
+
 /// Applies a file's suppression comments to its diagnostics and reports the comments that are
 /// stale, malformed or unknown.
 struct SuppressionEngine {
-  let parsed: YAMLParseResult
+  let map: CommentMap
+  let lines: LineIndex
   let path: String
   let settings: LintSettings
   let known: [RuleDescription]
 
   func apply(to diagnostics: inout [Diagnostic]) -> [Diagnostic] {
     var problems: [Diagnostic] = []
-    let comments = parsed.comments()
-    let extents = entryExtents()
+    let comments = map.comments.sorted { $0.position < $1.position }
+    let extents = map.extents
     let commentLines = Set(comments.filter { !$0.isTrailing }.map(\.position.line))
     // Each rule's findings by line, so a suppression looks only at its own rule's lines.
     var byRule: [String: [(line: Int, index: Int)]] = [:]
@@ -75,30 +109,9 @@ struct SuppressionEngine {
   /// sequence item) after the comment.
   private func nextEntry(after line: Int, commentLines: Set<Int>, extents: [Int: Int]) -> ClosedRange<Int> {
     var next = line + 1
-    while next < parsed.lines.lineCount && (commentLines.contains(next) || parsed.lines.lineBytes(next).allSatisfy { $0 == 0x20 || $0 == 0x09 }) {
+    while next < lines.lineCount && (commentLines.contains(next) || lines.lineBytes(next).allSatisfy { $0 == 0x20 || $0 == 0x09 }) {
       next += 1
     }
     return next...max(next, extents[next] ?? next)
-  }
-
-  /// For every line where an entry starts, the last line of the longest entry starting there.
-  private func entryExtents() -> [Int: Int] {
-    var extents: [Int: Int] = [:]
-    func record(_ start: SourcePosition, _ end: SourcePosition) {
-      extents[start.line] = max(extents[start.line] ?? start.line, end.line)
-    }
-    for document in parsed.documents {
-      for node in document.nodes {
-        switch node.content {
-        case .mapping(let pairs):
-          for pair in pairs { record(document[pair.key].range.start, document[pair.value].range.end) }
-        case .sequence(let items):
-          for item in items { record(document[item].range.start, document[item].range.end) }
-        default:
-          break
-        }
-      }
-    }
-    return extents
   }
 }

@@ -113,7 +113,9 @@ public struct Found: Sendable {
       piece = String.UnicodeScalarView()
       guard !scalars.isEmpty else { return }
       let line = node.range.start.line
-      let range = exact ? SourceRange(start: .init(line: line, column: start), end: .init(line: line, column: start + scalars.count)) : node.range
+      let range = exact
+        ? SourceRange(start: .init(line: line, column: start), end: .init(line: line, column: start + scalars.count), file: node.range.file)
+        : node.range
       result.append((String(String.UnicodeScalarView(scalars)), range))
     }
     for scalar in text.unicodeScalars {

@@ -34,29 +34,35 @@ struct KubeletSeccompDefaultDisabled: Rule {
     for value in context.config.extraArgValues(.kubelet, named: "seccomp-default") where value.bool == false {
       context.report("kubelet seccomp-default is off; remove the flag", at: value)
     }
-    let target = ["machine", "kubelet", "defaultRuntimeSeccompProfileEnabled"]
-    for document in context.config.documents where document.isV1Alpha1 || document.typedKind == "KubeletConfig" {
-      for removal in document.removals where removal.deletes(document.isV1Alpha1 ? target : ["defaultRuntimeSeccompProfileEnabled"]) {
-        context.report("this patch deletes defaultRuntimeSeccompProfileEnabled, which turns the seccomp default off", at: removal.range)
-      }
-    }
-    for document in context.config.deletedDocuments(ofKind: "KubeletConfig") {
-      guard let root = document.root else { continue }
-      context.report(
-        "this patch deletes the KubeletConfig document, and with it defaultRuntimeSeccompProfileEnabled; containers run without a seccomp profile",
-        at: Found(document: document, node: root, key: nil, keyPath: "KubeletConfig").child("$patch")?.keyRange ?? document.yaml[root].range)
+    // A complete config (or a machine's merged one) says what the node runs: a deletion a later
+    // patch undid is silent there.
+    guard !context.config.hasFullConfig || settings.isEmpty else { return }
+    let deletions = deletions(context.config)
+    for range in deletions {
+      context.report("this patch deletes defaultRuntimeSeccompProfileEnabled, which turns the seccomp default off", at: range)
     }
     // The generator writes it for contracts after 1.1: an older config never had it.
-    if settings.isEmpty, context.declaredVersion >= TalosVersion(1, 2), let full = context.config.documents.first(where: { $0.kind == .v1alpha1(full: true) }),
-      let root = full.root
-    {
+    guard deletions.isEmpty, settings.isEmpty, context.declaredVersion >= TalosVersion(1, 2),
+      let full = context.config.documents.first(where: { $0.kind == .v1alpha1(full: true) }), let root = full.root,
       let machine = Found(document: full, node: root, key: nil, keyPath: "").child("machine")
-      let kubelet = machine?.child("kubelet") ?? machine
-      if let kubelet {
-        context.report(
-          "this complete config does not set defaultRuntimeSeccompProfileEnabled, so it is false; add `defaultRuntimeSeccompProfileEnabled: true` to machine.kubelet",
-          atKeyOf: kubelet)
-      }
+    else { return }
+    context.report(
+      "this complete config does not set defaultRuntimeSeccompProfileEnabled, so it is false; add `defaultRuntimeSeccompProfileEnabled: true` to machine.kubelet",
+      atKeyOf: machine.child("kubelet") ?? machine)
+  }
+
+  /// Where patches delete the setting: JSON patch `remove`, `$patch: delete` of it (or of what
+  /// holds it), or of the KubeletConfig document.
+  private func deletions(_ config: TalosConfig) -> [SourceRange] {
+    let target = ["machine", "kubelet", "defaultRuntimeSeccompProfileEnabled"]
+    var ranges: [SourceRange] = []
+    for document in config.documents where document.isV1Alpha1 || document.typedKind == "KubeletConfig" {
+      ranges += document.removals.filter { $0.deletes(document.isV1Alpha1 ? target : ["defaultRuntimeSeccompProfileEnabled"]) }.map(\.range)
     }
+    for document in config.deletedDocuments(ofKind: "KubeletConfig") {
+      guard let root = document.root else { continue }
+      ranges.append(Found(document: document, node: root, key: nil, keyPath: "KubeletConfig").child("$patch")?.keyRange ?? document.yaml[root].range)
+    }
+    return ranges
   }
 }

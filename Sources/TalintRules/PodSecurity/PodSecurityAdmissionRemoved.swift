@@ -27,18 +27,50 @@ struct PodSecurityAdmissionRemoved: Rule {
   static let path = ["cluster", "apiServer", "admissionControl"]
 
   func check(_ context: inout RuleContext) {
+    if context.config.hasFullConfig {
+      checkComplete(&context)
+    } else {
+      checkPatches(&context)
+    }
+  }
+
+  /// A complete config — a file as `talosctl gen config` writes it, or a machine's merged
+  /// config — is the whole admission configuration. Without PodSecurity (on a control plane,
+  /// for releases whose generator writes it) the finding goes to the lines that deleted it, else
+  /// to the list or the config. A deletion a later patch undid leaves PodSecurity in place: silent.
+  private func checkComplete(_ context: inout RuleContext) {
     let config = context.config
-    // A patch's admissionControl list merges with the base by name: a list without
-    // PodSecurity (or `[]`) changes nothing. Only a complete config's list is the whole list.
-    for document in config.documents where document.kind == .v1alpha1(full: true) {
-      guard let root = document.root,
-        let list = Found(document: document, node: root, key: nil, keyPath: "").descendants(Self.path).first, list.isSequence
-      else { continue }
-      guard !list.elements.contains(where: { $0.child("name")?.string == "PodSecurity" || $0.child("name")?.isUnknown == true }) else { continue }
+    guard config.hasCompleteControlPlane, context.declaredVersion >= TalosVersion(1, 1), config.podSecurityConfigurations.isEmpty,
+      !config.admissionPlugins.contains(where: { $0.child("name")?.isUnknown == true })
+    else { return }
+    let deletions = config.documents.flatMap(\.removals).filter(removesPodSecurity).map(\.range) + deletedDocumentNames(config).map(\.range)
+    if !deletions.isEmpty {
+      for range in deletions {
+        context.report("this patch deletes the PodSecurity admission configuration; every namespace falls back to privileged", at: range)
+      }
+      return
+    }
+    if let list = config.find(.v1alpha1(Self.path)).first(where: \.isSequence) {
       context.report(
         "\(list.keyPath) has no PodSecurity entry, so every namespace falls back to the privileged level; keep the PodSecurity entry",
         atKeyOf: list)
+      return
     }
+    let anchor = config.admissionPlugins.first(where: { $0.document.typedKind != nil })?.child("name")
+      ?? config.documents.first(where: { $0.kind == .v1alpha1(full: true) }).flatMap { document in
+        document.root.flatMap { Found(document: document, node: $0, key: nil, keyPath: "").child("cluster") }
+      }
+    if let anchor {
+      context.report(
+        "this complete control-plane config has no PodSecurity admission configuration, so every namespace is privileged; keep the generated PodSecurity entry",
+        atKeyOf: anchor)
+    }
+  }
+
+  /// A patch changes the base: its admissionControl list merges with it by name (a list
+  /// without PodSecurity, or `[]`, changes nothing), so only what deletes or replaces counts.
+  private func checkPatches(_ context: inout RuleContext) {
+    let config = context.config
     // A JSON patch sets the whole value at its path: replacing the list (or what holds it)
     // with one that lacks PodSecurity removes it.
     for document in config.documents where document.kind == .jsonPatch {
@@ -53,26 +85,17 @@ struct PodSecurityAdmissionRemoved: Rule {
     for removal in config.documents.flatMap(\.removals) where removesPodSecurity(removal) {
       context.report("this patch deletes the PodSecurity admission configuration; every namespace falls back to privileged", at: removal.range)
     }
-    for document in config.deletedDocuments(ofKind: "KubeAdmissionControlConfig") {
-      guard let root = document.root else { continue }
-      let top = Found(document: document, node: root, key: nil, keyPath: "KubeAdmissionControlConfig")
-      if let name = top.child("name"), name.string == "PodSecurity" || name.isUnknown {
-        context.report("this patch deletes the PodSecurity admission document; every namespace falls back to privileged", at: name)
-      }
+    for name in deletedDocumentNames(config) {
+      context.report("this patch deletes the PodSecurity admission document; every namespace falls back to privileged", at: name)
     }
-    // A complete control-plane config carries the whole admission configuration: without a
-    // PodSecurity entry (legacy list or document), there is none — for releases whose generator
-    // writes one (contracts after 1.0).
-    if config.hasCompleteControlPlane, context.declaredVersion >= TalosVersion(1, 1), config.podSecurityConfigurations.isEmpty, !config.admissionPlugins.contains(where: { $0.child("name")?.isUnknown == true }) {
-      let anchor = config.admissionPlugins.first(where: { $0.document.typedKind != nil })?.child("name")
-        ?? config.documents.first(where: { $0.kind == .v1alpha1(full: true) }).flatMap { document in
-          document.root.flatMap { Found(document: document, node: $0, key: nil, keyPath: "").child("cluster") }
-        }
-      if let anchor, !config.find(.v1alpha1(Self.path)).contains(where: \.isSequence) {
-        context.report(
-          "this complete control-plane config has no PodSecurity admission configuration, so every namespace is privileged; keep the generated PodSecurity entry",
-          atKeyOf: anchor)
-      }
+  }
+
+  /// The `name` of each `$patch: delete` KubeAdmissionControlConfig for PodSecurity.
+  private func deletedDocumentNames(_ config: TalosConfig) -> [Found] {
+    config.deletedDocuments(ofKind: "KubeAdmissionControlConfig").compactMap { document in
+      guard let root = document.root else { return nil }
+      let name = Found(document: document, node: root, key: nil, keyPath: "KubeAdmissionControlConfig").child("name")
+      return name.flatMap { $0.string == "PodSecurity" || $0.isUnknown ? $0 : nil }
     }
   }
 

@@ -29,7 +29,7 @@ struct PlaintextSecret: Rule {
     // A credential inside a URL, wherever the URL is (kernel arguments, endpoints, mirrors).
     for document in context.config.sources {
       for node in document.nodes {
-        guard case .scalar(let text, _) = node.content, text.contains("@") || text.contains("token=") else { continue }
+        guard case .scalar(let text, _) = node.content, SecretSpans.mayEmbedSecrets(text) else { continue }
         let secrets = SecretSpans.embeddedSecrets(in: text).filter { !SecretFields.isProtected($0) }
         guard !secrets.isEmpty else { continue }
         context.report("a URL here carries a password or token in plain text; move it to a secret store or an encrypted file", at: node.range)

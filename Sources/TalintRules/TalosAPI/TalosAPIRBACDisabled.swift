@@ -28,16 +28,19 @@ struct TalosAPIRBACDisabled: Rule {
     for setting in settings where setting.bool == false {
       context.report("machine.features.rbac is false, which makes every Talos API client an admin on Talos \(context.version); set it to true", at: setting)
     }
-    for removal in context.config.v1alpha1Removals where removal.deletes(Self.path) && removal.path.count >= 2 {
+    // In a complete config a deletion a later patch undid is silent.
+    guard !context.config.hasFullConfig || settings.isEmpty else { return }
+    let deletions = context.config.v1alpha1Removals.filter { $0.deletes(Self.path) && $0.path.count >= 2 }
+    for removal in deletions {
       context.report("this patch deletes machine.features.rbac, which is false when unset on Talos \(context.version); set it to true instead", at: removal.range)
     }
     // The generator writes `rbac: true` from Talos 0.11; a config for an older release never had it.
-    if settings.isEmpty, context.declaredVersion >= TalosVersion(0, 11), let complete = context.config.documents.first(where: { $0.kind == .v1alpha1(full: true) }), let root = complete.root,
+    guard deletions.isEmpty, settings.isEmpty, context.declaredVersion >= TalosVersion(0, 11),
+      let complete = context.config.documents.first(where: { $0.kind == .v1alpha1(full: true) }), let root = complete.root,
       let machine = Found(document: complete, node: root, key: nil, keyPath: "").child("machine")
-    {
-      context.report(
-        "this complete config does not set machine.features.rbac, which is false when unset on Talos \(context.version); add `features: {rbac: true}`",
-        atKeyOf: machine.child("features") ?? machine)
-    }
+    else { return }
+    context.report(
+      "this complete config does not set machine.features.rbac, which is false when unset on Talos \(context.version); add `features: {rbac: true}`",
+      atKeyOf: machine.child("features") ?? machine)
   }
 }

@@ -1,0 +1,110 @@
+import TalintYAML
+
+/// Writes a machine's merged config as YAML, each value with where it was set
+/// (`# from talos/patches/cp.yaml:12`, or the Talos release that generated it) and, after each
+/// document, what patches deleted from it. Secret values are masked, as in every output.
+public enum ConfigRenderer {
+  public static func render(_ effective: EffectiveConfig) -> String {
+    var writer = Writer(effective: effective)
+    for (index, document) in effective.merged.documents.enumerated() {
+      if index > 0 { writer.text += "---\n" }
+      writer.value(document.root, indent: 0, secret: false)
+      for deletion in effective.merged.deletions where deletion.kind == document.kind && deletion.name == document.name {
+        let what = deletion.path.joined(separator: ".") + (deletion.item.map { "[\($0.key)=\($0.value)]" } ?? "")
+        writer.text += "# deleted \(what.isEmpty ? "the document" : what) \(writer.origin(deletion.range))\n"
+      }
+    }
+    for deletion in effective.merged.deletions where deletion.path.isEmpty && deletion.kind != "v1alpha1" {
+      writer.text += "# deleted the \(deletion.kind)\(deletion.name.map { " \($0)" } ?? "") document \(writer.origin(deletion.range))\n"
+    }
+    return writer.text
+  }
+
+  private struct Writer {
+    let effective: EffectiveConfig
+    var text = ""
+    var arena: YAMLDocument { effective.merged.arena }
+
+    func origin(_ range: SourceRange) -> String {
+      let file = Int(range.file)
+      guard file >= 0, file < effective.files.count else { return "" }
+      let source = effective.files[file]
+      return source.generated ? "from \(source.path)" : "from \(source.path):\(range.start.line)"
+    }
+
+    /// A value at `indent`, on the current line (after a key or a dash) or below it.
+    mutating func value(_ node: NodeID, indent: Int, secret: Bool) {
+      switch arena[node].content {
+      case .mapping(let pairs):
+        for (position, pair) in pairs.enumerated() {
+          if position > 0 || !text.hasSuffix("- ") { text += String(repeating: " ", count: indent) }
+          let key = arena.scalar(pair.key) ?? ""
+          text += ConfigRenderer.scalar(key, style: .plain) + ":"
+          entry(pair.value, indent: indent, secret: SecretKeys.looksSecret(key))
+        }
+        if pairs.isEmpty { text += "{}\n" }
+      case .sequence(let items):
+        for item in items {
+          text += String(repeating: " ", count: indent) + "-"
+          entry(item, indent: indent, secret: secret, inSequence: true)
+        }
+        if items.isEmpty { text += "[]\n" }
+      case .scalar(let value, let style):
+        let shown = secret && !value.isEmpty ? SecretSpans.mask : ConfigRenderer.masked(value)
+        text += ConfigRenderer.scalar(shown, style: style) + "  # \(origin(arena[node].range))\n"
+      case .alias:
+        text += "null\n"
+      }
+    }
+
+    /// What follows `key:` or `-`: a scalar or empty collection on the line, else a block.
+    private mutating func entry(_ node: NodeID, indent: Int, secret: Bool, inSequence: Bool = false) {
+      switch arena[node].content {
+      case .mapping(let pairs) where !pairs.isEmpty:
+        if inSequence {
+          text += " "
+          value(node, indent: indent + 2, secret: secret)
+        } else {
+          text += "  # \(origin(arena[node].range))\n"
+          value(node, indent: indent + 2, secret: secret)
+        }
+      case .sequence(let items) where !items.isEmpty:
+        text += "  # \(origin(arena[node].range))\n"
+        value(node, indent: inSequence ? indent + 2 : indent, secret: secret)
+      case .mapping, .sequence:
+        text += " "
+        value(node, indent: indent, secret: secret)
+        text.removeLast()
+        text += "  # \(origin(arena[node].range))\n"
+      default:
+        text += " "
+        value(node, indent: indent, secret: secret)
+      }
+    }
+  }
+
+  /// A scalar as YAML: plain where it was plain and stays one line, else double-quoted.
+  static func scalar(_ value: String, style: ScalarStyle) -> String {
+    let special = value.isEmpty || value.contains("\n") || value.contains(": ") || value.contains(" #") || value.hasPrefix(" ")
+      || value.hasSuffix(" ") || "!&*-?{}[],#|>@`'\"%".contains(value.first ?? " ") || value.hasSuffix(":")
+    guard style != .plain || special else { return value }
+    var quoted = "\""
+    for scalar in value.unicodeScalars {
+      switch scalar {
+      case "\"": quoted += "\\\""
+      case "\\": quoted += "\\\\"
+      case "\n": quoted += "\\n"
+      case "\t": quoted += "\\t"
+      default: quoted.unicodeScalars.append(scalar)
+      }
+    }
+    return quoted + "\""
+  }
+
+  /// A value with the secrets written inside it (URL passwords, join tokens) masked.
+  static func masked(_ value: String) -> String {
+    var result = value
+    for secret in SecretSpans.embeddedSecrets(in: value) { result = result.replacing(secret, with: SecretSpans.mask) }
+    return result
+  }
+}

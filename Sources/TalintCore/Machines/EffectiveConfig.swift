@@ -1,0 +1,106 @@
+import TalintYAML
+
+/// The config one machine runs: its base and patches merged the way Talos merges them, every
+/// value knowing the file and line that set it (`files[range.file]`), deletions knowing the
+/// line that made them.
+public struct EffectiveConfig: Sendable {
+  /// A file that took part, by the index its positions carry.
+  public struct Source: Sendable, Equatable {
+    public var path: String
+    /// True for the base Talos generates: no line of it is the user's to change.
+    public var generated: Bool
+  }
+
+  public var machine: MachineDefinition
+  public var release: TalosRelease
+  public var files: [Source]
+  public var merged: MergedConfig
+  /// The patches Talos would refuse, each where it is written. talint skips them and merges
+  /// the rest, so one refused patch does not hide what the others do.
+  public var errors: [MergeError] = []
+  /// The documents rules read.
+  public var config: TalosConfig
+
+  /// Merges a machine's base and patches. `store` gives the files patches name.
+  public init(_ machine: MachineDefinition, release: TalosRelease, store: inout PatchStore) {
+    self.machine = machine
+    self.release = release
+    var merged = MergedConfig()
+    var files: [Source] = []
+    var errors: [MergeError] = []
+    func index(of path: String, generated: Bool = false) -> Int32 {
+      if let existing = files.firstIndex(where: { $0.path == path && $0.generated == generated }) { return Int32(existing) }
+      files.append(Source(path: path, generated: generated))
+      return Int32(files.count - 1)
+    }
+    do throws(MergeError) {
+      switch machine.base {
+      case .generated:
+        let file = index(of: "talosctl gen config (Talos \(release.version), \(machine.type == .controlPlane ? "controlplane" : "worker"))", generated: true)
+        try merged.apply(PatchInput(parsed: GeneratedBase.documents(for: machine.type, release: release.version), file: file))
+      case .file(let path):
+        let file = index(of: path)
+        try merged.apply(PatchInput(parsed: try store.load(path).get(), file: file))
+      }
+    } catch let failure {
+      errors.append(failure)
+    }
+    for patch in machine.patches {
+      let file = index(of: patch.path)
+      do throws(MergeError) {
+        try merged.apply(try Self.input(patch, file: file, store: &store))
+      } catch var failure {
+        if failure.range == nil { failure.range = patch.regions.first.map { SourceRange(start: $0.start, end: $0.end, file: file) } ?? SourceRange(at: SourcePosition(line: 1, column: 1), file: file) }
+        errors.append(failure)
+      }
+    }
+    var boot: [NodeID] = []
+    for document in machine.bootDocuments {
+      if let input = try? Self.input(document, file: index(of: document.path), store: &store) { boot += (try? merged.adopt(input)) ?? [] }
+    }
+    self.merged = merged
+    self.files = files
+    self.errors = errors
+    self.config = Self.config(merged, boot: boot, type: machine.type)
+  }
+
+  /// A patch as the merge reads it.
+  static func input(_ patch: MachinePatch, file: Int32, store: inout PatchStore) throws(MergeError) -> PatchInput {
+    switch patch.content {
+    case .file: return PatchInput(parsed: try store.load(patch.path).get(), file: file)
+    case .embedded(let text, let documents): return PatchInput(parsed: documents, file: file, embedded: text)
+    case .documents(let documents): return PatchInput(documents: documents, file: file)
+    }
+  }
+
+  /// The merged documents as rules read them: the machine config complete (it is the whole
+  /// machine), deletions as removals of their document, deleted documents as `$patch: delete`
+  /// documents, boot documents as schematics.
+  static func config(_ merged: MergedConfig, boot: [NodeID], type: MachineType) -> TalosConfig {
+    var arena = merged.arena
+    var deletedDocuments: [NodeID] = []
+    for deletion in merged.deletions where deletion.path.isEmpty && deletion.kind != "v1alpha1" {
+      var pairs: [Pair] = []
+      func add(_ key: String, _ value: String) {
+        let keyNode = arena.append(Node(content: .scalar(key, .plain), range: deletion.range))
+        pairs.append(Pair(key: keyNode, value: arena.append(Node(content: .scalar(value, .plain), range: deletion.range))))
+      }
+      add("apiVersion", "v1alpha1")
+      add("kind", deletion.kind)
+      if let name = deletion.name { add("name", name) }
+      add("$patch", "delete")
+      deletedDocuments.append(arena.append(Node(content: .mapping(pairs), range: deletion.range)))
+    }
+    var documents: [ConfigDocument] = []
+    for document in merged.documents {
+      let removals = merged.deletions.filter { $0.kind == document.kind && $0.name == document.name && !$0.path.isEmpty }
+        .map { Removal(path: $0.path, item: $0.item, range: $0.range) }
+      // The merge knows each document's kind, also where its YAML does not say it.
+      let kind = document.isV1Alpha1 ? TalosConfig.classify(arena, root: document.root).first?.kind ?? .v1alpha1(full: false) : .typed(document.kind)
+      documents.append(ConfigDocument(kind: kind, yaml: arena, root: document.root, machineType: document.isV1Alpha1 ? type : nil, removals: removals))
+    }
+    documents += deletedDocuments.flatMap { TalosConfig.classify(arena, root: $0) }
+    documents += boot.map { ConfigDocument(kind: .schematic, yaml: arena, root: $0) }
+    return TalosConfig(documents: documents, sources: [], context: UnitContext(machineType: type))
+  }
+}

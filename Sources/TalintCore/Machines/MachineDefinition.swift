@@ -1,0 +1,66 @@
+import TalintYAML
+
+/// A patch of a machine: a whole file, a config written inside a string of a file (a
+/// talhelper inline patch), or mappings of a file (an Omni inline patch, the documents a
+/// talhelper field generates).
+public struct MachinePatch: Sendable {
+  public enum Content: Sendable {
+    /// The whole file at `path`.
+    case file
+    /// A config inside a string of `path`: its text (with the map to where it is written)
+    /// and its parse.
+    case embedded(EmbeddedText, [YAMLDocument])
+    /// Documents rooted at nodes of `path`'s YAML.
+    case documents([PatchInput.Document])
+  }
+
+  /// The file the patch is written in.
+  public var path: String
+  public var content: Content
+  /// The parts of the file the patch is (none: the whole file): findings that per-file linting
+  /// made there are replaced by the machines' findings.
+  public var regions: [SourceRange]
+
+  public init(path: String, content: Content, regions: [SourceRange] = []) {
+    self.path = path
+    self.content = content
+    self.regions = regions
+  }
+}
+
+/// One machine a repository describes — a talhelper node, an Omni machine set or machine, a
+/// `.talint.yaml` machine — with what Talos will merge for it, in Talos's order.
+public struct MachineDefinition: Sendable {
+  public enum Base: Sendable {
+    /// What `talosctl gen config` writes for the machine's type and release.
+    case generated
+    /// A config file the user keeps (`base:` in `.talint.yaml`).
+    case file(String)
+  }
+
+  public var name: String
+  public var type: MachineType
+  /// The release the machine runs, when its definition says (a talconfig's `talosVersion`).
+  public var release: TalosRelease?
+  public var base: Base
+  /// Patches in the order they are applied.
+  public var patches: [MachinePatch]
+  /// What is baked into the machine's boot image rather than merged into its config: kernel
+  /// arguments of an Image Factory schematic or Omni's `kernelArgs`.
+  public var bootDocuments: [MachinePatch]
+  /// The file that defines the machine.
+  public var definedIn: String
+
+  public init(
+    name: String, type: MachineType, release: TalosRelease?, base: Base = .generated, patches: [MachinePatch],
+    bootDocuments: [MachinePatch] = [], definedIn: String
+  ) {
+    self.name = name
+    self.type = type
+    self.release = release
+    self.base = base
+    self.patches = patches
+    self.bootDocuments = bootDocuments
+    self.definedIn = definedIn
+  }
+}

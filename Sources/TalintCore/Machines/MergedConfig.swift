@@ -1,0 +1,295 @@
+import TalintYAML
+
+/// Why Talos would refuse to apply a patch, in Talos's words where they are known
+/// (`configpatcher.Apply`): `talint render` exits 2 with it, `lint` reports it on the machine.
+public struct MergeError: Error, Sendable, CustomStringConvertible {
+  public var message: String
+  /// Where in the patch the problem is, when one place is to blame (file index as in the
+  /// merge's file table).
+  public var range: SourceRange?
+
+  public var description: String { message }
+}
+
+/// One patch as a merge reads it: its documents (a file's, an embedded string's, or subtrees
+/// of a carrier such as Omni inline mappings) and how its positions are written.
+public struct PatchInput: Sendable {
+  public struct Document: Sendable {
+    public var yaml: YAMLDocument
+    public var root: NodeID
+    /// The kind of a typed document whose YAML does not say it (a talhelper field that
+    /// talhelper turns into, say, a NetworkRuleConfig).
+    public var kind: String?
+
+    public init(yaml: YAMLDocument, root: NodeID, kind: String? = nil) {
+      self.yaml = yaml
+      self.root = root
+      self.kind = kind
+    }
+  }
+
+  public var documents: [Document]
+  /// The index of the file the patch is written in, in the merge's file table.
+  public var file: Int32
+  /// For a patch written inside a string (a talhelper inline patch): where each of its
+  /// positions is in the file.
+  public var embedded: EmbeddedText?
+
+  public init(documents: [Document], file: Int32, embedded: EmbeddedText? = nil) {
+    self.documents = documents
+    self.file = file
+    self.embedded = embedded
+  }
+
+  /// Every document of a parsed text.
+  public init(parsed: [YAMLDocument], file: Int32, embedded: EmbeddedText? = nil) {
+    self.init(documents: parsed.compactMap { document in document.root.map { Document(yaml: document, root: $0) } }, file: file, embedded: embedded)
+  }
+
+  /// A JSON6902 patch: one document whose root is a list of operations.
+  var isJSON6902: Bool {
+    documents.count == 1 && JSONPatch.isOperationList(documents[0].yaml, documents[0].root)
+  }
+}
+
+/// The documents one machine runs, built the way Talos's `configpatcher.Apply` builds them —
+/// strategic merge, `$patch: delete` in its three forms, JSON6902 — in one arena where every
+/// node keeps the range it was written at (with the index of its file), so a finding on the
+/// result points at the line that set the value; deletions are kept with the line that made
+/// them.
+public struct MergedConfig: Sendable {
+  /// A document of the result, matched the way Talos matches them: apiVersion, kind, name.
+  public struct Document: Sendable {
+    public var apiVersion: String
+    /// `v1alpha1` for the legacy machine config.
+    public var kind: String
+    public var name: String?
+    public var root: NodeID
+
+    var id: String { "\(apiVersion)/\(kind)" + (name.map { "/\($0)" } ?? "") }
+    public var isV1Alpha1: Bool { kind == "v1alpha1" && apiVersion.isEmpty }
+  }
+
+  /// What a patch deleted, and where the deletion is written.
+  public struct Deletion: Sendable {
+    /// The document kind (`v1alpha1` for the legacy config) and name.
+    public var kind: String
+    public var name: String?
+    /// The key path deleted (empty: the whole document); for a list item, the list's path.
+    public var path: [String]
+    public var item: (key: String, value: String)?
+    public var range: SourceRange
+  }
+
+  public internal(set) var arena = YAMLDocument.arena()
+  public internal(set) var documents: [Document] = []
+  public internal(set) var deletions: [Deletion] = []
+  /// Nodes copied so far: alias bombs in patches expand on copy, so the merge is bounded.
+  private var copied = 0
+  static let copyLimit = 2_000_000
+
+  public init() {}
+
+  /// Applies a patch (or, to an empty config, a base) the way Talos applies it.
+  public mutating func apply(_ patch: PatchInput) throws(MergeError) {
+    if patch.isJSON6902 && !documents.isEmpty {
+      try applyJSON6902(patch)
+      return
+    }
+    for document in patch.documents {
+      try applyStrategic(document, of: patch)
+    }
+  }
+
+  /// Copies documents into the arena without merging them: what a machine's boot image holds
+  /// (schematic kernel arguments) sits beside its config, with its positions.
+  public mutating func adopt(_ patch: PatchInput) throws(MergeError) -> [NodeID] {
+    var roots: [NodeID] = []
+    for document in patch.documents {
+      roots.append(try copy(document.root, from: document.yaml, patch: patch, kind: "schematic", path: []))
+    }
+    return roots
+  }
+
+  // MARK: Strategic merge (configpatcher/strategic.go, merge/merge.go)
+
+  private mutating func applyStrategic(_ document: PatchInput.Document, of patch: PatchInput) throws(MergeError) {
+    let yaml = document.yaml
+    let root = yaml.resolve(document.root)
+    guard yaml.isMapping(root) else {
+      if yaml.isNull(root) { return }
+      throw MergeError(message: "expected a YAML document", range: Self.place(yaml[root].range, of: patch))
+    }
+    var (apiVersion, kind, name) = Self.identity(yaml, root)
+    if let declared = document.kind {
+      (apiVersion, kind) = ("v1alpha1", declared)
+    }
+    let id = "\(apiVersion)/\(kind)" + (name.map { "/\($0)" } ?? "")
+    // Deletions first, then what is left of the document merges (Talos's decoder order).
+    for selector in try Self.selectors(yaml, root, patch: patch) {
+      try delete(selector, documentID: id, kind: kind, name: name, patch: patch)
+    }
+    guard !Self.isEmptyDocument(yaml, root) else { return }
+    let typedKind = kind == "v1alpha1" && apiVersion.isEmpty ? "" : kind
+    if let index = documents.firstIndex(where: { $0.id == id }) {
+      let merged = try merge(root, into: documents[index].root, from: yaml, patch: patch, kind: typedKind, path: [])
+      if let merged { documents[index].root = merged }
+    } else {
+      let copy = try self.copy(root, from: yaml, patch: patch, kind: typedKind, path: [])
+      documents.append(Document(apiVersion: apiVersion, kind: kind, name: name, root: copy))
+    }
+  }
+
+  /// apiVersion, kind (`v1alpha1` for the legacy document) and name of a document.
+  static func identity(_ yaml: YAMLDocument, _ root: NodeID) -> (String, String, String?) {
+    let text = { (key: String) in yaml.value(forKey: key, in: root).flatMap(yaml.scalar) }
+    let kind = text("kind").flatMap { $0.isEmpty ? nil : $0 } ?? "v1alpha1"
+    return (text("apiVersion") ?? "", kind, text("name"))
+  }
+
+  /// A document that holds nothing but what names it (all else deleted) merges nothing.
+  static func isEmptyDocument(_ yaml: YAMLDocument, _ root: NodeID) -> Bool {
+    yaml.pairs(root).allSatisfy { pair in
+      guard let key = yaml.scalar(pair.key) else { return false }
+      if key == "$patch" || strippedAway(yaml, yaml.resolve(pair.value)) { return true }
+      return ["version", "apiVersion", "kind", "name"].contains(key) && yaml.scalar(pair.value) != nil
+    }
+  }
+
+  /// True for a value Talos's decoder takes out of a patch: a `$patch: delete` mapping, or a
+  /// collection left empty once its deleted parts are gone.
+  static func strippedAway(_ yaml: YAMLDocument, _ node: NodeID) -> Bool {
+    if PatchDelete.marks(yaml, node) { return true }
+    switch yaml[node].content {
+    case .mapping(let pairs):
+      return !pairs.isEmpty && pairs.allSatisfy { strippedAway(yaml, yaml.resolve($0.value)) }
+    case .sequence(let items):
+      return !items.isEmpty && items.allSatisfy { strippedAway(yaml, yaml.resolve($0)) }
+    default:
+      return false
+    }
+  }
+
+  /// Merges the patch value `right` into the base value `left` (nil when the base has none)
+  /// and returns the node that holds the result.
+  private mutating func merge(
+    _ right: NodeID, into left: NodeID?, from yaml: YAMLDocument, patch: PatchInput, kind: String, path: [String]
+  ) throws(MergeError) -> NodeID? {
+    let node = yaml.resolve(right)
+    if yaml.isNull(node) || Self.strippedAway(yaml, node) { return left }
+    let rule = MergeSchema.rule(kind: kind, path: path)
+    switch yaml[node].content {
+    case .scalar(let text, _):
+      // Talos leaves a set value alone when the patch's is the zero value.
+      if text.isEmpty, left != nil { return left }
+      return try copy(node, from: yaml, patch: patch, kind: kind, path: path)
+    case .mapping:
+      guard rule != .replace, let left, case .mapping(var pairs) = arena[left].content else {
+        return try copy(node, from: yaml, patch: patch, kind: kind, path: path)
+      }
+      for pair in yaml.pairs(node) {
+        guard let key = yaml.scalar(pair.key), key != "$patch" else { continue }
+        let value = yaml.resolve(pair.value)
+        if Self.strippedAway(yaml, value) { continue }
+        if let index = pairs.lastIndex(where: { arena.scalar($0.key) == key }) {
+          // extraArgs (meta.Args): a flag's value replaces the base's whole.
+          let existing: NodeID? = rule == .args ? nil : pairs[index].value
+          if let merged = try merge(value, into: existing, from: yaml, patch: patch, kind: kind, path: path + [key]) {
+            // A value the patch replaced is written, key and all, on the patch's line.
+            let setKey = merged == pairs[index].value ? pairs[index].key : try copy(pair.key, from: yaml, patch: patch, kind: kind, path: path)
+            pairs[index] = Pair(key: setKey, value: merged)
+          }
+        } else {
+          let newKey = try copy(pair.key, from: yaml, patch: patch, kind: kind, path: path)
+          let newValue = try copy(value, from: yaml, patch: patch, kind: kind, path: path + [key])
+          pairs.append(Pair(key: newKey, value: newValue))
+        }
+      }
+      arena.setContent(.mapping(pairs), of: left)
+      return left
+    case .sequence(let items):
+      guard rule != .replace, let left, case .sequence(var existing) = arena[left].content else {
+        return try copy(node, from: yaml, patch: patch, kind: kind, path: path)
+      }
+      for item in items.map(yaml.resolve) where !Self.strippedAway(yaml, item) {
+        switch rule {
+        case .byKey(let key), .byKeyReplacing(let key):
+          if let index = existing.firstIndex(where: { Self.sameItem(arena, $0, yaml, item, key: key) }) {
+            if case .byKey = rule {
+              if let merged = try merge(item, into: existing[index], from: yaml, patch: patch, kind: kind, path: path + ["[]"]) {
+                existing[index] = merged
+              }
+            } else {
+              existing[index] = try copy(item, from: yaml, patch: patch, kind: kind, path: path + ["[]"])
+            }
+            continue
+          }
+          fallthrough
+        default:
+          existing.append(try copy(item, from: yaml, patch: patch, kind: kind, path: path + ["[]"]))
+        }
+      }
+      arena.setContent(.sequence(existing), of: left)
+      return left
+    case .alias:
+      return left
+    }
+  }
+
+  /// True when a base list item and a patch list item are the same by `key` (network devices
+  /// also by an equal `deviceSelector`).
+  static func sameItem(_ base: YAMLDocument, _ left: NodeID, _ yaml: YAMLDocument, _ right: NodeID, key: String) -> Bool {
+    if let value = yaml.value(forKey: key, in: right).flatMap(yaml.scalar) {
+      return base.value(forKey: key, in: left).flatMap(base.scalar) == value
+    }
+    if key == "interface", let selector = yaml.value(forKey: "deviceSelector", in: right),
+      let existing = base.value(forKey: "deviceSelector", in: left)
+    {
+      return TreeValue(base, existing) == TreeValue(yaml, selector)
+    }
+    return false
+  }
+
+  // MARK: Copying into the arena
+
+  /// Copies a patch subtree into the arena: aliases and merge keys expanded, deleted parts
+  /// left out, every node placed where it is written (in its file, through the embedded map).
+  mutating func copy(_ node: NodeID, from yaml: YAMLDocument, patch: PatchInput, kind: String, path: [String]) throws(MergeError) -> NodeID {
+    copied += 1
+    guard copied <= Self.copyLimit else {
+      throw MergeError(message: "the merged config would hold more than \(Self.copyLimit) nodes (aliases expand when patches merge)")
+    }
+    let source = yaml[yaml.resolve(node)]
+    let where_ = Self.place(source.range, of: patch)
+    switch source.content {
+    case .scalar(let text, let style):
+      let value = MergeSchema.normalized(text, kind: kind, path: path)
+      return arena.append(Node(content: .scalar(value, style), range: where_, tag: source.tag))
+    case .mapping:
+      var pairs: [Pair] = []
+      for pair in yaml.pairs(yaml.resolve(node)) {
+        guard let key = yaml.scalar(pair.key), key != "$patch" else { continue }
+        let value = yaml.resolve(pair.value)
+        if Self.strippedAway(yaml, value) { continue }
+        let newKey = try copy(pair.key, from: yaml, patch: patch, kind: kind, path: path)
+        pairs.append(Pair(key: newKey, value: try copy(value, from: yaml, patch: patch, kind: kind, path: path + [key])))
+      }
+      return arena.append(Node(content: .mapping(pairs), range: where_, tag: source.tag))
+    case .sequence(let items):
+      var copies: [NodeID] = []
+      for item in items.map(yaml.resolve) where !Self.strippedAway(yaml, item) {
+        copies.append(try copy(item, from: yaml, patch: patch, kind: kind, path: path + ["[]"]))
+      }
+      return arena.append(Node(content: .sequence(copies), range: where_, tag: source.tag))
+    case .alias:
+      return arena.append(Node(content: .scalar("", .plain), range: where_))
+    }
+  }
+
+  /// A patch position as written in its file, with the file's index.
+  static func place(_ range: SourceRange, of patch: PatchInput) -> SourceRange {
+    var moved = patch.embedded?.outer(range) ?? range
+    moved.file = patch.file
+    return moved
+  }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import TalintCore
+import TalintRules
+
+/// `talint render`: the config a machine runs, merged the way Talos merges it, each value
+/// with the file and line that set it.
+struct Render: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Print the config a machine runs: its base and patches merged as Talos merges them, each value with where it was set.",
+    discussion: """
+      Either a base and patches (`--base cp.yaml --patch a.yaml --patch b.yaml`, or a generated base \
+      of `--type` and `--talos-version` when --base is left out), or a machine that a talconfig, an \
+      Omni template or .talint.yaml under PATH describes (`--machine cp1`). Exit 2 when Talos would \
+      refuse a patch, with Talos's reason.
+      """)
+
+  @Option(name: .long, help: "The config to start from (default: what talosctl gen config generates).")
+  var base: String?
+
+  @Option(name: .long, parsing: .singleValue, help: "A patch to apply, in order (repeat).")
+  var patch: [String] = []
+
+  @Option(name: .long, help: "Machine type of a generated base: controlplane or worker (default: controlplane).")
+  var type: String = "controlplane"
+
+  @Option(name: .long, help: "A machine that a talconfig, Omni template or .talint.yaml describes.")
+  var machine: String?
+
+  @Argument(help: "Where to look for the machine (default: the current directory).")
+  var paths: [String] = []
+
+  @OptionGroup var options: SettingsOptions
+
+  func validate() throws {
+    if machine != nil && (base != nil || !patch.isEmpty) {
+      throw ValidationError("give either --machine or --base/--patch, not both")
+    }
+    if machine == nil && base == nil && patch.isEmpty {
+      throw ValidationError("give --machine NAME, or --base FILE and/or --patch FILE")
+    }
+    if !["controlplane", "worker"].contains(type) { throw ValidationError("--type is controlplane or worker, not '\(type)'") }
+  }
+
+  func run() throws {
+    let projects = try ProjectConfigs(explicit: options.config)
+    let linters = Linters(projects: projects, options: options, excerpts: false, known: [:])
+    let definition: MachineDefinition
+    var store: PatchStore
+    if let machine {
+      var collector = InputCollector()
+      collector.isExcluded = { path in (try? projects.config(for: path))?.excludes(path) ?? false }
+      collector.isIncluded = { path in (try? projects.config(for: path))?.includes(path) ?? false }
+      let inputs = collector.collect(paths.isEmpty ? ["."] : paths).inputs
+      let keys = Set(inputs.map { (try? projects.config(for: $0.displayPath))?.path ?? "" })
+      let here = (try? projects.config(for: paths.first ?? "."))?.path ?? ""
+      let run = LintRun(linterForPath: { linters.linter(for: $0) }, projectMachines: linters.projectMachines(configKeys: keys.union([here])))
+      let found = run.machines(inputs.map { LintRun.Input($0, linter: linters.linter(for: $0.displayPath)) })
+      let matches = found.machines.filter { $0.name == machine }
+      guard let first = matches.first else {
+        let names = found.machines.map(\.name)
+        let hint = Suggestion.nearest(machine, among: names).map { "; did you mean '\($0)'?" } ?? ""
+        throw usageError("no machine '\(machine)'\(hint) (machines here: \(names.isEmpty ? "none" : names.joined(separator: ", ")))")
+      }
+      if matches.count > 1 {
+        writeErr("talint: warning: \(matches.count) machines are named \(machine) (\(matches.map(\.definedIn).joined(separator: ", "))); rendering the one in \(first.definedIn)\n")
+      }
+      definition = first
+      store = found.store
+    } else {
+      definition = MachineDefinition(
+        name: "render", type: type == "worker" ? .worker : .controlPlane, release: nil, base: base.map { .file($0) } ?? .generated,
+        patches: patch.map { MachinePatch(path: $0, content: .file) }, definedIn: base ?? patch.first ?? ".")
+      store = PatchStore(analyses: [])
+    }
+    let linter = linters.linter(for: definition.definedIn)
+    let release = linter.settings.forcedVersion.map { TalosRelease($0, source: "--talos-version") } ?? definition.release ?? linter.settings.release
+    let effective = EffectiveConfig(definition, release: release, store: &store)
+    writeOut("# machine \(definition.name) (\(definition.type == .controlPlane ? "controlplane" : "worker")), Talos \(release.version) (\(release.source))\n")
+    writeOut(ConfigRenderer.render(effective))
+    for error in effective.errors {
+      let file = error.range.map { Int($0.file) }.flatMap { $0 >= 0 && $0 < effective.files.count ? effective.files[$0].path : nil } ?? definition.definedIn
+      let at = error.range.map { "\($0.start.line):\($0.start.column)" } ?? "1:1"
+      writeErr("\(file):\(at): error: Talos would refuse this patch: \(error.message)\n")
+    }
+    if !effective.errors.isEmpty { throw ExitCode(2) }
+  }
+}
