@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Builds the benchmark workloads from the bundled fixtures.
 
+machines/  a repository of 50 machines × 20 patches (60 patch files shared between them, a
+       .talint.yaml declaring the machines) and a talconfig of 50 nodes with inline patches.
+
 many/  about 5,000 realistic configs and patches (about 14 MB): each file joins a few fixture
        documents, with names and values varied so no two files are the same.
 large.yaml  one multi-document file of about 30 MB.
@@ -47,4 +50,31 @@ with open(os.path.join(out, "large.yaml"), "w", encoding="utf-8") as f:
 
 with open(os.path.join(out, "small.yaml"), "w", encoding="utf-8") as f:
     f.write(fixtures[0])
-print(f"many: 5000 files, {total / 1e6:.1f} MB")
+# 50 machines × 20 patches: each patch file is used by many machines, parsed once.
+machines = os.path.join(out, "machines")
+os.makedirs(os.path.join(machines, "patches"), exist_ok=True)
+os.makedirs(os.path.join(machines, ".git"), exist_ok=True)
+patch_texts = [
+    'machine:\n  sysctls:\n    net.core.somaxconn: "{n}"\n',
+    'machine:\n  kubelet:\n    extraArgs:\n      max-pods: "{n}"\n',
+    'cluster:\n  apiServer:\n    extraArgs:\n      audit-log-maxage: "{n}"\n',
+    'machine:\n  network:\n    interfaces:\n      - interface: eth{n}\n        dhcp: true\n',
+    'machine:\n  install:\n    extraKernelArgs:\n      - console=ttyS{n}\n',
+    'apiVersion: v1alpha1\nkind: NetworkRuleConfig\nname: rule-{n}\nportSelector:\n  ports: [{port}]\n  protocol: tcp\ningress:\n  - subnet: 10.{n}.0.0/16\n',
+]
+for n in range(60):
+    with open(os.path.join(machines, "patches", f"p{n:02d}.yaml"), "w", encoding="utf-8") as f:
+        f.write(patch_texts[n % len(patch_texts)].format(n=n, port=30000 + n))
+with open(os.path.join(machines, ".talint.yaml"), "w", encoding="utf-8") as f:
+    f.write("machines:\n")
+    for m in range(50):
+        picks = random.sample(range(60), 20)
+        kind = "controlplane" if m < 3 else "worker"
+        f.write(f"  m{m:02d}: {{type: {kind}, talos-version: \"1.13\", patches: [{', '.join(f'patches/p{p:02d}.yaml' for p in picks)}]}}\n")
+with open(os.path.join(machines, "talconfig.yaml"), "w", encoding="utf-8") as f:
+    f.write("clusterName: bench\ntalosVersion: v1.11.0\nendpoint: https://10.0.0.1:6443\nnodes:\n")
+    for m in range(50):
+        f.write(f"  - hostname: node{m:02d}\n    controlPlane: {'true' if m < 3 else 'false'}\n    patches:\n")
+        for p in range(20):
+            f.write(f"      - |-\n        machine:\n          sysctls:\n            net.core.rmem_max: \"{m * 100 + p}\"\n")
+print(f"many: 5000 files, {total / 1e6:.1f} MB; machines: 50 × 20 patches, and a talconfig of 50 nodes")

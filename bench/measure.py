@@ -42,6 +42,10 @@ for name, paths, files, size in [
     f, frss = best([floor] + (many if files > 1 else paths))
     rows.append((name, files, size, t, f, rss, frss))
 
+# (d) machines: 50 machines × 20 patches and a talconfig of 50 nodes, merged and judged.
+machines_dir = os.path.join(work, "machines")
+machines_time, machines_rss = best(["/bin/sh", "-c", f'cd "{machines_dir}" && exec "{talint}" lint --fail-on never .'])
+
 # (c) cold start: a fresh process per run.
 count = 200
 start = time.perf_counter()
@@ -60,4 +64,5 @@ print("|---|---|---|---|---|---|---|---|---|")
 for name, files, size, t, f, rss, _ in rows:
     mb = size / 1e6
     print(f"| {name} | {files} | {mb:.1f} | {t:.2f} | {f:.2f} | {t / f:.1f}× | {mb / t:.1f} | {files / t:.0f} | {rss / 1024:.0f} |")
+print(f"| (d) 50 machines × 20 patches + talconfig of 50 nodes | 62 | – | {machines_time:.2f} | – | – | – | – | {machines_rss / 1024:.0f} |")
 print(f"| (c) cold start, per process | 1 | {os.path.getsize(small) / 1e6:.3f} | {cold * 1000:.1f} ms | {cold_floor * 1000:.1f} ms | {cold / cold_floor:.1f}× | – | {1 / cold:.0f} | {cold_rss / 1024:.0f} |")

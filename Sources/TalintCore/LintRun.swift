@@ -41,10 +41,10 @@ public struct LintRun: Sendable {
     }
     // Every file a machine uses is finished with its own suppressions, inputs or not.
     var known = Set(files.map { FilePath.absolute($0.path) })
-    for path in findings.diagnostics.map(\.path) + findings.used.keys.map(Self.displayPath) where known.insert(FilePath.absolute(path)).inserted {
+    for path in findings.diagnostics.map(\.path) + findings.used.keys.map(FilePath.display) where known.insert(FilePath.absolute(path)).inserted {
       guard FilePath.exists(path) else { continue }
       let linter = linterForPath(path)
-      files.append(linter.analyze(.path(Self.displayPath(path))))
+      files.append(linter.analyze(.path(FilePath.display(path))))
       linters.append(linter)
     }
     let extra = Dictionary(grouping: findings.diagnostics) { FilePath.absolute($0.path) }
@@ -82,17 +82,11 @@ public struct LintRun: Sendable {
         files[index] = linters[index].analyze(.path(files[index].path), referrer: release)
       } else {
         let linter = linterForPath(reference.path)
-        files.append(linter.analyze(.path(Self.displayPath(reference.path)), referrer: reference.release))
+        files.append(linter.analyze(.path(FilePath.display(reference.path)), referrer: reference.release))
         linters.append(linter)
         byPath[absolute] = files.count - 1
       }
     }
-  }
-
-  /// A path as the user would write it: relative to the working directory when it lies below.
-  static func displayPath(_ path: String) -> String {
-    let relative = FilePath.relative(path, to: ".")
-    return relative.hasPrefix("../") ? FilePath.absolute(path) : relative
   }
 
   /// Maps over the cores; one item takes the plain synchronous path (start-up matters to

@@ -156,7 +156,8 @@ public struct Linter: Sendable {
   public func check(_ config: TalosConfig, release: TalosRelease, path: String, outer: EmbeddedText? = nil) -> [Diagnostic] {
     let defaults = TalosDefaults(version: release.version)
     var found: [Diagnostic] = []
-    for rule in rules {
+    let workerOnly = config.machineType == .worker
+    for rule in rules where !(workerOnly && rule.description.scope == .controlPlane) {
       var context = RuleContext(
         config: config, defaults: defaults, settings: settings, path: path, rule: rule.description,
         outer: { outer?.outer($0) ?? $0 })

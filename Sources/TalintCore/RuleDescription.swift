@@ -75,11 +75,18 @@ public struct RuleDescription: Sendable {
   public var remediation: String
   public var references: [Reference]
   public var examples: [RuleExample]
+  /// Which machines the rule judges: control-plane settings (the API server, admission, audit)
+  /// mean nothing on a worker, so a config that reaches only workers skips those rules.
+  public var scope: MachineScope
+
+  /// The machines a rule's settings matter on.
+  public enum MachineScope: Sendable, Equatable { case all, controlPlane }
 
   public init(
     id: String, name: String, severity: Severity, summary: String, rationale: String, remediation: String,
-    references: [Reference] = [], examples: [RuleExample] = []
+    references: [Reference] = [], examples: [RuleExample] = [], scope: MachineScope = .all
   ) {
+    self.scope = scope
     self.id = id
     self.name = name
     self.severity = severity

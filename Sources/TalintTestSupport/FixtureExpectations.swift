@@ -80,13 +80,17 @@ public struct FixtureRunner: Sendable {
     let bytes = Paths.read(path)
     let expectations = FixtureExpectations(bytes: bytes, path: path)
     var settings = LintSettings()
+    var machines: [MachineDefinition] = []
     if let configPath = ConfigDiscovery().configPath(for: path) {
       let config = ConfigParser(knownRules: []).parse(bytes: Paths.read(configPath), path: configPath).config
       settings = config.settings(knownRules: rules.map { $0.description })
+      machines = config.machineDefinitions
     }
     if let version = expectations.talosVersion { settings.forcedVersion = version }
     let linter = Linter(rules: rules, settings: settings)
-    let diagnostics = linter.lint([.path(path)]).filter { $0.path == path }.flatMap(\.diagnostics).filter { $0.suppression == nil }
+    let run = LintRun(linterForPath: { _ in linter }, projectMachines: machines)
+    let results = run.run([LintRun.Input(.path(path), linter: linter)])
+    let diagnostics = results.filter { FilePath.absolute($0.path) == FilePath.absolute(path) }.flatMap(\.diagnostics).filter { $0.suppression == nil }
     var missing = expectations.expectations
     var unexpected: [Diagnostic] = []
     for diagnostic in diagnostics {

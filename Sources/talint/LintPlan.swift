@@ -122,18 +122,3 @@ final class Linters: @unchecked Sendable {
     }
   }
 }
-
-extension ProjectConfig {
-  /// The machines this configuration declares, paths resolved against its folder.
-  var machineDefinitions: [MachineDefinition] {
-    guard let path else { return [] }
-    let folder = directory ?? "."
-    return machines.map { spec in
-      MachineDefinition(
-        name: spec.name, type: spec.type,
-        release: spec.talosVersion.map { TalosRelease($0, source: "talos-version of machine \(spec.name) in \(path)") },
-        base: spec.base.map { .file(FilePath.join(folder, $0)) } ?? .generated,
-        patches: spec.patches.map { MachinePatch(path: FilePath.join(folder, $0), content: .file) }, definedIn: path)
-    }
-  }
-}

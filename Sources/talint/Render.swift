@@ -20,8 +20,8 @@ struct Render: ParsableCommand {
   @Option(name: .long, parsing: .singleValue, help: "A patch to apply, in order (repeat).")
   var patch: [String] = []
 
-  @Option(name: .long, help: "Machine type of a generated base: controlplane or worker (default: controlplane).")
-  var type: String = "controlplane"
+  @Option(name: .long, help: "Machine type: controlplane or worker (default: the base's machine.type, else controlplane).")
+  var type: String?
 
   @Option(name: .long, help: "A machine that a talconfig, Omni template or .talint.yaml describes.")
   var machine: String?
@@ -38,7 +38,7 @@ struct Render: ParsableCommand {
     if machine == nil && base == nil && patch.isEmpty {
       throw ValidationError("give --machine NAME, or --base FILE and/or --patch FILE")
     }
-    if !["controlplane", "worker"].contains(type) { throw ValidationError("--type is controlplane or worker, not '\(type)'") }
+    if let type, !["controlplane", "worker"].contains(type) { throw ValidationError("--type is controlplane or worker, not '\(type)'") }
   }
 
   func run() throws {
@@ -67,10 +67,11 @@ struct Render: ParsableCommand {
       definition = first
       store = found.store
     } else {
-      definition = MachineDefinition(
-        name: "render", type: type == "worker" ? .worker : .controlPlane, release: nil, base: base.map { .file($0) } ?? .generated,
-        patches: patch.map { MachinePatch(path: $0, content: .file) }, definedIn: base ?? patch.first ?? ".")
       store = PatchStore(analyses: [])
+      let declared = base.flatMap { try? store.load($0).get() }.flatMap { TalosConfig($0).machineType }
+      definition = MachineDefinition(
+        name: base ?? "render", type: type.map { $0 == "worker" ? .worker : .controlPlane } ?? declared ?? .controlPlane, release: nil,
+        base: base.map { .file($0) } ?? .generated, patches: patch.map { MachinePatch(path: $0, content: .file) }, definedIn: base ?? patch.first ?? ".")
     }
     let linter = linters.linter(for: definition.definedIn)
     let release = linter.settings.forcedVersion.map { TalosRelease($0, source: "--talos-version") } ?? definition.release ?? linter.settings.release

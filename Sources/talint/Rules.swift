@@ -46,7 +46,8 @@ struct Explain: ParsableCommand {
 
   func run() throws {
     guard let rule = AllRules.description(for: rule) else { return }
-    var text = "\(rule.id) \(rule.name) (\(rule.severity.rawValue))\n\n\(rule.summary)\n\nDocs: \(RuleDocs.url(rule.id))\n\n"
+    let scope = rule.scope == .controlPlane ? ", control-plane machines only" : ""
+    var text = "\(rule.id) \(rule.name) (\(rule.severity.rawValue)\(scope))\n\n\(rule.summary)\n\nDocs: \(RuleDocs.url(rule.id))\n\n"
     text += "Why: \(rule.rationale)\n\nFix: \(rule.remediation)\n"
     if !rule.references.isEmpty {
       text += "\nReferences:\n" + rule.references.map { "  - \($0.linked)\n" }.joined()

@@ -85,3 +85,18 @@ public struct ConfigProblem: Sendable, Error, CustomStringConvertible {
     "\(path):\(position.line):\(position.column): \(isError ? "error" : "warning"): \(message)"
   }
 }
+
+extension ProjectConfig {
+  /// The machines this configuration declares, paths resolved against its folder.
+  public var machineDefinitions: [MachineDefinition] {
+    guard let path else { return [] }
+    let folder = directory ?? "."
+    return machines.map { spec in
+      MachineDefinition(
+        name: spec.name, type: spec.type,
+        release: spec.talosVersion.map { TalosRelease($0, source: "talos-version of machine \(spec.name) in \(FilePath.display(path))") },
+        base: spec.base.map { .file(FilePath.display(FilePath.join(folder, $0))) } ?? .generated,
+        patches: spec.patches.map { MachinePatch(path: FilePath.display(FilePath.join(folder, $0)), content: .file) }, definedIn: FilePath.display(path))
+    }
+  }
+}

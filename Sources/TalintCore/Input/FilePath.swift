@@ -39,6 +39,13 @@ public enum FilePath {
     return steps.isEmpty ? "." : steps.joined(separator: "/")
   }
 
+  /// A path as the user would write it: relative to the working directory when it lies below
+  /// it, else absolute.
+  public static func display(_ path: String) -> String {
+    let relative = relative(path, to: ".")
+    return relative.hasPrefix("../") ? absolute(path) : relative
+  }
+
   /// The folder holding `path` (`.` for a bare name).
   public static func parent(_ path: String) -> String {
     guard let slash = path.lastIndex(of: "/") else { return "." }

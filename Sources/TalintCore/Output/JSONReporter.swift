@@ -42,6 +42,8 @@ public enum JSONReporter {
     var endLine: Int
     var endColumn: Int
     var keyPath: String?
+    /// For a finding on machines' merged configs: the machines it reaches.
+    var machines: [String]?
     var docs: String
     var fingerprint: String
     var suppressed: Bool
@@ -55,7 +57,7 @@ public enum JSONReporter {
         ruleId: diagnostic.ruleID, ruleName: diagnostic.ruleName, severity: diagnostic.severity.rawValue,
         message: diagnostic.message, file: diagnostic.path, startLine: diagnostic.range.start.line,
         startColumn: diagnostic.range.start.column, endLine: diagnostic.range.end.line,
-        endColumn: diagnostic.range.end.column, keyPath: diagnostic.keyPath, docs: RuleDocs.url(diagnostic.ruleID), fingerprint: diagnostic.fingerprint,
+        endColumn: diagnostic.range.end.column, keyPath: diagnostic.keyPath, machines: diagnostic.machines.isEmpty ? nil : diagnostic.machines, docs: RuleDocs.url(diagnostic.ruleID), fingerprint: diagnostic.fingerprint,
         suppressed: diagnostic.suppression != nil, suppressionKind: diagnostic.suppression?.kind.rawValue,
         justification: diagnostic.suppression?.justification)
     }

@@ -15,7 +15,7 @@ public enum RuleDocs {
       text += "| [\(rule.id)](#\(rule.id.lowercased())) | `\(rule.name)` | \(rule.severity.rawValue) | \(escape(rule.summary)) |\n"
     }
     for rule in rules {
-      text += "\n## \(rule.id)\n\n`\(rule.name)` · \(rule.severity.rawValue)\n\n\(rule.summary).\n\n"
+      text += "\n## \(rule.id)\n\n`\(rule.name)` · \(rule.severity.rawValue)\(rule.scope == .controlPlane ? " · control-plane machines" : "")\n\n\(rule.summary).\n\n"
       text += "**Why.** \(rule.rationale)\n\n**Fix.** \(rule.remediation)\n"
       if !rule.references.isEmpty {
         text += "\n**References.**\n\n" + rule.references.map { "- \(markdownLink($0))\n" }.joined()

@@ -101,7 +101,11 @@ public enum SARIFReporter {
     var locations: [Location]
     var partialFingerprints: [String: String]
     var suppressions: [SARIFSuppression]?
+    var properties: ResultProperties?
   }
+
+  /// The machines a finding on merged configs reaches.
+  struct ResultProperties: Encodable { var machines: [String] }
 
   struct Location: Encodable { var physicalLocation: PhysicalLocation }
 
@@ -142,7 +146,8 @@ public enum SARIFReporter {
               region: Region(startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column)))
         ],
         partialFingerprints: ["talint/v1": diagnostic.fingerprint],
-        suppressions: suppression.map { [$0] })
+        suppressions: suppression.map { [$0] },
+        properties: diagnostic.machines.isEmpty ? nil : ResultProperties(machines: diagnostic.machines))
     }
     let root = report.workingDirectory.hasSuffix("/") ? report.workingDirectory : report.workingDirectory + "/"
     let notifications = report.staleBaselineEntries.map { entry in

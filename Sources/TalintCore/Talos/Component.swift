@@ -7,6 +7,9 @@ public enum Component: String, CaseIterable, Sendable {
   case etcd
   case kubelet
 
+  /// True for the components that run on control-plane machines only.
+  public var isControlPlane: Bool { self == .apiServer || self == .controllerManager || self == .scheduler || self == .etcd }
+
   /// Where the legacy v1alpha1 document keeps this component's `extraArgs`.
   var legacyPath: [String] {
     switch self {

@@ -18,8 +18,10 @@ public struct ExtraArg: Sendable {
 
 extension TalosConfig {
   /// Every `extraArgs` entry of `component`, from the legacy field and its typed document.
+  /// A config that reaches only workers runs no control-plane component: none for those.
   public func extraArgs(_ component: Component) -> [ExtraArg] {
-    extraArgsByComponent[component] ?? []
+    if machineType == .worker && component.isControlPlane { return [] }
+    return extraArgsByComponent[component] ?? []
   }
 
   static func readExtraArgs(_ component: Component, in index: DocumentIndex) -> [ExtraArg] {

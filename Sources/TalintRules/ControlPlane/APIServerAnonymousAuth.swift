@@ -22,7 +22,8 @@ struct APIServerAnonymousAuth: Rule {
       .passing(
         "apiVersion: v1alpha1\nkind: KubeAuthenticationConfig\nconfiguration:\n  anonymous:\n    enabled: true\n    conditions:\n      - path: /livez\n      - path: /readyz\n      - path: /healthz\n"
       ),
-    ])
+    ],
+    scope: .controlPlane)
 
   static let healthPaths: Set<String> = ["/livez", "/readyz", "/healthz"]
 

@@ -17,7 +17,8 @@ struct APIServerAuditPolicyLogsNothing: Rule {
     examples: [
       .triggering("cluster:\n  apiServer:\n    auditPolicy:\n      apiVersion: audit.k8s.io/v1\n      kind: Policy\n      rules:\n        - level: None\n"),
       .passing("cluster:\n  apiServer:\n    auditPolicy:\n      apiVersion: audit.k8s.io/v1\n      kind: Policy\n      rules:\n        - level: None\n          users: [\"system:kube-proxy\"]\n        - level: Metadata\n"),
-    ])
+    ],
+    scope: .controlPlane)
 
   /// What narrows an audit rule to some requests; a rule without any of them matches all.
   static let selectors = ["users", "userGroups", "verbs", "resources", "namespaces", "nonResourceURLs"]

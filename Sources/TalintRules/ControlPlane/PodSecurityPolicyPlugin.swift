@@ -17,7 +17,8 @@ struct PodSecurityPolicyPlugin: Rule {
     examples: [
       .triggering("cluster:\n  apiServer:\n    extraArgs:\n      enable-admission-plugins: NodeRestriction,PodSecurityPolicy\n"),
       .passing("cluster:\n  apiServer:\n    extraArgs:\n      enable-admission-plugins: NodeRestriction\n"),
-    ])
+    ],
+    scope: .controlPlane)
 
   func check(_ context: inout RuleContext) {
     for flag in ["enable-admission-plugins", "disable-admission-plugins", "admission-control"] {

@@ -22,7 +22,8 @@ struct PodSecurityAdmissionRemoved: Rule {
       .passing(
         "cluster:\n  apiServer:\n    admissionControl:\n      - name: PodSecurity\n        configuration:\n          apiVersion: pod-security.admission.config.k8s.io/v1alpha1\n          kind: PodSecurityConfiguration\n          defaults:\n            enforce: baseline\n"
       ),
-    ])
+    ],
+    scope: .controlPlane)
 
   static let path = ["cluster", "apiServer", "admissionControl"]
 

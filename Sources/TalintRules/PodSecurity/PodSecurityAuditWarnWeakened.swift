@@ -12,7 +12,8 @@ struct PodSecurityAuditWarnWeakened: Rule {
     examples: [
       .triggering("cluster:\n  apiServer:\n    admissionControl:\n      - name: PodSecurity\n        configuration:\n          defaults:\n            enforce: baseline\n            warn: baseline\n"),
       .passing("cluster:\n  apiServer:\n    admissionControl:\n      - name: PodSecurity\n        configuration:\n          defaults:\n            enforce: baseline\n            warn: restricted\n"),
-    ])
+    ],
+    scope: .controlPlane)
 
   func check(_ context: inout RuleContext) {
     for configuration in context.config.podSecurityConfigurations {

@@ -12,7 +12,8 @@ struct PodSecurityEnforcePrivileged: Rule {
     examples: [
       .triggering("apiVersion: v1alpha1\nkind: KubeAdmissionControlConfig\nname: PodSecurity\nconfiguration:\n  defaults:\n    enforce: privileged\n"),
       .passing("apiVersion: v1alpha1\nkind: KubeAdmissionControlConfig\nname: PodSecurity\nconfiguration:\n  defaults:\n    enforce: baseline\n"),
-    ])
+    ],
+    scope: .controlPlane)
 
   func check(_ context: inout RuleContext) {
     for configuration in context.config.podSecurityConfigurations {

@@ -12,7 +12,8 @@ struct PodSecurityExemption: Rule {
     examples: [
       .triggering("apiVersion: v1alpha1\nkind: KubeAdmissionControlConfig\nname: PodSecurity\nconfiguration:\n  exemptions:\n    namespaces:\n      - kube-system\n      - monitoring\n"),
       .passing("apiVersion: v1alpha1\nkind: KubeAdmissionControlConfig\nname: PodSecurity\nconfiguration:\n  exemptions:\n    namespaces:\n      - kube-system\n"),
-    ])
+    ],
+    scope: .controlPlane)
 
   func check(_ context: inout RuleContext) {
     for configuration in context.config.podSecurityConfigurations {

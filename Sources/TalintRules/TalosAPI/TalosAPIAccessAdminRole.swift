@@ -12,7 +12,8 @@ struct TalosAPIAccessAdminRole: Rule {
     examples: [
       .triggering("apiVersion: v1alpha1\nkind: KubeTalosAPIAccessConfig\nallowedRoles:\n  - os:admin\nallowedKubernetesNamespaces:\n  - kube-system\n"),
       .passing("apiVersion: v1alpha1\nkind: KubeTalosAPIAccessConfig\nallowedRoles:\n  - os:reader\nallowedKubernetesNamespaces:\n  - kube-system\n"),
-    ])
+    ],
+    scope: .controlPlane)
 
   func check(_ context: inout RuleContext) {
     let lists = context.config.find([
