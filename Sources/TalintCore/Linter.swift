@@ -260,7 +260,7 @@ public struct Linter: Sendable {
     let line = Array(text.unicodeScalars)
     let start = min(max(column - 1, 0), line.count)
     var text = String(String.UnicodeScalarView(line[start...]))
-    if let comment = text.firstRange(of: " #") { text = String(text[..<comment.lowerBound]) }
+    if let comment = text.byteRange(of: " #") { text = String(decoding: Array(text.utf8)[..<comment.lowerBound], as: UTF8.self) }
     return text.trimmingBlanks()
   }
 }

@@ -14,8 +14,10 @@ extension YAMLParseResult {
   public func comments() -> [Comment] {
     var protected: [SourceRange] = []
     for document in documents {
-      for node in document.nodes {
-        guard case .scalar(_, let style) = node.content, style.mayContainHash else { continue }
+      for id in document.sourceNodes {
+        let node = document[id]
+        guard node.kind == .scalar, node.style.mayContainHash else { continue }
+        let style = node.style
         var range = node.range
         // A block scalar's text starts on the line after its `|`/`>` header, which may end
         // with a comment (`key: | # talint: ignore[…]`).
@@ -67,11 +69,12 @@ extension YAMLParseResult {
 }
 
 extension String {
-  /// The string without leading and trailing spaces and tabs.
+  /// The string without leading and trailing spaces and tabs; the string itself (no copy)
+  /// when it has none, as most values do.
   public func trimmingBlanks() -> String {
-    var scalars = Substring(self)
-    while let first = scalars.first, first == " " || first == "\t" { scalars.removeFirst() }
-    while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
-    return String(scalars)
+    let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+    guard let first = utf8.firstIndex(where: { !isBlank($0) }), let last = utf8.lastIndex(where: { !isBlank($0) }) else { return "" }
+    if first == utf8.startIndex && utf8.index(after: last) == utf8.endIndex { return self }
+    return String(decoding: utf8[first...last], as: UTF8.self)
   }
 }

@@ -1,11 +1,11 @@
-/// Index of a node in its document's arena.
+/// Index of a node in its file's arena.
 public struct NodeID: Hashable, Sendable {
   public let index: Int32
   public init(_ index: Int) { self.index = Int32(index) }
 }
 
 /// How a scalar was written; rules rarely care, the comment scanner and plain-null checks do.
-public enum ScalarStyle: Sendable {
+public enum ScalarStyle: UInt8, Sendable {
   case plain, singleQuoted, doubleQuoted, literal, folded
 
   /// Quoted and block scalars may contain `#` that is not a comment.
@@ -13,7 +13,7 @@ public enum ScalarStyle: Sendable {
 }
 
 /// One `key: value` entry of a mapping, kept in source order, duplicates included.
-public struct Pair: Sendable {
+public struct Pair: Sendable, Equatable {
   public let key: NodeID
   public let value: NodeID
   public init(key: NodeID, value: NodeID) {
@@ -22,25 +22,35 @@ public struct Pair: Sendable {
   }
 }
 
-/// A node of the positioned tree. Aliases stay aliases: they point at their anchor's node and
-/// are followed on read, never expanded into copies (that is what keeps alias bombs cheap).
+/// A node as values, for code that builds or rewrites trees (a merge, a renderer, a synthesized
+/// JSON patch tree). Reading a node this way allocates; the linter's hot paths use the
+/// document's accessors, which do not.
+public enum NodeContent: Sendable, Equatable {
+  case scalar(String, ScalarStyle)
+  case mapping([Pair])
+  case sequence([NodeID])
+  case alias(NodeID)
+}
+
+/// A node of the positioned tree: plain data, no reference, so an arena of millions costs one
+/// allocation and no reference counting. A scalar's text is a byte range of its document's text
+/// storage; a collection's children are a range of its children storage (a mapping's as key,
+/// value, key, value…); an alias points at its anchor's node and is followed on read, never
+/// expanded into copies (that is what keeps alias bombs cheap).
 public struct Node: Sendable {
-  public enum Content: Sendable {
-    case scalar(String, ScalarStyle)
-    case mapping([Pair])
-    case sequence([NodeID])
-    case alias(NodeID)
-  }
+  public enum Kind: UInt8, Sendable { case scalar, mapping, sequence, alias }
 
-  public var content: Content
+  public var kind: Kind
+  /// For scalars: how it was written.
+  public var style: ScalarStyle
   public var range: SourceRange
-  public var tag: String?
-
-  public init(content: Content, range: SourceRange, tag: String? = nil) {
-    self.content = content
-    self.range = range
-    self.tag = tag
-  }
+  /// Scalar: first byte in the text storage; collection: first slot in the children storage;
+  /// alias: the target node.
+  var first: Int32
+  /// Scalar: bytes; mapping: 2 × pairs; sequence: items.
+  var count: Int32
+  /// Index in the tag table, or -1.
+  var tag: Int32
 }
 
 /// A key that a mapping holds twice. YAML forbids it and Go's decoder (Talos) rejects it.

@@ -1,145 +1,190 @@
-/// One document of a YAML stream: a flat arena of nodes and a root. Readers follow aliases and
-/// merge keys here, on demand, so nothing is ever copied.
+/// The storage of one file's trees: nodes, children and scalar text in three contiguous arrays,
+/// shared (copy-on-write) by the file's documents.
+public struct YAMLArena: Sendable {
+  public internal(set) var nodes: [Node] = []
+  var children: [NodeID] = []
+  var text: [UInt8] = []
+  var tags: [String] = []
+
+  public init() {}
+}
+
+/// One document of a YAML stream: a root in its file's arena. Readers follow aliases and merge
+/// keys here, on demand, so nothing is ever copied.
 public struct YAMLDocument: Sendable {
   /// Position of this document in its stream, from 0.
   public let index: Int
-  public private(set) var nodes: [Node]
+  public private(set) var arena: YAMLArena
   public let root: NodeID?
   public let range: SourceRange
   public let duplicateKeys: [DuplicateKey]
+  /// The nodes the parser made for this document (a contiguous run of the arena): what a scan
+  /// of "every node of the file" visits, once per document.
+  let ownNodes: Range<Int>
 
   /// How many alias hops a read follows before giving up (an alias can only point backwards,
   /// so a chain is finite, but this bounds the work).
   static let aliasHopLimit = 64
 
-  public init(index: Int, nodes: [Node], root: NodeID?, range: SourceRange, duplicateKeys: [DuplicateKey]) {
+  init(index: Int, arena: YAMLArena, root: NodeID?, range: SourceRange, duplicateKeys: [DuplicateKey], ownNodes: Range<Int>) {
     self.index = index
-    self.nodes = nodes
+    self.arena = arena
     self.root = root
     self.range = range
     self.duplicateKeys = duplicateKeys
-  }
-
-  public subscript(id: NodeID) -> Node { nodes[Int(id.index)] }
-
-  /// Adds a node that no source text holds (views use this to turn a JSON6902 path into a tree).
-  public mutating func append(_ node: Node) -> NodeID {
-    nodes.append(node)
-    return NodeID(nodes.count - 1)
-  }
-
-  /// Replaces what a node holds, keeping where it is: a merge updates a base mapping's pairs or
-  /// a list's items in place.
-  public mutating func setContent(_ content: Node.Content, of id: NodeID) {
-    nodes[Int(id.index)].content = content
+    self.ownNodes = ownNodes
   }
 
   /// An empty document to build a tree in (a machine's merged config).
   public static func arena(index: Int = 0) -> YAMLDocument {
-    YAMLDocument(index: index, nodes: [], root: nil, range: SourceRange(at: SourcePosition(line: 1, column: 1)), duplicateKeys: [])
+    YAMLDocument(
+      index: index, arena: YAMLArena(), root: nil, range: SourceRange(at: SourcePosition(line: 1, column: 1)), duplicateKeys: [],
+      ownNodes: 0..<Int.max)
   }
 
-  /// Builds `{a: {b: value}}` around an existing node for path `[a, b]` (a `-` or number step
-  /// makes a one-element sequence), every new node placed at `range`: how a view reads a
-  /// value that a carrier or a JSON patch puts at a path no source text spells out. Returns the
-  /// new root and the sequences made.
-  public mutating func wrap(_ path: [String], around value: NodeID, at range: SourceRange) -> (root: NodeID, sequences: [NodeID]) {
-    var child = value
-    var sequences: [NodeID] = []
-    for token in path.reversed() {
-      if token == "-" || Int(token) != nil {
-        child = append(Node(content: .sequence([child]), range: range))
-        sequences.append(child)
-      } else {
-        let key = append(Node(content: .scalar(token, .plain), range: range))
-        child = append(Node(content: .mapping([Pair(key: key, value: child)]), range: range))
-      }
+  public subscript(id: NodeID) -> Node { arena.nodes[Int(id.index)] }
+
+  /// The IDs of the nodes this document's source text holds, in source order.
+  public var sourceNodes: [NodeID] {
+    (ownNodes.lowerBound..<min(ownNodes.upperBound, arena.nodes.count)).map(NodeID.init)
+  }
+
+  // MARK: Reading
+
+  /// A node as values (allocates; for code that rewrites trees).
+  public func content(_ id: NodeID) -> NodeContent {
+    let node = self[id]
+    switch node.kind {
+    case .scalar: return .scalar(string(node), node.style)
+    case .mapping: return .mapping(rawPairs(node).map { $0 })
+    case .sequence: return .sequence(Array(slots(node)))
+    case .alias: return .alias(NodeID(Int(node.first)))
     }
-    return (child, sequences)
+  }
+
+  /// The tag written on a node (`!!str`), if any.
+  public func tag(_ id: NodeID) -> String? {
+    let tag = self[id].tag
+    return tag >= 0 ? arena.tags[Int(tag)] : nil
   }
 
   /// The node an alias stands for; any other node is itself.
   public func resolve(_ id: NodeID) -> NodeID {
     var current = id
     for _ in 0..<Self.aliasHopLimit {
-      guard case .alias(let target) = self[current].content else { return current }
-      current = target
+      let node = self[current]
+      guard node.kind == .alias else { return current }
+      current = NodeID(Int(node.first))
     }
     return current
   }
 
   /// The text of a scalar (through aliases), or nil for a collection.
   public func scalar(_ id: NodeID) -> String? {
-    if case .scalar(let value, _) = self[resolve(id)].content { return value }
-    return nil
+    let node = self[resolve(id)]
+    return node.kind == .scalar ? string(node) : nil
+  }
+
+  /// The bytes of a scalar (through aliases), or nil for a collection.
+  public func scalarBytes(_ id: NodeID) -> ArraySlice<UInt8>? {
+    let node = self[resolve(id)]
+    return node.kind == .scalar ? bytes(node) : nil
+  }
+
+  /// True when the node is a scalar whose text is `text`, compared as bytes (no allocation).
+  public func scalar(_ id: NodeID, is text: String) -> Bool {
+    let node = self[resolve(id)]
+    guard node.kind == .scalar, Int(node.count) == text.utf8.count else { return false }
+    return bytes(node).elementsEqual(text.utf8)
+  }
+
+  /// The scalar style of a node (through aliases), nil for a collection.
+  public func style(_ id: NodeID) -> ScalarStyle? {
+    let node = self[resolve(id)]
+    return node.kind == .scalar ? node.style : nil
   }
 
   /// True for a plain `~`, `null`, `Null`, `NULL` or empty scalar: YAML's null.
   public func isNull(_ id: NodeID) -> Bool {
-    guard case .scalar(let value, let style) = self[resolve(id)].content, style == .plain else { return false }
-    return value.isEmpty || value == "~" || value == "null" || value == "Null" || value == "NULL"
+    let node = self[resolve(id)]
+    guard node.kind == .scalar, node.style == .plain else { return false }
+    switch node.count {
+    case 0: return true
+    case 1: return arena.text[Int(node.first)] == UInt8(ascii: "~")
+    case 4:
+      let word = bytes(node)
+      return word.elementsEqual("null".utf8) || word.elementsEqual("Null".utf8) || word.elementsEqual("NULL".utf8)
+    default: return false
+    }
   }
 
-  public func isMapping(_ id: NodeID) -> Bool {
-    if case .mapping = self[resolve(id)].content { return true }
-    return false
-  }
+  public func isMapping(_ id: NodeID) -> Bool { self[resolve(id)].kind == .mapping }
 
-  public func isSequence(_ id: NodeID) -> Bool {
-    if case .sequence = self[resolve(id)].content { return true }
-    return false
-  }
+  public func isSequence(_ id: NodeID) -> Bool { self[resolve(id)].kind == .sequence }
 
   /// A sequence's elements (through aliases); empty for anything else.
-  public func elements(_ id: NodeID) -> [NodeID] {
-    if case .sequence(let items) = self[resolve(id)].content { return items }
-    return []
+  public func elements(_ id: NodeID) -> ArraySlice<NodeID> {
+    let node = self[resolve(id)]
+    return node.kind == .sequence ? slots(node) : []
+  }
+
+  /// A mapping's own pairs in source order, merge keys not expanded; empty for anything else.
+  public func rawPairs(_ id: NodeID) -> PairList {
+    rawPairs(self[resolve(id)])
   }
 
   /// A mapping's pairs in source order, with `<<` merge keys expanded: explicit keys first,
   /// then merged keys not already present. Each merged mapping is visited once, so a merge
   /// bomb costs linear time.
-  public func pairs(_ id: NodeID) -> [Pair] {
-    guard case .mapping(let own) = self[resolve(id)].content else { return [] }
+  public func pairs(_ id: NodeID) -> PairList {
+    let own = rawPairs(id)
     guard own.contains(where: { isMergeKey($0.key) }) else { return own }
-    var result: [Pair] = []
+    var result: [NodeID] = []
     var names = Set<String>()
     var visited = Set<NodeID>()
     var pending: [NodeID] = []
-    func take(_ pairs: [Pair]) {
+    func take(_ pairs: PairList) {
       for pair in pairs {
         if isMergeKey(pair.key) {
           let source = resolve(pair.value)
           if isSequence(source) { pending.append(contentsOf: elements(source).map(resolve)) } else { pending.append(source) }
           continue
         }
-        let name = scalar(pair.key) ?? ""
-        if names.insert(name).inserted || scalar(pair.key) == nil { result.append(pair) }
+        let name = scalar(pair.key)
+        if name == nil || names.insert(name!).inserted { result += [pair.key, pair.value] }
       }
     }
     visited.insert(resolve(id))
     take(own)
     while !pending.isEmpty {
       let next = pending.removeFirst()
-      guard visited.insert(next).inserted, case .mapping(let merged) = self[next].content else { continue }
-      take(merged)
+      guard visited.insert(next).inserted, isMapping(next) else { continue }
+      take(rawPairs(next))
     }
-    return result
+    return PairList(slots: result[...])
   }
 
   /// The entry for `key` in a mapping (the last occurrence among duplicates, as most decoders
-  /// keep), following aliases and merge keys. One pass over the mapping's own pairs; merged
-  /// mappings are read only when the key is not there and a merge key is.
+  /// keep), following aliases and merge keys. One pass over the mapping's own pairs, keys
+  /// compared as bytes; merged mappings are read only when the key is not there and a merge
+  /// key is.
   public func pair(forKey key: String, in id: NodeID) -> Pair? {
-    guard case .mapping(let own) = self[resolve(id)].content else { return nil }
+    let own = rawPairs(id)
+    guard !own.isEmpty else { return nil }
     var hasMerge = false
-    for pair in own.reversed() {
-      guard case .scalar(let name, let style) = self[pair.key].content else { continue }
-      if name == key && !(style == .plain && name == "<<") { return pair }
-      if name == "<<" && style == .plain { hasMerge = true }
+    var wanted = key
+    let found: Pair? = wanted.withUTF8 { keyBytes in
+      for pair in own.reversed() {
+        let node = self[pair.key]
+        guard node.kind == .scalar else { continue }
+        if Int(node.count) == keyBytes.count && bytes(node).elementsEqual(keyBytes) && !isMergeKey(pair.key) { return pair }
+        if isMergeKey(pair.key) { hasMerge = true }
+      }
+      return nil
     }
+    if let found { return found }
     guard hasMerge else { return nil }
-    return pairs(id).last(where: { scalar($0.key) == key })
+    return pairs(id).last(where: { scalar($0.key, is: key) })
   }
 
   /// The value of `key` in a mapping.
@@ -163,7 +208,104 @@ public struct YAMLDocument: Sendable {
   }
 
   private func isMergeKey(_ id: NodeID) -> Bool {
-    if case .scalar("<<", .plain) = self[id].content { return true }
-    return false
+    let node = self[id]
+    return node.kind == .scalar && node.style == .plain && node.count == 2 && arena.text[Int(node.first)] == UInt8(ascii: "<")
+      && arena.text[Int(node.first) + 1] == UInt8(ascii: "<")
+  }
+
+  func bytes(_ node: Node) -> ArraySlice<UInt8> {
+    arena.text[Int(node.first)..<Int(node.first + node.count)]
+  }
+
+  func string(_ node: Node) -> String {
+    String(decoding: bytes(node), as: UTF8.self)
+  }
+
+  func slots(_ node: Node) -> ArraySlice<NodeID> {
+    arena.children[Int(node.first)..<Int(node.first + node.count)]
+  }
+
+  func rawPairs(_ node: Node) -> PairList {
+    node.kind == .mapping ? PairList(slots: slots(node)) : PairList(slots: [])
+  }
+
+  // MARK: Building (merges, synthesized JSON patch trees)
+
+  /// Adds a node that no source text holds, or a copy of one from elsewhere.
+  @discardableResult
+  public mutating func append(_ content: NodeContent, range: SourceRange, tag: String? = nil) -> NodeID {
+    var node = Node(kind: .scalar, style: .plain, range: range, first: 0, count: 0, tag: -1)
+    if let tag {
+      node.tag = Int32(arena.tags.count)
+      arena.tags.append(tag)
+    }
+    store(content, in: &node)
+    arena.nodes.append(node)
+    return NodeID(arena.nodes.count - 1)
+  }
+
+  /// Replaces what a node holds, keeping where it is: a merge updates a base mapping's pairs or
+  /// a list's items in place.
+  public mutating func setContent(_ content: NodeContent, of id: NodeID) {
+    var node = self[id]
+    store(content, in: &node)
+    arena.nodes[Int(id.index)] = node
+  }
+
+  private mutating func store(_ content: NodeContent, in node: inout Node) {
+    switch content {
+    case .scalar(let text, let style):
+      node.kind = .scalar
+      node.style = style
+      node.first = Int32(arena.text.count)
+      node.count = Int32(text.utf8.count)
+      arena.text.append(contentsOf: text.utf8)
+    case .mapping(let pairs):
+      node.kind = .mapping
+      node.first = Int32(arena.children.count)
+      node.count = Int32(pairs.count * 2)
+      for pair in pairs { arena.children += [pair.key, pair.value] }
+    case .sequence(let items):
+      node.kind = .sequence
+      node.first = Int32(arena.children.count)
+      node.count = Int32(items.count)
+      arena.children += items
+    case .alias(let target):
+      node.kind = .alias
+      node.first = target.index
+      node.count = 0
+    }
+  }
+
+  /// Builds `{a: {b: value}}` around an existing node for path `[a, b]` (a `-` or number step
+  /// makes a one-element sequence), every new node placed at `range`: how a view reads a
+  /// value that a carrier or a JSON patch puts at a path no source text spells out. Returns the
+  /// new root and the sequences made.
+  public mutating func wrap(_ path: [String], around value: NodeID, at range: SourceRange) -> (root: NodeID, sequences: [NodeID]) {
+    var child = value
+    var sequences: [NodeID] = []
+    for token in path.reversed() {
+      if token == "-" || Int(token) != nil {
+        child = append(.sequence([child]), range: range)
+        sequences.append(child)
+      } else {
+        let key = append(.scalar(token, .plain), range: range)
+        child = append(.mapping([Pair(key: key, value: child)]), range: range)
+      }
+    }
+    return (child, sequences)
+  }
+}
+
+/// A mapping's pairs as a collection over its children storage: reading them allocates nothing.
+public struct PairList: RandomAccessCollection, Sendable {
+  let slots: ArraySlice<NodeID>
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { slots.count / 2 }
+
+  public subscript(position: Int) -> Pair {
+    let base = slots.startIndex + position * 2
+    return Pair(key: slots[base], value: slots[base + 1])
   }
 }

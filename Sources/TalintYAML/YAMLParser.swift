@@ -28,33 +28,55 @@ public enum YAMLParser {
   }
 }
 
-/// Turns the event stream into document arenas. Collections are reserved when they start (so
-/// node IDs follow source order) and filled when they end.
+/// Turns the event stream into one arena for the file. Collections are reserved when they
+/// start (so node IDs follow source order) and filled when they end; their children wait on
+/// one shared stack meanwhile, so building a tree allocates per array, not per node.
 private struct TreeBuilder {
   private struct Frame {
     let id: NodeID
     let isMapping: Bool
     let isFlow: Bool
     let start: SourcePosition
-    let tag: String?
-    var items: [NodeID] = []
+    /// Where this collection's children begin on the pending stack.
+    let pendingStart: Int
+  }
+
+  /// A document finished, made into a YAMLDocument once the arena is complete (documents share
+  /// it, so none may hold it while it still grows).
+  private struct Finished {
+    var root: NodeID?
+    var range: SourceRange
+    var duplicates: [DuplicateKey]
+    var nodes: Range<Int>
   }
 
   let lines: LineIndex
   let limits: YAMLLimits
-  var documents: [YAMLDocument] = []
   var error: YAMLError?
 
-  private var nodes: [Node] = []
+  private var arena = YAMLArena()
+  private var finished: [Finished] = []
   private var frames: [Frame] = []
+  private var pending: [NodeID] = []
   private var anchors: [String: NodeID] = [:]
   private var duplicates: [DuplicateKey] = []
   private var documentStart = SourcePosition(line: 1, column: 1)
+  private var documentFirstNode = 0
   private var aliasCount = 0
+  /// Reused by duplicate detection: key hash → first key node with that hash.
+  private var seenKeys: [Int: NodeID] = [:]
 
   init(lines: LineIndex, limits: YAMLLimits) {
     self.lines = lines
     self.limits = limits
+  }
+
+  var documents: [YAMLDocument] {
+    finished.enumerated().map { index, document in
+      YAMLDocument(
+        index: index, arena: arena, root: document.root, range: document.range, duplicateKeys: document.duplicates,
+        ownNodes: document.nodes)
+    }
   }
 
   mutating func run(_ bytes: [UInt8]) {
@@ -64,6 +86,9 @@ private struct TreeBuilder {
       return
     }
     defer { yaml_parser_delete(&parser) }
+    arena.text.reserveCapacity(bytes.count / 2)
+    arena.nodes.reserveCapacity(bytes.count / 12)
+    arena.children.reserveCapacity(bytes.count / 12)
     bytes.withUnsafeBufferPointer { buffer in
       yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
       yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
@@ -86,25 +111,29 @@ private struct TreeBuilder {
     let end = position(event.end_mark)
     switch event.type {
     case YAML_DOCUMENT_START_EVENT:
-      nodes = []
       anchors = [:]
       duplicates = []
       documentStart = start
+      documentFirstNode = arena.nodes.count
     case YAML_DOCUMENT_END_EVENT:
-      let root: NodeID? = nodes.isEmpty ? nil : NodeID(0)
-      let last = nodes.isEmpty ? start : nodes[0].range.end
-      documents.append(
-        YAMLDocument(
-          index: documents.count, nodes: nodes, root: root,
-          range: SourceRange(start: documentStart, end: max(last, documentStart)),
-          duplicateKeys: duplicates))
+      let hasRoot = arena.nodes.count > documentFirstNode
+      let last = hasRoot ? arena.nodes[documentFirstNode].range.end : start
+      finished.append(
+        Finished(
+          root: hasRoot ? NodeID(documentFirstNode) : nil, range: SourceRange(start: documentStart, end: max(last, documentStart)),
+          duplicates: duplicates, nodes: documentFirstNode..<arena.nodes.count))
     case YAML_SCALAR_EVENT:
       let scalar = event.data.scalar
-      let value = string(scalar.value, scalar.length) ?? ""
       let style = scalarStyle(scalar.style)
       var range = SourceRange(start: start, end: end)
       if style == .literal || style == .folded { range.end = blockEnd(range) }
-      let id = append(Node(content: .scalar(value, style), range: range, tag: string(scalar.tag)))
+      var node = Node(kind: .scalar, style: style, range: range, first: Int32(arena.text.count), count: Int32(scalar.length), tag: tagIndex(scalar.tag))
+      if let value = scalar.value, scalar.length > 0 {
+        arena.text.append(contentsOf: UnsafeBufferPointer(start: value, count: scalar.length))
+      } else {
+        node.count = 0
+      }
+      let id = append(node)
       register(anchor: scalar.anchor, id)
     case YAML_ALIAS_EVENT:
       aliasCount += 1
@@ -117,13 +146,13 @@ private struct TreeBuilder {
         error = YAMLError(kind: .syntax, message: "found undefined alias '\(name)'", position: start)
         return
       }
-      _ = append(Node(content: .alias(target), range: SourceRange(start: start, end: end)))
+      _ = append(Node(kind: .alias, style: .plain, range: SourceRange(start: start, end: end), first: target.index, count: 0, tag: -1))
     case YAML_SEQUENCE_START_EVENT:
       let data = event.data.sequence_start
-      open(isMapping: false, isFlow: data.style == YAML_FLOW_SEQUENCE_STYLE, start: start, tag: string(data.tag), anchor: data.anchor)
+      open(isMapping: false, isFlow: data.style == YAML_FLOW_SEQUENCE_STYLE, start: start, tag: data.tag, anchor: data.anchor)
     case YAML_MAPPING_START_EVENT:
       let data = event.data.mapping_start
-      open(isMapping: true, isFlow: data.style == YAML_FLOW_MAPPING_STYLE, start: start, tag: string(data.tag), anchor: data.anchor)
+      open(isMapping: true, isFlow: data.style == YAML_FLOW_MAPPING_STYLE, start: start, tag: data.tag, anchor: data.anchor)
     case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
       close(end: end)
     default:
@@ -131,43 +160,38 @@ private struct TreeBuilder {
     }
   }
 
-  private mutating func open(isMapping: Bool, isFlow: Bool, start: SourcePosition, tag: String?, anchor: UnsafeMutablePointer<yaml_char_t>?) {
+  private mutating func open(isMapping: Bool, isFlow: Bool, start: SourcePosition, tag: UnsafeMutablePointer<yaml_char_t>?, anchor: UnsafeMutablePointer<yaml_char_t>?) {
     if frames.count >= limits.maxDepth {
       error = YAMLError(kind: .limit, message: "nesting deeper than \(limits.maxDepth) levels", position: start)
       return
     }
-    let placeholder: Node.Content = isMapping ? .mapping([]) : .sequence([])
-    let id = append(Node(content: placeholder, range: SourceRange(at: start), tag: tag))
+    let node = Node(kind: isMapping ? .mapping : .sequence, style: .plain, range: SourceRange(at: start), first: 0, count: 0, tag: tagIndex(tag))
+    let id = append(node)
     register(anchor: anchor, id)
-    frames.append(Frame(id: id, isMapping: isMapping, isFlow: isFlow, start: start, tag: tag))
+    frames.append(Frame(id: id, isMapping: isMapping, isFlow: isFlow, start: start, pendingStart: pending.count))
   }
 
   private mutating func close(end: SourcePosition) {
     guard let frame = frames.popLast() else { return }
+    let items = pending[frame.pendingStart...]
     // A block collection's END event sits where the next token starts, often the next line:
     // it really ends where its last child ends.
     var last = end
-    if !frame.isFlow, let lastChild = frame.items.last { last = nodes[Int(lastChild.index)].range.end }
-    let range = SourceRange(start: frame.start, end: last)
-    if frame.isMapping {
-      var pairs: [Pair] = []
-      pairs.reserveCapacity(frame.items.count / 2)
-      var index = 0
-      while index + 1 < frame.items.count {
-        pairs.append(Pair(key: frame.items[index], value: frame.items[index + 1]))
-        index += 2
-      }
-      findDuplicates(pairs)
-      nodes[Int(frame.id.index)] = Node(content: .mapping(pairs), range: range, tag: frame.tag)
-    } else {
-      nodes[Int(frame.id.index)] = Node(content: .sequence(frame.items), range: range, tag: frame.tag)
-    }
+    if !frame.isFlow, let lastChild = items.last { last = arena.nodes[Int(lastChild.index)].range.end }
+    var node = arena.nodes[Int(frame.id.index)]
+    node.range = SourceRange(start: frame.start, end: last)
+    node.first = Int32(arena.children.count)
+    node.count = Int32(frame.isMapping ? items.count / 2 * 2 : items.count)
+    arena.children.append(contentsOf: frame.isMapping ? items.prefix(items.count / 2 * 2) : items)
+    arena.nodes[Int(frame.id.index)] = node
+    pending.removeSubrange(frame.pendingStart...)
+    if frame.isMapping && node.count > 2 { findDuplicates(node) }
   }
 
   private mutating func append(_ node: Node) -> NodeID {
-    let id = NodeID(nodes.count)
-    nodes.append(node)
-    if !frames.isEmpty { frames[frames.count - 1].items.append(id) }
+    let id = NodeID(arena.nodes.count)
+    arena.nodes.append(node)
+    if !frames.isEmpty { pending.append(id) }
     return id
   }
 
@@ -175,20 +199,51 @@ private struct TreeBuilder {
     if let name = string(anchor) { anchors[name] = id }
   }
 
-  /// Records each scalar key seen before in the same mapping (merge keys `<<` excepted).
-  private mutating func findDuplicates(_ pairs: [Pair]) {
-    guard pairs.count > 1 else { return }
-    var seen: [String: NodeID] = [:]
-    seen.reserveCapacity(pairs.count)
-    for pair in pairs {
-      guard case .scalar(let name, let style) = nodes[Int(pair.key.index)].content else { continue }
-      if name == "<<" && style == .plain { continue }
-      if let first = seen[name] {
-        duplicates.append(DuplicateKey(first: first, second: pair.key, name: name))
-      } else {
-        seen[name] = pair.key
+  private mutating func tagIndex(_ tag: UnsafeMutablePointer<yaml_char_t>?) -> Int32 {
+    guard let text = string(tag) else { return -1 }
+    arena.tags.append(text)
+    return Int32(arena.tags.count - 1)
+  }
+
+  /// Records each scalar key seen before in the same mapping (merge keys `<<` excepted). Keys
+  /// are compared as bytes: by hash, then by content, so a million keys cost a million hashes
+  /// and no string.
+  private mutating func findDuplicates(_ mapping: Node) {
+    let slots = Int(mapping.first)..<Int(mapping.first + mapping.count)
+    seenKeys.removeAll(keepingCapacity: true)
+    for slot in stride(from: slots.lowerBound, to: slots.upperBound, by: 2) {
+      let key = arena.children[slot]
+      let node = arena.nodes[Int(key.index)]
+      guard node.kind == .scalar else { continue }
+      let bytes = arena.text[Int(node.first)..<Int(node.first + node.count)]
+      if node.style == .plain && bytes.elementsEqual("<<".utf8) { continue }
+      // FNV-1a: a few instructions a byte, where a Hasher per byte cost a hundred.
+      var fnv: UInt64 = 0xcbf2_9ce4_8422_2325
+      for byte in bytes { fnv = (fnv ^ UInt64(byte)) &* 0x100_0000_01b3 }
+      let hash = Int(truncatingIfNeeded: fnv)
+      guard let earlier = seenKeys[hash] else {
+        seenKeys[hash] = key
+        continue
+      }
+      // Same hash: the same key, or (rarely) another one; then look among all earlier keys.
+      let first = sameText(earlier, key) ? earlier : earlierKey(equalTo: key, before: slot, from: slots.lowerBound)
+      if let first {
+        duplicates.append(DuplicateKey(first: first, second: key, name: String(decoding: bytes, as: UTF8.self)))
       }
     }
+  }
+
+  private func sameText(_ a: NodeID, _ b: NodeID) -> Bool {
+    let x = arena.nodes[Int(a.index)]
+    let y = arena.nodes[Int(b.index)]
+    return x.count == y.count && arena.text[Int(x.first)..<Int(x.first + x.count)].elementsEqual(arena.text[Int(y.first)..<Int(y.first + y.count)])
+  }
+
+  private func earlierKey(equalTo key: NodeID, before slot: Int, from start: Int) -> NodeID? {
+    for earlier in stride(from: start, to: slot, by: 2) where arena.nodes[Int(arena.children[earlier].index)].kind == .scalar {
+      if sameText(arena.children[earlier], key) { return arena.children[earlier] }
+    }
+    return nil
   }
 
   /// A block scalar's end mark sits at the start of the line after its content (past trailing

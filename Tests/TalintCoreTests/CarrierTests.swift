@@ -11,7 +11,7 @@ import Testing
     let document = try #require(parsed.documents.first)
     let root = try #require(document.root)
     let node = try #require(document.value(forKey: key, in: root))
-    guard case .scalar(let value, let style) = document[node].content else { throw CarrierTestError.notAScalar }
+    guard case .scalar(let value, let style) = document.content(node) else { throw CarrierTestError.notAScalar }
     return (EmbeddedText(value: value, style: style, range: document[node].range, lines: parsed.lines), parsed)
   }
 

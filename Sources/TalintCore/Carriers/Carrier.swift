@@ -66,8 +66,9 @@ struct CarrierReading {
   /// as `$` (talhelper's environment substitution).
   @discardableResult
   mutating func embed(_ found: Found, lines: LineIndex, path: String, context: UnitContext, unescape: Bool = false) -> LintUnit.Embedded? {
-    let node = found.yaml[found.yaml.resolve(found.node)]
-    guard case .scalar(let value, let style) = node.content, !found.isNull else { return nil }
+    let id = found.yaml.resolve(found.node)
+    let node = found.yaml[id]
+    guard case .scalar(let value, let style) = found.yaml.content(id), !found.isNull else { return nil }
     var text = EmbeddedText(value: value, style: style, range: node.range, lines: lines)
     if unescape { text = text.unescapingDollars() }
     let parsed = YAMLParser.parse(Array(text.text.utf8))

@@ -185,9 +185,9 @@ public struct TemplateMasking: Sendable {
 
   private static func detect(_ s: [Unicode.Scalar], path: String) -> TemplateEngine {
     let text = String(String.UnicodeScalarView(s))
-    if text.contains("{%") || text.contains("{#") || path.hasSuffix(".j2") || path.contains(".jinja") { return .jinja }
-    if text.contains("{{") { return .goTemplate }
-    if text.contains("%{") || path.hasSuffix(".tftpl") || path.hasSuffix(".tpl") { return .terraform }
+    if text.containsBytes("{%") || text.containsBytes("{#") || path.hasSuffix(".j2") || path.containsBytes(".jinja") { return .jinja }
+    if text.containsBytes("{{") { return .goTemplate }
+    if text.containsBytes("%{") || path.hasSuffix(".tftpl") || path.hasSuffix(".tpl") { return .terraform }
     return .envsubst
   }
 }

@@ -10,23 +10,36 @@
 public enum FilePath {
   /// `path` made absolute against the working directory, with `.` and `..` resolved.
   public static func absolute(_ path: String) -> String {
-    var parts: [Substring] = []
-    let base: String
-    if path.hasPrefix("/") {
-      base = ""
-    } else {
-      var buffer = [CChar](repeating: 0, count: 4096)
-      base = getcwd(&buffer, buffer.count) != nil ? String(cString: buffer) : ""
-    }
-    for part in (base + "/" + path).split(separator: "/") {
-      switch part {
-      case ".": continue
-      case "..": _ = parts.popLast()
-      default: parts.append(part)
-      }
+    let full = path.hasPrefix("/") ? path : workingDirectory + "/" + path
+    guard needsNormalizing(full) else { return full }
+    var parts: [String] = []
+    for part in full.utf8.split(separator: UInt8(ascii: "/")) {
+      if part.elementsEqual(".".utf8) { continue }
+      if part.elementsEqual("..".utf8) { _ = parts.popLast() } else { parts.append(String(decoding: part, as: UTF8.self)) }
     }
     return "/" + parts.joined(separator: "/")
   }
+
+  /// True when an absolute path has a `.` or `..` step, an empty step or a trailing slash:
+  /// most paths have none, and are returned as they are (this runs per finding).
+  private static func needsNormalizing(_ path: String) -> Bool {
+    var previous: UInt8 = 0
+    var dots = 0
+    for byte in path.utf8.dropFirst() {
+      if byte == UInt8(ascii: "/") {
+        if previous == UInt8(ascii: "/") || dots > 0 { return true }
+      }
+      dots = byte == UInt8(ascii: ".") && (previous == UInt8(ascii: "/") || dots > 0) ? dots + 1 : 0
+      previous = byte
+    }
+    return previous == UInt8(ascii: "/") || dots > 0
+  }
+
+  /// The working directory, read once: talint never changes it during a run.
+  static let workingDirectory: String = {
+    var buffer = [CChar](repeating: 0, count: 4096)
+    return getcwd(&buffer, buffer.count) != nil ? String(cString: buffer) : ""
+  }()
 
   /// `path` relative to the folder `base` (both made absolute first), with `..` steps when it
   /// lies outside: `relative("/r/talos/a.yaml", to: "/r/ci")` is `../talos/a.yaml`.

@@ -34,7 +34,7 @@ public enum ConfigRenderer {
 
     /// A value at `indent`, on the current line (after a key or a dash) or below it.
     mutating func value(_ node: NodeID, indent: Int, secret: Bool) {
-      switch arena[node].content {
+      switch arena.content(node) {
       case .mapping(let pairs):
         for (position, pair) in pairs.enumerated() {
           if position > 0 || !text.hasSuffix("- ") { text += String(repeating: " ", count: indent) }
@@ -59,7 +59,7 @@ public enum ConfigRenderer {
 
     /// What follows `key:` or `-`: a scalar or empty collection on the line, else a block.
     private mutating func entry(_ node: NodeID, indent: Int, secret: Bool, inSequence: Bool = false) {
-      switch arena[node].content {
+      switch arena.content(node) {
       case .mapping(let pairs) where !pairs.isEmpty:
         if inSequence {
           text += " "

@@ -36,8 +36,9 @@ public struct EffectiveConfig: Sendable {
     do throws(MergeError) {
       switch machine.base {
       case .generated:
-        let file = index(of: "talosctl gen config (Talos \(release.version), \(machine.type == .controlPlane ? "controlplane" : "worker"))", generated: true)
-        try merged.apply(PatchInput(parsed: GeneratedBase.documents(for: machine.type, release: release.version), file: file))
+        // The first file: the cached base's nodes carry index 0.
+        _ = index(of: "talosctl gen config (Talos \(release.version), \(machine.type == .controlPlane ? "controlplane" : "worker"))", generated: true)
+        merged = GeneratedBase.merged(for: machine.type, release: release.version)
       case .file(let path):
         let file = index(of: path)
         try merged.apply(PatchInput(parsed: try store.load(path).get(), file: file))
@@ -82,14 +83,14 @@ public struct EffectiveConfig: Sendable {
     for deletion in merged.deletions where deletion.path.isEmpty && deletion.kind != "v1alpha1" {
       var pairs: [Pair] = []
       func add(_ key: String, _ value: String) {
-        let keyNode = arena.append(Node(content: .scalar(key, .plain), range: deletion.range))
-        pairs.append(Pair(key: keyNode, value: arena.append(Node(content: .scalar(value, .plain), range: deletion.range))))
+        let keyNode = arena.append(.scalar(key, .plain), range: deletion.range)
+        pairs.append(Pair(key: keyNode, value: arena.append(.scalar(value, .plain), range: deletion.range)))
       }
       add("apiVersion", "v1alpha1")
       add("kind", deletion.kind)
       if let name = deletion.name { add("name", name) }
       add("$patch", "delete")
-      deletedDocuments.append(arena.append(Node(content: .mapping(pairs), range: deletion.range)))
+      deletedDocuments.append(arena.append(.mapping(pairs), range: deletion.range))
     }
     var documents: [ConfigDocument] = []
     for document in merged.documents {

@@ -1,12 +1,23 @@
+import Synchronization
 import TalintYAML
 
 /// The base of a machine described only by patches: what `talosctl gen config` writes for its
-/// type and release (GeneratedBases, from Talos's own stability test data), parsed once.
+/// type and release (GeneratedBases, from Talos's own stability test data), parsed and merged
+/// once per type and release however many machines start from it — a talconfig of fifty nodes
+/// copies its base once, not fifty times.
 enum GeneratedBase {
-  static let parsed: [String: [YAMLDocument]] = GeneratedBases.texts.mapValues { YAMLParser.parse(Array($0.utf8)).documents }
+  private static let cache = Mutex<[String: MergedConfig]>([:])
 
-  static func documents(for type: MachineType, release: TalosVersion) -> [YAMLDocument] {
-    let version = release.nearestKnown
-    return parsed["\(version)-\(type == .controlPlane ? "controlplane" : "worker")"] ?? []
+  /// The merge state after applying the base, with its nodes in file 0 of the merge.
+  static func merged(for type: MachineType, release: TalosVersion) -> MergedConfig {
+    let key = "\(release.nearestKnown)-\(type == .controlPlane ? "controlplane" : "worker")"
+    if let known = cache.withLock({ $0[key] }) { return known }
+    var merged = MergedConfig()
+    if let text = GeneratedBases.texts[key] {
+      // The bases are Talos's own output, checked by GeneratedBaseTests: they always merge.
+      try? merged.apply(PatchInput(parsed: YAMLParser.parse(Array(text.utf8)).documents, file: 0))
+    }
+    cache.withLock { $0[key] = merged }
+    return merged
   }
 }

@@ -23,7 +23,7 @@ extension MergedConfig {
     _ yaml: YAMLDocument, _ node: NodeID, path: [String], parentIsSequence: Bool, patch: PatchInput, into found: inout [Selector], depth: Int
   ) throws(MergeError) {
     guard depth < 128 else { return }
-    switch yaml[node].content {
+    switch yaml.content(node) {
     case .mapping(let pairs):
       if PatchDelete.marks(yaml, node) {
         let marker = yaml.keyNode("$patch", in: node).map { yaml[$0].range } ?? yaml[node].range
@@ -46,7 +46,7 @@ extension MergedConfig {
         return
       }
       for pair in pairs {
-        guard case .scalar(let key, _) = yaml[pair.key].content else { continue }
+        guard case .scalar(let key, _) = yaml.content(pair.key) else { continue }
         try visit(yaml, pair.value, path: path + [key], parentIsSequence: false, patch: patch, into: &found, depth: depth + 1)
       }
     case .sequence(let items):
@@ -83,14 +83,14 @@ extension MergedConfig {
       container = next
     }
     if let item = selector.item {
-      guard case .sequence(var items) = arena[container].content,
+      guard case .sequence(var items) = arena.content(container),
         let match = items.firstIndex(where: { arena.value(forKey: item.key, in: $0).flatMap(arena.scalar) == item.value })
       else { throw lookupFailed }
       items.remove(at: match)
       arena.setContent(.sequence(items), of: container)
       return
     }
-    guard case .mapping(var pairs) = arena[container].content, let last = keys.last else { throw lookupFailed }
+    guard case .mapping(var pairs) = arena.content(container), let last = keys.last else { throw lookupFailed }
     // A struct field that is already unset deletes quietly in Talos; a key talint cannot tell
     // from one is treated the same.
     pairs.removeAll { arena.scalar($0.key) == last }

@@ -70,15 +70,15 @@ extension MergedConfig {
     var container = documents[0].root
     for (position, token) in path.dropLast().enumerated() {
       let next = path[position + 1]
-      if let index = Int(token), case .sequence(let items) = arena[container].content {
+      if let index = Int(token), case .sequence(let items) = arena.content(container) {
         guard index >= 0, index < items.count else { throw MergeError(message: "add operation does not apply: doc is missing path: \"/\(path.joined(separator: "/"))\"", range: range) }
         container = items[index]
       } else if let existing = arena.value(forKey: token, in: container) {
         container = existing
-      } else if case .mapping(var pairs) = arena[container].content {
-        let key = arena.append(Node(content: .scalar(token, .plain), range: range))
+      } else if case .mapping(var pairs) = arena.content(container) {
+        let key = arena.append(.scalar(token, .plain), range: range)
         // What the next step indexes: a list for `-` or a number, else a mapping.
-        let made = arena.append(Node(content: next == "-" || Int(next) != nil ? .sequence([]) : .mapping([]), range: range))
+        let made = arena.append(next == "-" || Int(next) != nil ? .sequence([]) : .mapping([]), range: range)
         pairs.append(Pair(key: key, value: made))
         arena.setContent(.mapping(pairs), of: container)
         container = made
@@ -86,7 +86,7 @@ extension MergedConfig {
         throw MergeError(message: "add operation does not apply: doc is missing path: \"/\(path.joined(separator: "/"))\"", range: range)
       }
     }
-    switch arena[container].content {
+    switch arena.content(container) {
     case .sequence(var items):
       if last == "-" {
         items.append(value)
@@ -100,7 +100,7 @@ extension MergedConfig {
       if let index = pairs.lastIndex(where: { arena.scalar($0.key) == last }) {
         pairs[index] = Pair(key: pairs[index].key, value: value)
       } else {
-        pairs.append(Pair(key: arena.append(Node(content: .scalar(last, .plain), range: range)), value: value))
+        pairs.append(Pair(key: arena.append(.scalar(last, .plain), range: range), value: value))
       }
       arena.setContent(.mapping(pairs), of: container)
     default:
@@ -110,7 +110,7 @@ extension MergedConfig {
 
   private mutating func remove(_ path: [String], at range: SourceRange) throws(MergeError) {
     guard let last = path.last, let container = lookup(Array(path.dropLast())) else { return }
-    switch arena[container].content {
+    switch arena.content(container) {
     case .sequence(var items):
       guard let index = Int(last), index >= 0, index < items.count else {
         throw MergeError(message: "remove operation does not apply: index \(last) is out of bounds", range: range)

@@ -160,7 +160,7 @@ public struct MergedConfig: Sendable {
   /// collection left empty once its deleted parts are gone.
   static func strippedAway(_ yaml: YAMLDocument, _ node: NodeID) -> Bool {
     if PatchDelete.marks(yaml, node) { return true }
-    switch yaml[node].content {
+    switch yaml.content(node) {
     case .mapping(let pairs):
       return !pairs.isEmpty && pairs.allSatisfy { strippedAway(yaml, yaml.resolve($0.value)) }
     case .sequence(let items):
@@ -178,13 +178,13 @@ public struct MergedConfig: Sendable {
     let node = yaml.resolve(right)
     if yaml.isNull(node) || Self.strippedAway(yaml, node) { return left }
     let rule = MergeSchema.rule(kind: kind, path: path)
-    switch yaml[node].content {
+    switch yaml.content(node) {
     case .scalar(let text, _):
       // Talos leaves a set value alone when the patch's is the zero value.
       if text.isEmpty, left != nil { return left }
       return try copy(node, from: yaml, patch: patch, kind: kind, path: path)
     case .mapping:
-      guard rule != .replace, let left, case .mapping(var pairs) = arena[left].content else {
+      guard rule != .replace, let left, case .mapping(var pairs) = arena.content(left) else {
         return try copy(node, from: yaml, patch: patch, kind: kind, path: path)
       }
       for pair in yaml.pairs(node) {
@@ -208,7 +208,7 @@ public struct MergedConfig: Sendable {
       arena.setContent(.mapping(pairs), of: left)
       return left
     case .sequence(let items):
-      guard rule != .replace, let left, case .sequence(var existing) = arena[left].content else {
+      guard rule != .replace, let left, case .sequence(var existing) = arena.content(left) else {
         return try copy(node, from: yaml, patch: patch, kind: kind, path: path)
       }
       for item in items.map(yaml.resolve) where !Self.strippedAway(yaml, item) {
@@ -259,12 +259,13 @@ public struct MergedConfig: Sendable {
     guard copied <= Self.copyLimit else {
       throw MergeError(message: "the merged config would hold more than \(Self.copyLimit) nodes (aliases expand when patches merge)")
     }
-    let source = yaml[yaml.resolve(node)]
-    let where_ = Self.place(source.range, of: patch)
-    switch source.content {
+    let resolved = yaml.resolve(node)
+    let where_ = Self.place(yaml[resolved].range, of: patch)
+    let tag = yaml.tag(resolved)
+    switch yaml.content(resolved) {
     case .scalar(let text, let style):
       let value = MergeSchema.normalized(text, kind: kind, path: path)
-      return arena.append(Node(content: .scalar(value, style), range: where_, tag: source.tag))
+      return arena.append(.scalar(value, style), range: where_, tag: tag)
     case .mapping:
       var pairs: [Pair] = []
       for pair in yaml.pairs(yaml.resolve(node)) {
@@ -274,15 +275,15 @@ public struct MergedConfig: Sendable {
         let newKey = try copy(pair.key, from: yaml, patch: patch, kind: kind, path: path)
         pairs.append(Pair(key: newKey, value: try copy(value, from: yaml, patch: patch, kind: kind, path: path + [key])))
       }
-      return arena.append(Node(content: .mapping(pairs), range: where_, tag: source.tag))
+      return arena.append(.mapping(pairs), range: where_, tag: tag)
     case .sequence(let items):
       var copies: [NodeID] = []
       for item in items.map(yaml.resolve) where !Self.strippedAway(yaml, item) {
         copies.append(try copy(item, from: yaml, patch: patch, kind: kind, path: path + ["[]"]))
       }
-      return arena.append(Node(content: .sequence(copies), range: where_, tag: source.tag))
+      return arena.append(.sequence(copies), range: where_, tag: tag)
     case .alias:
-      return arena.append(Node(content: .scalar("", .plain), range: where_))
+      return arena.append(.scalar("", .plain), range: where_)
     }
   }
 

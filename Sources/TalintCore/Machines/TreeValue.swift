@@ -16,7 +16,7 @@ public indirect enum TreeValue: Equatable, Sendable {
       self = .null
       return
     }
-    switch yaml[resolved].content {
+    switch yaml.content(resolved) {
     case .scalar(let text, _):
       self = .scalar(text)
     case .mapping:

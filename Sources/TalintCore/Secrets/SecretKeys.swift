@@ -22,10 +22,17 @@ public enum SecretKeys {
   static let endings: [[UInt8]] = ["key", "token", "secret", "password", "passwd", "passphrase", "credentials", "auth"].map { Array($0.utf8) }
 
   static func mayLookSecret(_ name: String) -> Bool {
-    let bytes = name.utf8
-    return endings.contains { ending in
+    var name = name
+    return name.withUTF8 { mayLookSecret(bytes: $0) }
+  }
+
+  /// The same test on a key's bytes as the parser stores them (no string made).
+  public static func mayLookSecret<Bytes: RandomAccessCollection>(bytes: Bytes) -> Bool where Bytes.Element == UInt8, Bytes.Index == Int {
+    endings.contains { ending in
       guard bytes.count >= ending.count else { return false }
-      return zip(bytes.suffix(ending.count), ending).allSatisfy { $0 | 0x20 == $1 }
+      let start = bytes.endIndex - ending.count
+      for offset in 0..<ending.count where bytes[start + offset] | 0x20 != ending[offset] { return false }
+      return true
     }
   }
 

@@ -19,11 +19,14 @@ public struct SecretSpans: Sendable {
   public init(_ parsed: YAMLParseResult) {
     var found = Set<String>()
     for document in parsed.documents {
-      for node in document.nodes {
-        switch node.content {
-        case .mapping(let pairs):
-          for pair in pairs {
-            guard let name = document.scalar(pair.key), SecretKeys.looksSecret(name) else { continue }
+      for id in document.sourceNodes {
+        let node = document[id]
+        switch node.kind {
+        case .mapping:
+          for pair in document.rawPairs(id) {
+            guard let bytes = document.scalarBytes(pair.key), SecretKeys.mayLookSecret(bytes: bytes), let name = document.scalar(pair.key),
+              SecretKeys.looksSecret(name)
+            else { continue }
             let value = document.resolve(pair.value)
             let scalars = document.isSequence(value) ? document.elements(value).map(document.resolve) : [value]
             for scalar in scalars where !document.isNull(scalar) {
@@ -34,8 +37,8 @@ public struct SecretSpans: Sendable {
               record(text, into: &found)
             }
           }
-        case .scalar(let text, _) where Self.mayEmbedSecrets(text):
-          for secret in Self.embeddedSecrets(in: text) {
+        case .scalar where document.scalarBytes(id)!.contains(where: Self.mayStartEmbeddedSecret):
+          for secret in Self.embeddedSecrets(in: document.scalar(id)!) {
             maskOccurrences(of: secret, within: node.range, lines: parsed.lines)
             record(secret, into: &found)
           }
@@ -71,8 +74,8 @@ public struct SecretSpans: Sendable {
   /// `message` with every secret value replaced by the mask.
   public func scrub(_ message: String) -> String {
     var result = message
-    for value in values where result.contains(value) {
-      result = result.replacing(value, with: Self.mask)
+    for value in values where result.containsBytes(value) {
+      result = result.replacingBytes(value, with: Self.mask)
     }
     return result
   }
@@ -121,7 +124,7 @@ public struct SecretSpans: Sendable {
     let trimmed = text.trimmingBlanks()
     if trimmed.count >= 4 { found.insert(trimmed) }
     // A multi-line value (a PEM block) may surface one line at a time.
-    if trimmed.contains("\n") {
+    if trimmed.utf8.contains(0x0A) {
       for part in trimmed.split(separator: "\n") where part.count >= 8 { found.insert(String(part).trimmingBlanks()) }
     }
   }
@@ -169,7 +172,12 @@ public struct SecretSpans: Sendable {
   /// A byte test that rules out almost every value before `embeddedSecrets` looks closer: a
   /// URL credential needs `@`, a query parameter `=`.
   public static func mayEmbedSecrets(_ text: String) -> Bool {
-    text.utf8.contains { $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "=") }
+    text.utf8.contains(where: mayStartEmbeddedSecret)
+  }
+
+  /// `@` ends a URL's userinfo, `=` a query parameter's name.
+  public static func mayStartEmbeddedSecret(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: "@") || byte == UInt8(ascii: "=")
   }
 
   /// Secrets written inside a larger value: a URL's password (or a lone userinfo token, as in
@@ -177,24 +185,41 @@ public struct SecretSpans: Sendable {
   public static func embeddedSecrets(in text: String) -> [String] {
     guard mayEmbedSecrets(text) else { return [] }
     var secrets: [String] = []
-    var rest = Substring(text)
-    while let scheme = rest.firstRange(of: "://") {
-      let authority = rest[scheme.upperBound...].prefix { !"/?# \t\n\"'".contains($0) }
-      if let at = authority.lastIndex(of: "@") {
-        let userinfo = authority[..<at]
-        let password = userinfo.firstIndex(of: ":").map { userinfo[userinfo.index(after: $0)...] } ?? userinfo
-        if !password.isEmpty { secrets.append(String(password)) }
+    let bytes = Array(text.utf8)
+    var from = 0
+    // `scheme://user:password@host`: the part after the userinfo's first `:` (or a lone token).
+    while let scheme = text.byteRange(of: "://", from: from) {
+      var end = scheme.upperBound
+      while end < bytes.count && !Self.authorityEnds(bytes[end]) { end += 1 }
+      if let at = bytes[scheme.upperBound..<end].lastIndex(of: UInt8(ascii: "@")) {
+        let userinfo = bytes[scheme.upperBound..<at]
+        let password = userinfo.firstIndex(of: UInt8(ascii: ":")).map { userinfo[($0 + 1)...] } ?? userinfo
+        if !password.isEmpty { secrets.append(String(decoding: password, as: UTF8.self)) }
       }
-      rest = rest[scheme.upperBound...]
+      from = scheme.upperBound
     }
-    for separator in ["?", "&"] {
-      for piece in text.split(separator: Character(separator)).dropFirst() {
-        guard let equals = piece.firstIndex(of: "="), SecretKeys.looksSecret(String(piece[..<equals])) else { continue }
-        let value = piece[piece.index(after: equals)...].prefix { !"&# \t\n\"'".contains($0) }
-        if !value.isEmpty { secrets.append(String(value)) }
-      }
+    // `?jointoken=…` and other query parameters named like secrets.
+    for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "?") || byte == UInt8(ascii: "&") {
+      var equals = index + 1
+      while equals < bytes.count && bytes[equals] != UInt8(ascii: "=") && !Self.parameterEnds(bytes[equals]) { equals += 1 }
+      guard equals < bytes.count, bytes[equals] == UInt8(ascii: "="),
+        SecretKeys.looksSecret(String(decoding: bytes[(index + 1)..<equals], as: UTF8.self))
+      else { continue }
+      var end = equals + 1
+      while end < bytes.count && !Self.parameterEnds(bytes[end]) { end += 1 }
+      if end > equals + 1 { secrets.append(String(decoding: bytes[(equals + 1)..<end], as: UTF8.self)) }
     }
     return secrets
+  }
+
+  private static func authorityEnds(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: "/") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: "#") || byte == 0x20 || byte == 0x09 || byte == 0x0A
+      || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+  }
+
+  private static func parameterEnds(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: "&") || byte == UInt8(ascii: "#") || byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == UInt8(ascii: "\"")
+      || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "?")
   }
 
   /// For text talint could not parse (a syntax error's line): mask what follows a

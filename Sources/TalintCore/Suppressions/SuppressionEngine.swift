@@ -19,15 +19,9 @@ struct CommentMap: Sendable {
       extents[first] = max(extents[first] ?? first, last)
     }
     for document in parsed.documents {
-      for node in document.nodes {
-        switch node.content {
-        case .mapping(let pairs):
-          for pair in pairs { record(document[pair.key].range.start, document[pair.value].range.end) }
-        case .sequence(let items):
-          for item in items { record(document[item].range.start, document[item].range.end) }
-        default:
-          break
-        }
+      for id in document.sourceNodes where document[id].kind != .alias {
+        for pair in document.rawPairs(id) { record(document[pair.key].range.start, document[pair.value].range.end) }
+        for item in document.elements(id) { record(document[item].range.start, document[item].range.end) }
       }
     }
   }

@@ -95,7 +95,7 @@ public struct Found: Sendable {
     let node = yaml[yaml.resolve(self.node)]
     var exact = node.range.start.line == node.range.end.line
     var column = node.range.start.column
-    if case .scalar(_, let style) = node.content {
+    if let style = yaml.style(self.node) {
       if style == .singleQuoted || style == .doubleQuoted { column += 1 }
       if style == .literal || style == .folded || (style == .doubleQuoted && text.contains("\\")) { exact = false }
     }

@@ -7,21 +7,14 @@ import TalintYAML
 enum PatchDelete {
   /// True for a mapping that holds `$patch: delete`.
   static func marks(_ yaml: YAMLDocument, _ node: NodeID) -> Bool {
-    guard case .mapping(let pairs) = yaml[node].content else { return false }
-    return pairs.contains { pair in
-      if case .scalar("$patch", _) = yaml[pair.key].content, case .scalar("delete", _) = yaml[pair.value].content { return true }
-      return false
-    }
+    yaml.rawPairs(node).contains { yaml.scalar($0.key, is: "$patch") && yaml.scalar($0.value, is: "delete") }
   }
 
   /// The deletions inside the tree at `root`, with paths from it. The document's own marker
   /// (typed documents) is not among them: see `marks`.
   static func removals(in yaml: YAMLDocument, root: NodeID) -> [Removal] {
     // Most documents hold no marker: one pass over the nodes says so without building paths.
-    let hasMarker = yaml.nodes.contains { node in
-      if case .scalar("$patch", _) = node.content { return true }
-      return false
-    }
+    let hasMarker = yaml.sourceNodes.contains { yaml.scalar($0, is: "$patch") }
     guard hasMarker else { return [] }
     var removals: [Removal] = []
     visit(yaml, root, path: [], into: &removals, depth: 0)
@@ -32,10 +25,10 @@ enum PatchDelete {
   /// cheap), so each node is visited once.
   private static func visit(_ yaml: YAMLDocument, _ node: NodeID, path: [String], into removals: inout [Removal], depth: Int) {
     guard depth < 64 else { return }
-    switch yaml[node].content {
+    switch yaml.content(node) {
     case .mapping(let pairs):
       for pair in pairs {
-        guard case .scalar(let name, _) = yaml[pair.key].content, name != "$patch" else { continue }
+        guard case .scalar(let name, _) = yaml.content(pair.key), name != "$patch" else { continue }
         let value = pair.value
         if marks(yaml, value) {
           removals.append(Removal(path: path + [name], range: markerRange(yaml, value)))

@@ -50,14 +50,24 @@ public struct TalosConfig: Sendable {
   let extraArgsByComponent: [Component: [ExtraArg]]
   /// Every sysctl the file sets, read once.
   public let sysctls: [Sysctl]
+  /// Every kernel argument the file adds or removes, read once: five rules ask.
+  public let kernelArgs: [Located<KernelArg>]
+  /// Every `NetworkRuleConfig`, read once: five rules ask.
+  public let firewallRules: [FirewallRule]
   /// What the file that carries these documents says about them.
   public let context: UnitContext
 
   struct DocumentIndex {
     var v1alpha1: [ConfigDocument] = []
-    /// v1alpha1 documents by the first two keys they hold (`machine/sysctls`), so that a file
-    /// of many documents is read only where a setting can be.
-    var v1alpha1BySection: [String: [ConfigDocument]] = [:]
+    /// v1alpha1 documents by the first two keys they hold (`machine`, then `sysctls`), so that
+    /// a file of many documents is read only where a setting can be. Two levels, so a lookup
+    /// builds no key.
+    var v1alpha1BySection: [String: Section] = [:]
+
+    struct Section {
+      var documents: [ConfigDocument] = []
+      var byChild: [String: [ConfigDocument]] = [:]
+    }
     var typed: [String: [ConfigDocument]] = [:]
     /// Typed documents that are `$patch: delete`: they set nothing, they take a document away.
     var deletedTyped: [String: [ConfigDocument]] = [:]
@@ -68,10 +78,16 @@ public struct TalosConfig: Sendable {
         switch document.kind {
         case .v1alpha1, .jsonPatch:
           v1alpha1.append(document)
-          let top = Found(document: document, node: document.root!, key: nil, keyPath: "")
-          for (name, value) in top.entries {
-            v1alpha1BySection[name, default: []].append(document)
-            for (child, _) in value.entries { v1alpha1BySection[name + "/" + child, default: []].append(document) }
+          let yaml = document.yaml
+          for pair in yaml.pairs(document.root!) {
+            guard let name = yaml.scalar(pair.key) else { continue }
+            // A key written twice (TAL002) lists its document once. Updated in place: a copy
+            // out of the dictionary would copy the lists, once per document.
+            if v1alpha1BySection[name]?.documents.last !== document { v1alpha1BySection[name, default: Section()].documents.append(document) }
+            for child in yaml.pairs(pair.value) {
+              guard let key = yaml.scalar(child.key), v1alpha1BySection[name]?.byChild[key]?.last !== document else { continue }
+              v1alpha1BySection[name]!.byChild[key, default: []].append(document)
+            }
           }
         case .typed(let kind) where document.deletesDocument: deletedTyped[kind, default: []].append(document)
         case .typed(let kind): typed[kind, default: []].append(document)
@@ -86,8 +102,12 @@ public struct TalosConfig: Sendable {
       let documents: [ConfigDocument]
       switch location.scope {
       case .v1alpha1:
-        let indexed = !path.isEmpty && !path.prefix(2).contains { $0 == "*" || $0 == "[]" }
-        documents = indexed ? v1alpha1BySection[path.prefix(2).joined(separator: "/")] ?? [] : v1alpha1
+        let literal = path.prefix(2).prefix { $0 != "*" && $0 != "[]" }
+        switch literal.count {
+        case 0: documents = v1alpha1
+        case 1: documents = v1alpha1BySection[path[0]]?.documents ?? []
+        default: documents = v1alpha1BySection[path[0]]?.byChild[path[1]] ?? []
+        }
       case .typed: documents = typed[location.kind] ?? []
       case .schematic: documents = schematics
       }
@@ -119,6 +139,8 @@ public struct TalosConfig: Sendable {
     }
     extraArgsByComponent = args
     sysctls = Self.readSysctls(index)
+    kernelArgs = Self.readKernelArgs(index)
+    firewallRules = Self.readFirewallRules(index.typed["NetworkRuleConfig"] ?? [])
   }
 
   public func documents(ofKind kind: String) -> [ConfigDocument] {

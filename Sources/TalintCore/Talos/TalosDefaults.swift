@@ -1,3 +1,5 @@
+import Synchronization
+
 /// How a hardening sysctl can be weakened.
 public enum SysctlRequirement: Sendable, Equatable {
   /// Values below this are weaker (e.g. `kernel.kptr_restrict` below 2).
@@ -11,13 +13,39 @@ public enum SysctlRequirement: Sendable, Equatable {
 /// §7 (kubelet), §11 (version table).
 public struct TalosDefaults: Sendable {
   public let version: TalosVersion
+  private let tables: Tables
 
-  public init(version: TalosVersion) { self.version = version }
+  public init(version: TalosVersion) {
+    self.version = version
+    tables = Tables.of(version)
+  }
+
+  /// The per-release tables, built once per release a run meets: every file and machine asks
+  /// for them, several times per rule.
+  private struct Tables: Sendable {
+    var kernelArgs: [String]
+    var ksppSysctls: [String: (value: Int, requirement: SysctlRequirement)]
+    var deniedArgs: [Component: Set<String>]
+
+    private static let built = Mutex<[TalosVersion: Tables]>([:])
+
+    static func of(_ version: TalosVersion) -> Tables {
+      if let known = built.withLock({ $0[version] }) { return known }
+      var denied: [Component: Set<String>] = [:]
+      for component in Component.allCases { denied[component] = TalosDefaults.deniedArgs(component, version) }
+      let tables = Tables(
+        kernelArgs: TalosDefaults.kernelArgs(version), ksppSysctls: TalosDefaults.ksppSysctls(version), deniedArgs: denied)
+      built.withLock { $0[version] = tables }
+      return tables
+    }
+  }
 
   // MARK: Kernel command line (FACTS.md §3.1)
 
   /// Kernel arguments Talos puts on every command line for this release.
-  public var kernelArgs: [String] {
+  public var kernelArgs: [String] { tables.kernelArgs }
+
+  private static func kernelArgs(_ version: TalosVersion) -> [String] {
     var args = ["slab_nomerge", "pti=on", "consoleblank=0", "printk.devkmsg=on"]
     if version >= TalosVersion(1, 10) { args.append("selinux=1") }
     if version < TalosVersion(1, 14) { args.insert("init_on_alloc=1", at: 0) }
@@ -32,7 +60,9 @@ public struct TalosDefaults: Sendable {
   // MARK: Sysctls (FACTS.md §4.1)
 
   /// The KSPP sysctls Talos sets for this release and how each can be weakened.
-  public var ksppSysctls: [String: (value: Int, requirement: SysctlRequirement)] {
+  public var ksppSysctls: [String: (value: Int, requirement: SysctlRequirement)] { tables.ksppSysctls }
+
+  private static func ksppSysctls(_ version: TalosVersion) -> [String: (value: Int, requirement: SysctlRequirement)] {
     var table: [String: (Int, SysctlRequirement)] = [
       "kernel.kptr_restrict": (1, .atLeast(1)),
       "kernel.dmesg_restrict": (1, .atLeast(1)),
@@ -65,13 +95,16 @@ public struct TalosDefaults: Sendable {
     public var suffix: String
     public var weakValue: Int
 
-    /// Compares bytes: sysctl names are ASCII, and this runs once per sysctl per rule.
+    /// Compares bytes: sysctl names are ASCII, and this runs for every sysctl a config sets.
     public func matches(_ name: String) -> Bool {
-      let bytes = name.utf8
-      guard bytes.count >= family.utf8.count + suffix.utf8.count, bytes.starts(with: family.utf8),
-        bytes.reversed().starts(with: suffix.utf8.reversed())
-      else { return false }
-      return bytes.reversed().dropFirst(suffix.utf8.count).first == UInt8(ascii: ".")
+      var name = name
+      return name.withUTF8 { bytes in
+        let (family, suffix) = (self.family.utf8, self.suffix.utf8)
+        // The family ends with a dot, so a name as long as both has it before the suffix.
+        guard bytes.count >= family.count + suffix.count, bytes.starts(with: family) else { return false }
+        let tail = bytes.count - suffix.count
+        return bytes[tail - 1] == UInt8(ascii: ".") && bytes[tail...].elementsEqual(suffix)
+      }
     }
   }
 
@@ -91,7 +124,9 @@ public struct TalosDefaults: Sendable {
 
   /// Flags Talos sets itself and refuses from `extraArgs` (the static pod or service is then
   /// not started).
-  public func deniedArgs(_ component: Component) -> Set<String> {
+  public func deniedArgs(_ component: Component) -> Set<String> { tables.deniedArgs[component] ?? [] }
+
+  private static func deniedArgs(_ component: Component, _ version: TalosVersion) -> Set<String> {
     switch component {
     case .apiServer:
       var denied: Set<String> = [

@@ -10,7 +10,7 @@ public struct PortRange: Sendable, Equatable {
   init?(_ found: Found) {
     guard let text = found.string else { return nil }
     let style: ScalarStyle? = {
-      if case .scalar(_, let style) = found.yaml[found.yaml.resolve(found.node)].content { return style }
+      if let style = found.yaml.style(found.node) { return style }
       return nil
     }()
     if let single = Int(text), style == .plain {
@@ -45,8 +45,8 @@ public struct FirewallRule: Sendable {
 
 extension TalosConfig {
   /// The `NetworkRuleConfig` documents of this file.
-  public var firewallRules: [FirewallRule] {
-    documents(ofKind: "NetworkRuleConfig").compactMap { document in
+  static func readFirewallRules(_ documents: [ConfigDocument]) -> [FirewallRule] {
+    documents.compactMap { document in
       guard let root = document.root else { return nil }
       let top = Found(document: document, node: root, key: nil, keyPath: "NetworkRuleConfig")
       let ports = top.descendants(["portSelector", "ports"]).flatMap(\.elements).map { ($0, PortRange($0)) }

@@ -29,14 +29,16 @@ extension TalosConfig {
   /// Extra kernel arguments from `machine.install.extraKernelArgs` and schematic
   /// `customization.extraKernelArgs`. An entry holding several space-separated arguments
   /// yields each, positioned on its own characters when the scalar is on one line.
-  public var kernelArgs: [Located<KernelArg>] {
-    let lists = find([.v1alpha1(["machine", "install", "extraKernelArgs"]), .schematic(["customization", "extraKernelArgs"])])
+  static func readKernelArgs(_ index: DocumentIndex) -> [Located<KernelArg>] {
+    let lists = [SettingLocation.v1alpha1(["machine", "install", "extraKernelArgs"]), .schematic(["customization", "extraKernelArgs"])]
+      .flatMap(index.find)
     var result: [Located<KernelArg>] = []
     for list in lists {
       for element in list.elements {
         guard element.string != nil else { continue }
+        let keyPath = element.keyPath
         for (word, range) in element.pieces(separatedBy: [" ", "\t"]) {
-          result.append(Located(KernelArg(parsing: word), at: range, keyPath: element.keyPath))
+          result.append(Located(KernelArg(parsing: word), at: range, keyPath: keyPath))
         }
       }
     }

@@ -8,11 +8,11 @@ public enum Placeholders {
     value.utf8.contains { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "<") || $0 == 0xEF }
   }
 
+  /// Searched as bytes: values are often certificates and keys kilobytes long.
   public static func isTemplated(_ value: String) -> Bool {
-    if value.unicodeScalars.contains(TemplateMasking.opaque) { return true }
+    guard mayBeTemplated(value) else { return false }
+    if ["{{", "${", "%{", String(TemplateMasking.opaque)].contains(where: value.containsBytes) { return true }
     let trimmed = value.trimmingBlanks()
-    if trimmed.contains("{{") || trimmed.contains("${") || trimmed.contains("%{") { return true }
-    if trimmed.hasPrefix("$") { return true }
-    return trimmed.hasPrefix("<") && trimmed.hasSuffix(">")
+    return trimmed.hasPrefix("$") || (trimmed.hasPrefix("<") && trimmed.hasSuffix(">"))
   }
 }

@@ -28,11 +28,13 @@ struct PlaintextSecret: Rule {
     }
     // A credential inside a URL, wherever the URL is (kernel arguments, endpoints, mirrors).
     for document in context.config.sources {
-      for node in document.nodes {
-        guard case .scalar(let text, _) = node.content, SecretSpans.mayEmbedSecrets(text) else { continue }
+      for id in document.sourceNodes {
+        guard let bytes = document.scalarBytes(id), document[id].kind == .scalar, bytes.contains(where: SecretSpans.mayStartEmbeddedSecret),
+          let text = document.scalar(id)
+        else { continue }
         let secrets = SecretSpans.embeddedSecrets(in: text).filter { !SecretFields.isProtected($0) }
         guard !secrets.isEmpty else { continue }
-        context.report("a URL here carries a password or token in plain text; move it to a secret store or an encrypted file", at: node.range)
+        context.report("a URL here carries a password or token in plain text; move it to a secret store or an encrypted file", at: document[id].range)
       }
     }
   }

@@ -23,7 +23,7 @@ struct NetworkSysctlWeakened: Rule {
 
   func check(_ context: inout RuleContext) {
     for sysctl in context.config.sysctls {
-      guard let match = TalosDefaults.networkHardening.first(where: { $0.matches(sysctl.name) }),
+      guard let match = sysctl.networkHardening,
         let value = sysctl.found.int, value == match.weakValue
       else { continue }
       context.report("\(sysctl.name)=\(value) weakens network hardening; remove the override", at: sysctl.found)

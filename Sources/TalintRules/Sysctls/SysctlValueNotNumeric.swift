@@ -21,8 +21,7 @@ struct SysctlValueNotNumeric: Rule {
   func check(_ context: inout RuleContext) {
     let kspp = context.defaults.ksppSysctls
     for sysctl in context.config.sysctls {
-      let isNetwork = TalosDefaults.networkHardening.contains { $0.matches(sysctl.name) }
-      guard kspp[sysctl.name] != nil || isNetwork, sysctl.found.int == nil, !sysctl.found.isUnknown else { continue }
+      guard sysctl.networkHardening != nil || kspp[sysctl.name] != nil, sysctl.found.int == nil, !sysctl.found.isUnknown else { continue }
       context.report("\(sysctl.name) needs an integer value; the kernel will reject this one", at: sysctl.found)
     }
   }

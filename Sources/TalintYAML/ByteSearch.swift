@@ -1,0 +1,57 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+extension String {
+  /// Where `needle` first occurs, in UTF-8 offsets, searching the bytes (`memchr`, `memcmp`): the
+  /// linter's searches are for ASCII markers (`://`, ` #`, `{{`), where this is exact and far
+  /// cheaper than Unicode-aware string searching.
+  public func byteRange(of needle: String, from start: Int = 0) -> Range<Int>? {
+    var haystack = self
+    var pattern = needle
+    return haystack.withUTF8 { hay -> Range<Int>? in
+      pattern.withUTF8 { pin -> Range<Int>? in
+        guard !pin.isEmpty, start <= hay.count - pin.count, let base = hay.baseAddress, let pinBase = pin.baseAddress else { return nil }
+        var from = start
+        let last = hay.count - pin.count
+        while from <= last {
+          // memchr finds candidates for the first byte at memory speed.
+          guard let hit = memchr(base + from, Int32(pinBase[0]), last - from + 1) else { return nil }
+          let offset = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+          if memcmp(base + offset, pinBase, pin.count) == 0 { return offset..<offset + pin.count }
+          from = offset + 1
+        }
+        return nil
+      }
+    }
+  }
+
+  /// True when `needle` occurs, by bytes.
+  public func containsBytes(_ needle: String) -> Bool { byteRange(of: needle) != nil }
+
+  /// The string with every occurrence of `needle` replaced, by bytes.
+  public func replacingBytes(_ needle: String, with replacement: String) -> String {
+    guard var range = byteRange(of: needle) else { return self }
+    let bytes = Array(utf8)
+    var result: [UInt8] = []
+    result.reserveCapacity(bytes.count)
+    var position = 0
+    while true {
+      result += bytes[position..<range.lowerBound]
+      result += replacement.utf8
+      position = range.upperBound
+      guard let next = byteRange(of: needle, from: position) else { break }
+      range = next
+    }
+    result += bytes[position...]
+    return String(decoding: result, as: UTF8.self)
+  }
+
+  /// The UTF-8 bytes from `offset` on, as a string.
+  public func utf8Suffix(from offset: Int) -> Substring {
+    let index = utf8.index(utf8.startIndex, offsetBy: min(offset, utf8.count))
+    return self[index...]
+  }
+}
