@@ -154,18 +154,19 @@ public struct Linter: Sendable {
   /// Runs the rules on one config. `outer` maps positions of an embedded config, for messages
   /// that name a position.
   public func check(_ config: TalosConfig, release: TalosRelease, path: String, outer: EmbeddedText? = nil) -> [Diagnostic] {
-    let defaults = TalosDefaults(version: release.version)
-    var found: [Diagnostic] = []
     let workerOnly = config.machineType == .worker
-    for rule in rules where !(workerOnly && rule.description.scope == .controlPlane) {
-      var context = RuleContext(
-        config: config, defaults: defaults, settings: settings, path: path, rule: rule.description,
-        outer: { outer?.outer($0) ?? $0 })
-      context.release = release
+    let applicable = rules.filter { !(workerOnly && $0.description.scope == .controlPlane) }
+    guard let first = applicable.first else { return [] }
+    // One context for every rule: building one per rule copied the config and settings each time.
+    var context = RuleContext(
+      config: config, defaults: TalosDefaults(version: release.version), settings: settings, path: path, rule: first.description,
+      outer: { outer?.outer($0) ?? $0 })
+    context.release = release
+    for rule in applicable {
+      context.rule = rule.description
       rule.init().check(&context)
-      found.append(contentsOf: context.diagnostics)
     }
-    return found
+    return context.diagnostics
   }
 
   /// Applies the file's suppression comments to its findings (and to `extra` ones, found on the

@@ -14,7 +14,8 @@ public struct RuleContext {
   public let defaults: TalosDefaults
   public let settings: LintSettings
   public let path: String
-  let rule: RuleDescription
+  /// The rule checking now: reports are its.
+  var rule: RuleDescription
   public private(set) var diagnostics: [Diagnostic] = []
   /// Where a position of this config is written in the file: itself, or for a config embedded
   /// in a string, the place in the outer file. Reports are moved by the linter; a message

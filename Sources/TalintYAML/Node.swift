@@ -1,4 +1,4 @@
-/// Index of a node in its file's arena.
+/// Index of a node in its document's arena.
 public struct NodeID: Hashable, Sendable {
   public let index: Int32
   public init(_ index: Int) { self.index = Int32(index) }

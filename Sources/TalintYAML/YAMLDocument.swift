@@ -1,5 +1,6 @@
-/// The storage of one file's trees: nodes, children and scalar text in three contiguous arrays,
-/// shared (copy-on-write) by the file's documents.
+/// The storage of one document's tree: nodes, children and scalar text in three contiguous
+/// arrays. One per document (anchors do not cross documents), so code that builds on a
+/// document's tree copies that document, never the whole file.
 public struct YAMLArena: Sendable {
   public internal(set) var nodes: [Node] = []
   var children: [NodeID] = []
@@ -9,8 +10,8 @@ public struct YAMLArena: Sendable {
   public init() {}
 }
 
-/// One document of a YAML stream: a root in its file's arena. Readers follow aliases and merge
-/// keys here, on demand, so nothing is ever copied.
+/// One document of a YAML stream: a root in its arena. Readers follow aliases and merge keys
+/// here, on demand, so nothing is ever copied.
 public struct YAMLDocument: Sendable {
   /// Position of this document in its stream, from 0.
   public let index: Int
@@ -18,8 +19,8 @@ public struct YAMLDocument: Sendable {
   public let root: NodeID?
   public let range: SourceRange
   public let duplicateKeys: [DuplicateKey]
-  /// The nodes the parser made for this document (a contiguous run of the arena): what a scan
-  /// of "every node of the file" visits, once per document.
+  /// The nodes the parser made for this document (nodes appended later, such as a JSON patch's
+  /// synthesized paths, are not among them): what a scan of the source visits.
   let ownNodes: Range<Int>
 
   /// How many alias hops a read follows before giving up (an alias can only point backwards,

@@ -41,27 +41,19 @@ private struct TreeBuilder {
     let pendingStart: Int
   }
 
-  /// A document finished, made into a YAMLDocument once the arena is complete (documents share
-  /// it, so none may hold it while it still grows).
-  private struct Finished {
-    var root: NodeID?
-    var range: SourceRange
-    var duplicates: [DuplicateKey]
-    var nodes: Range<Int>
-  }
-
   let lines: LineIndex
   let limits: YAMLLimits
   var error: YAMLError?
 
+  /// The arena of the document being read; each document gets its own, so that code which
+  /// builds on one document's tree (a JSON patch's synthesized paths) copies that document only.
   private var arena = YAMLArena()
-  private var finished: [Finished] = []
+  private(set) var documents: [YAMLDocument] = []
   private var frames: [Frame] = []
   private var pending: [NodeID] = []
   private var anchors: [String: NodeID] = [:]
   private var duplicates: [DuplicateKey] = []
   private var documentStart = SourcePosition(line: 1, column: 1)
-  private var documentFirstNode = 0
   private var aliasCount = 0
   /// Reused by duplicate detection: key hash → first key node with that hash.
   private var seenKeys: [Int: NodeID] = [:]
@@ -71,14 +63,6 @@ private struct TreeBuilder {
     self.limits = limits
   }
 
-  var documents: [YAMLDocument] {
-    finished.enumerated().map { index, document in
-      YAMLDocument(
-        index: index, arena: arena, root: document.root, range: document.range, duplicateKeys: document.duplicates,
-        ownNodes: document.nodes)
-    }
-  }
-
   mutating func run(_ bytes: [UInt8]) {
     var parser = yaml_parser_t()
     guard yaml_parser_initialize(&parser) == 1 else {
@@ -86,9 +70,6 @@ private struct TreeBuilder {
       return
     }
     defer { yaml_parser_delete(&parser) }
-    arena.text.reserveCapacity(bytes.count / 2)
-    arena.nodes.reserveCapacity(bytes.count / 12)
-    arena.children.reserveCapacity(bytes.count / 12)
     bytes.withUnsafeBufferPointer { buffer in
       yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
       yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
@@ -114,14 +95,15 @@ private struct TreeBuilder {
       anchors = [:]
       duplicates = []
       documentStart = start
-      documentFirstNode = arena.nodes.count
     case YAML_DOCUMENT_END_EVENT:
-      let hasRoot = arena.nodes.count > documentFirstNode
-      let last = hasRoot ? arena.nodes[documentFirstNode].range.end : start
-      finished.append(
-        Finished(
-          root: hasRoot ? NodeID(documentFirstNode) : nil, range: SourceRange(start: documentStart, end: max(last, documentStart)),
-          duplicates: duplicates, nodes: documentFirstNode..<arena.nodes.count))
+      let hasRoot = !arena.nodes.isEmpty
+      let last = hasRoot ? arena.nodes[0].range.end : start
+      documents.append(
+        YAMLDocument(
+          index: documents.count, arena: arena, root: hasRoot ? NodeID(0) : nil,
+          range: SourceRange(start: documentStart, end: max(last, documentStart)), duplicateKeys: duplicates,
+          ownNodes: 0..<arena.nodes.count))
+      arena = YAMLArena()
     case YAML_SCALAR_EVENT:
       let scalar = event.data.scalar
       let style = scalarStyle(scalar.style)

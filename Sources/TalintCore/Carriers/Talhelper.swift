@@ -44,6 +44,8 @@ enum Talhelper {
     /// Documents per field, so a node's field can take the place of its group's, and where
     /// each field is written.
     var fields: [String: [ConfigDocument]] = [:]
+    /// The roots of `fields` while the scopes are read (their YAML is final only after).
+    var fieldRoots: [String: [(DocumentKind, NodeID)]] = [:]
     var fieldRanges: [String: SourceRange] = [:]
     var schematic: ConfigDocument?
     var patches: [MachinePatch] = []
@@ -65,8 +67,14 @@ enum Talhelper {
       scopes.append(Scope(found: node, machineType: node.child("controlPlane")?.bool == true ? .controlPlane : .worker))
     }
 
+    // The fields' paths are built around their values in one copy of the talconfig's YAML
+    // shared by every scope (a copy per field would be a copy per field per node).
+    var yaml = source
+    for index in scopes.indices { read(&scopes[index], isTop: index == 0, source: source, yaml: &yaml) }
     for index in scopes.indices {
-      read(&scopes[index], isTop: index == 0, source: source)
+      scopes[index].fields = scopes[index].fieldRoots.mapValues { roots in roots.map { ConfigDocument(kind: $0.0, yaml: yaml, root: $0.1) } }
+    }
+    for index in scopes.indices {
       let unitContext = UnitContext(machineType: scopes[index].machineType, branches: context.branches)
       let documents = (index == 0 ? clusterFields : nodeFields).flatMap { scopes[index].fields[$0.field] ?? [] }
         + (scopes[index].schematic.map { [$0] } ?? [])
@@ -88,10 +96,9 @@ enum Talhelper {
   }
 
   /// The documents talhelper generates from a scope's own fields.
-  private static func read(_ scope: inout Scope, isTop: Bool, source: YAMLDocument) {
+  private static func read(_ scope: inout Scope, isTop: Bool, source: YAMLDocument, yaml: inout YAMLDocument) {
     for (field, target) in isTop ? clusterFields : nodeFields {
       guard let value = scope.found.child(field), let key = value.key else { continue }
-      var yaml = source
       var roots: [(DocumentKind, NodeID)] = []
       switch target {
       case .v1alpha1(let path):
@@ -104,7 +111,7 @@ enum Talhelper {
         }
         roots += (value.child("rules")?.elements ?? []).map { (.typed("NetworkRuleConfig"), $0.node) }
       }
-      scope.fields[field] = roots.map { ConfigDocument(kind: $0.0, yaml: yaml, root: $0.1) }
+      scope.fieldRoots[field] = roots
       scope.fieldRanges[field] = SourceRange(start: source[key].range.start, end: value.range.end)
     }
     if let schematic = scope.found.child("schematic") {

@@ -44,8 +44,7 @@ public struct TemplateMasking: Sendable {
 
   /// True for names that hold templates: `*.j2`, `*.tpl`, `*.tmpl`, `*.gotmpl`, `*.tftpl`.
   public static func isTemplate(_ path: String) -> Bool {
-    let name = path.split(separator: "/").last.map(String.init) ?? path
-    return [".j2", ".jinja", ".jinja2", ".tpl", ".tmpl", ".gotmpl", ".tftpl"].contains { name.hasSuffix($0) }
+    [".j2", ".jinja", ".jinja2", ".tpl", ".tmpl", ".gotmpl", ".tftpl"].contains { path.hasSuffix($0) }
   }
 
   /// True for template names that render YAML: `x.yaml.j2`, `x.j2`, but not `x.toml.j2`.
@@ -58,8 +57,9 @@ public struct TemplateMasking: Sendable {
   }
 
   public init(_ bytes: [UInt8], path: String) {
-    var scalars = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
-    engine = Self.detect(scalars, path: path)
+    let original = String(decoding: bytes, as: UTF8.self)
+    var scalars = Array(original.unicodeScalars)
+    engine = Self.detect(original, path: path)
     var paths: [[TemplateBranches.BranchStep]] = []
     var open: [TemplateBranches.BranchStep] = []
     var conditionals = 0
@@ -183,8 +183,7 @@ public struct TemplateMasking: Sendable {
     for position in range where scalars[position] != "\n" { scalars[position] = " " }
   }
 
-  private static func detect(_ s: [Unicode.Scalar], path: String) -> TemplateEngine {
-    let text = String(String.UnicodeScalarView(s))
+  private static func detect(_ text: String, path: String) -> TemplateEngine {
     if text.containsBytes("{%") || text.containsBytes("{#") || path.hasSuffix(".j2") || path.containsBytes(".jinja") { return .jinja }
     if text.containsBytes("{{") { return .goTemplate }
     if text.containsBytes("%{") || path.hasSuffix(".tftpl") || path.hasSuffix(".tpl") { return .terraform }

@@ -61,7 +61,7 @@ public enum FilePath {
 
   /// The folder holding `path` (`.` for a bare name).
   public static func parent(_ path: String) -> String {
-    guard let slash = path.lastIndex(of: "/") else { return "." }
+    guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." }
     if slash == path.startIndex { return "/" }
     return String(path[..<slash])
   }

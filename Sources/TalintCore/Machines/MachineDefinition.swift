@@ -26,6 +26,12 @@ public struct MachinePatch: Sendable {
     self.content = content
     self.regions = regions
   }
+
+  /// True when the patch is a whole file, read through the patch store.
+  var isFile: Bool {
+    if case .file = content { return true }
+    return false
+  }
 }
 
 /// One machine a repository describes — a talhelper node, an Omni machine set or machine, a

@@ -18,11 +18,13 @@ public struct Found: Sendable {
   }
 
   /// `cluster.apiServer.extraArgs.profiling`, `machine.install.extraKernelArgs[2]`.
-  public var keyPath: String {
+  public var keyPath: String { Self.join(parentPath, step) }
+
+  private static func join(_ path: String, _ step: Step) -> String {
     switch step {
-    case .none: parentPath
-    case .key(let name): parentPath.isEmpty ? name : "\(parentPath).\(name)"
-    case .index(let index): "\(parentPath)[\(index)]"
+    case .none: path
+    case .key(let name): path.isEmpty ? name : "\(path).\(name)"
+    case .index(let index): "\(path)[\(index)]"
     }
   }
 
@@ -156,20 +158,41 @@ public struct Found: Sendable {
     }
   }
 
-  /// The values at `path` below this one (`*` any key, `[]` any element).
+  /// The values at `path` below this one (`*` any key, `[]` any element). The walk is over
+  /// nodes; a value and its key path are made only for what is found (rules ask for dozens of
+  /// paths a config does not set).
   public func descendants(_ path: [String]) -> [Found] {
-    var current = [self]
-    for segment in path {
-      var next: [Found] = []
-      for found in current {
-        switch segment {
-        case "*": next.append(contentsOf: found.entries.map(\.value))
-        case "[]": if found.isSequence { next.append(contentsOf: found.elements) }
-        default: if let child = found.child(segment) { next.append(child) }
-        }
-      }
-      current = next
+    var results: [Found] = []
+    var steps: [Step] = []
+    walk(node, key: key, depth: 0, path, &steps, &results)
+    return results
+  }
+
+  private func walk(_ node: NodeID, key: NodeID?, depth: Int, _ path: [String], _ steps: inout [Step], _ results: inout [Found]) {
+    guard depth < path.count else {
+      guard let last = steps.last else { return results.append(self) }
+      let parent = steps.dropLast().reduce(keyPath, Self.join)
+      return results.append(Found(document: document, node: node, key: key, parentPath: parent, step: last))
     }
-    return current
+    switch path[depth] {
+    case "*":
+      for pair in yaml.pairs(node) {
+        guard let name = yaml.scalar(pair.key) else { continue }
+        steps.append(.key(name))
+        walk(pair.value, key: pair.key, depth: depth + 1, path, &steps, &results)
+        steps.removeLast()
+      }
+    case "[]":
+      for (index, element) in yaml.elements(node).enumerated() {
+        steps.append(.index(index))
+        walk(element, key: nil, depth: depth + 1, path, &steps, &results)
+        steps.removeLast()
+      }
+    case let name:
+      guard let pair = yaml.pair(forKey: name, in: node) else { return }
+      steps.append(.key(name))
+      walk(pair.value, key: pair.key, depth: depth + 1, path, &steps, &results)
+      steps.removeLast()
+    }
   }
 }
