@@ -28,7 +28,7 @@ public enum YAMLParser {
   }
 }
 
-/// Turns the event stream into one arena for the file. Collections are reserved when they
+/// Turns the event stream into one arena per document. Collections are reserved when they
 /// start (so node IDs follow source order) and filled when they end; their children wait on
 /// one shared stack meanwhile, so building a tree allocates per array, not per node.
 private struct TreeBuilder {
