@@ -85,8 +85,7 @@ public struct LineIndex: Sendable {
     }
     let start = lineStarts[low]
     let column = Self.scalarCount(bytes[start..<min(offset, bytes.count)]) + 1
-    let charOffset = Self.scalarCount(bytes[0..<min(offset, bytes.count)])
-    return SourcePosition(line: low + 1, column: column, offset: charOffset)
+    return SourcePosition(line: low + 1, column: column)
   }
 
   /// The end of the last non-blank line in `lines` (1-based, inclusive), scanning backwards:

@@ -1,11 +1,10 @@
 /// A place in a source file, as libyaml counts it: line and column are 1-based, and the column
-/// and the offset count Unicode scalars, not bytes. Reporters convert to their own unit.
+/// counts Unicode scalars, not bytes. Reporters convert to their own unit.
 public struct SourcePosition: Hashable, Comparable, Sendable, CustomStringConvertible {
   // Stored as 32-bit numbers: every node holds two positions, and inputs are capped far below
   // 2^31 lines (YAMLLimits.maxBytes), so this keeps the tree a quarter smaller.
   private var storedLine: Int32
   private var storedColumn: Int32
-  private var storedOffset: Int32
 
   public var line: Int {
     get { Int(storedLine) }
@@ -17,26 +16,9 @@ public struct SourcePosition: Hashable, Comparable, Sendable, CustomStringConver
     set { storedColumn = Int32(clamping: newValue) }
   }
 
-  /// Unicode scalars from the start of the (decoded, BOM-less) input.
-  public var offset: Int {
-    get { Int(storedOffset) }
-    set { storedOffset = Int32(clamping: newValue) }
-  }
-
-  public init(line: Int, column: Int, offset: Int = 0) {
+  public init(line: Int, column: Int) {
     storedLine = Int32(clamping: line)
     storedColumn = Int32(clamping: column)
-    storedOffset = Int32(clamping: offset)
-  }
-
-  /// Positions are equal when line and column are; the offset is derived from them.
-  public static func == (lhs: SourcePosition, rhs: SourcePosition) -> Bool {
-    lhs.storedLine == rhs.storedLine && lhs.storedColumn == rhs.storedColumn
-  }
-
-  public func hash(into hasher: inout Hasher) {
-    hasher.combine(storedLine)
-    hasher.combine(storedColumn)
   }
 
   public static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool {

@@ -46,8 +46,8 @@ public struct YAMLDocument: Sendable {
   public subscript(id: NodeID) -> Node { arena.nodes[Int(id.index)] }
 
   /// The IDs of the nodes this document's source text holds, in source order.
-  public var sourceNodes: [NodeID] {
-    (ownNodes.lowerBound..<min(ownNodes.upperBound, arena.nodes.count)).map(NodeID.init)
+  public var sourceNodes: LazyMapCollection<Range<Int>, NodeID> {
+    (ownNodes.lowerBound..<min(ownNodes.upperBound, arena.nodes.count)).lazy.map(NodeID.init)
   }
 
   // MARK: Reading

@@ -234,18 +234,11 @@ private struct TreeBuilder {
     guard range.end.column == 1 && range.end.line > range.start.line,
       let found = lines.endOfLastContentLine(from: range.end.line - 1, downTo: range.start.line)
     else { return range.end }
-    let endLineStart = range.end.line - 1 < lines.lineStarts.count ? lines.lineStarts[range.end.line - 1] : lines.bytes.count
-    let contentLine = lines.lineBytes(found.line)
-    var contentEnd = contentLine.endIndex
-    while contentEnd > contentLine.startIndex && (lines.bytes[contentEnd - 1] == 0x20 || lines.bytes[contentEnd - 1] == 0x09) {
-      contentEnd -= 1
-    }
-    let skipped = LineIndex.scalarCount(lines.bytes[contentEnd..<max(contentEnd, endLineStart)])
-    return SourcePosition(line: found.line, column: found.column, offset: range.end.offset - skipped)
+    return SourcePosition(line: found.line, column: found.column)
   }
 
   private func position(_ mark: yaml_mark_t) -> SourcePosition {
-    SourcePosition(line: Int(mark.line) + 1, column: Int(mark.column) + 1, offset: Int(mark.index))
+    SourcePosition(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
   }
 
   private func libyamlError(_ parser: yaml_parser_t) -> YAMLError {

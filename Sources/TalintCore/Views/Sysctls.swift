@@ -3,9 +3,11 @@ public struct Sysctl: Sendable {
   /// `kernel.kptr_restrict`: `/` separators (sysctl.d style) are normalised to dots.
   public var name: String
   public var found: Found
-  /// The network hardening entry this sysctl is (any interface), matched once here for the
-  /// rules that ask.
-  public var networkHardening: TalosDefaults.NetworkSysctl?
+  /// Which network hardening entry this sysctl is (any interface), matched once here for the
+  /// rules that ask; an index, so a million sysctls do not carry copies of the entry.
+  let networkHardeningIndex: Int?
+
+  public var networkHardening: TalosDefaults.NetworkSysctl? { networkHardeningIndex.map { TalosDefaults.networkHardening[$0] } }
 }
 
 extension TalosConfig {
@@ -15,7 +17,9 @@ extension TalosConfig {
     [SettingLocation.v1alpha1(["machine", "sysctls"]), .typed("SysctlConfig", ["params"])].flatMap(index.find).flatMap { map in
       map.entries.map { entry in
         let name = Self.canonicalSysctlName(entry.name)
-        return Sysctl(name: name, found: entry.value, networkHardening: TalosDefaults.networkHardening.first { $0.matches(name) })
+        // Every network hardening sysctl is `net.ipv…`: most names are ruled out by that.
+        let network = name.hasPrefix("net.ipv") ? TalosDefaults.networkHardening.firstIndex { $0.matches(name) } : nil
+        return Sysctl(name: name, found: entry.value, networkHardeningIndex: network)
       }
     }
   }
