@@ -8,6 +8,12 @@ many/  about 5,000 realistic configs and patches (about 14 MB): each file joins 
        documents, with names and values varied so no two files are the same.
 large.yaml  one multi-document file of about 30 MB.
 small.yaml  one small patch, for the cold-start workload.
+
+From ../shared/corpus/files (real configs from public repositories; skipped without it), the
+files PyYAML reads (all of them when PyYAML is missing):
+real5/   each copied 5 times (the instruction-count workload, about 640 files),
+real40/  each copied 40 times (the wall-time workload, about 5,000 files),
+real30.yaml  one multi-document file of about 30 MB made of them (templates left out).
 """
 import os
 import random
@@ -77,4 +83,43 @@ with open(os.path.join(machines, "talconfig.yaml"), "w", encoding="utf-8") as f:
         f.write(f"  - hostname: node{m:02d}\n    controlPlane: {'true' if m < 3 else 'false'}\n    patches:\n")
         for p in range(20):
             f.write(f"      - |-\n        machine:\n          sysctls:\n            net.core.rmem_max: \"{m * 100 + p}\"\n")
+corpus = os.path.join(root, "..", "shared", "corpus", "files")
+if os.path.isdir(corpus):
+    try:
+        import yaml
+
+        def readable(text):
+            try:
+                list(yaml.safe_load_all(text))
+                return True
+            except Exception:
+                return False
+    except ImportError:
+        def readable(text):
+            return True
+    real = []
+    for name in sorted(os.listdir(corpus)):
+        with open(os.path.join(corpus, name), "rb") as f:
+            data = f.read()
+        if readable(data.decode("utf-8", "replace")):
+            real.append((name, data))
+    for folder, copies in (("real5", 5), ("real40", 40)):
+        os.makedirs(os.path.join(out, folder), exist_ok=True)
+        for copy in range(copies):
+            for name, data in real:
+                with open(os.path.join(out, folder, f"{copy}-{name}"), "wb") as f:
+                    f.write(data)
+    plain = [data.decode("utf-8").replace("\ufeff", "").strip("\n") for _, data in real if b"{{" not in data and b"{%" not in data]
+    plain = [text[4:] if text.startswith("---\n") else text for text in plain]
+    with open(os.path.join(out, "real30.yaml"), "w", encoding="utf-8") as f:
+        size = 0
+        n = 0
+        while size < 30 * 1024 * 1024:
+            doc = plain[n % len(plain)] + "\n---\n"
+            f.write(doc)
+            size += len(doc.encode())
+            n += 1
+    print(f"real: {len(real)} corpus files, ×5 and ×40, and a {size / 1e6:.0f} MB multi-document file of them")
+else:
+    print("real: ../shared/corpus/files not found; the real-config workloads are skipped")
 print(f"many: 5000 files, {total / 1e6:.1f} MB; machines: 50 × 20 patches, and a talconfig of 50 nodes")

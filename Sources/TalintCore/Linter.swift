@@ -216,6 +216,8 @@ public struct Linter: Sendable {
   /// Severity overrides, then the secret guard: messages scrubbed, value hashes and excerpts
   /// taken of masked text — secret values never leave the linter.
   private func finish(_ diagnostics: inout [Diagnostic], lines: LineIndex, secrets: SecretSpans) {
+    // A line is masked once however many findings it holds.
+    var maskedLines: [Int: MaskedLine] = [:]
     for index in diagnostics.indices {
       if let severity = settings.severities[diagnostics[index].ruleID] { diagnostics[index].severity = severity }
       if !secrets.isEmpty {
@@ -225,7 +227,9 @@ public struct Linter: Sendable {
         }
       }
       let range = diagnostics[index].range
-      let line = secrets.masked(line: range.start.line, text: lines.lineText(range.start.line))
+      let number = range.start.line
+      let line = maskedLines[number] ?? secrets.masked(line: number, text: lines.lineText(number))
+      maskedLines[number] = line
       diagnostics[index].valueHash = StableHash.hex(Self.valueText(from: line.column(range.start.column), of: line.text))
       if excerpts { diagnostics[index].excerpt = SourceExcerpt(line, range) }
     }
@@ -258,10 +262,10 @@ public struct Linter: Sendable {
   /// The text a finding points at: from its column to the end of the (masked) line, without a
   /// trailing comment or blanks.
   static func valueText(from column: Int, of text: String) -> String {
-    let line = Array(text.unicodeScalars)
-    let start = min(max(column - 1, 0), line.count)
-    var text = String(String.UnicodeScalarView(line[start...]))
-    if let comment = text.byteRange(of: " #") { text = String(decoding: Array(text.utf8)[..<comment.lowerBound], as: UTF8.self) }
-    return text.trimmingBlanks()
+    let scalars = text.unicodeScalars
+    let start = scalars.index(scalars.startIndex, offsetBy: max(column - 1, 0), limitedBy: scalars.endIndex) ?? scalars.endIndex
+    var value = String(scalars[start...])
+    if let comment = value.byteRange(of: " #") { value = String(decoding: value.utf8.prefix(comment.lowerBound), as: UTF8.self) }
+    return value.trimmingBlanks()
   }
 }

@@ -69,7 +69,7 @@ public struct LineIndex: Sendable {
   }
 
   /// Unicode scalars in `bytes` (UTF-8 continuation bytes do not count).
-  static func scalarCount(_ bytes: ArraySlice<UInt8>) -> Int {
+  public static func scalarCount(_ bytes: ArraySlice<UInt8>) -> Int {
     var count = 0
     for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
     return count

@@ -8,6 +8,17 @@ public struct YAMLArena: Sendable {
   var tags: [String] = []
 
   public init() {}
+
+  /// A copy whose arrays hold no spare capacity: a finished document keeps what it uses, not
+  /// the up-to-half-again an array grows by (a quarter of a large file's tree, on average).
+  func trimmed() -> YAMLArena {
+    var copy = YAMLArena()
+    copy.nodes = nodes.withUnsafeBufferPointer { Array($0) }
+    copy.children = children.withUnsafeBufferPointer { Array($0) }
+    copy.text = text.withUnsafeBufferPointer { Array($0) }
+    copy.tags = tags
+    return copy
+  }
 }
 
 /// One document of a YAML stream: a root in its arena. Readers follow aliases and merge keys

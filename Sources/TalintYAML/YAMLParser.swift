@@ -100,7 +100,7 @@ private struct TreeBuilder {
       let last = hasRoot ? arena.nodes[0].range.end : start
       documents.append(
         YAMLDocument(
-          index: documents.count, arena: arena, root: hasRoot ? NodeID(0) : nil,
+          index: documents.count, arena: arena.trimmed(), root: hasRoot ? NodeID(0) : nil,
           range: SourceRange(start: documentStart, end: max(last, documentStart)), duplicateKeys: duplicates,
           ownNodes: 0..<arena.nodes.count))
       arena = YAMLArena()

@@ -24,6 +24,7 @@ extension OutputFormat: ExpressibleByArgument {}
 
 struct Lint: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "lint",
     abstract: "Lint Talos machine configs, patches and schematics.",
     discussion: "Directories are searched for *.yaml and *.yml; '-' reads standard input.")
 

@@ -135,7 +135,7 @@ extension ProjectConfig {
 }
 
 struct Config: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Print the effective settings for paths (the .talint.yaml that applies, merged with options).")
+  static let configuration = CommandConfiguration(commandName: "config", abstract: "Print the effective settings for paths (the .talint.yaml that applies, merged with options).")
 
   @Argument(help: "Files or directories (default: the current directory).")
   var paths: [String] = ["."]

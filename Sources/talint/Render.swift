@@ -6,6 +6,7 @@ import TalintRules
 /// with the file and line that set it.
 struct Render: ParsableCommand {
   static let configuration = CommandConfiguration(
+    commandName: "render",
     abstract: "Print the config a machine runs: its base and patches merged as Talos merges them, each value with where it was set.",
     discussion: """
       Either a base and patches (`--base cp.yaml --patch a.yaml --patch b.yaml`, or a generated base \

@@ -8,7 +8,7 @@ enum RulesFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 struct Rules: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "List every rule: ID, name, severity and summary.")
+  static let configuration = CommandConfiguration(commandName: "rules", abstract: "List every rule: ID, name, severity and summary.")
 
   @Option(name: .long, help: "text (default), json, or markdown (the docs/rules.md reference).")
   var format: RulesFormat = .text
@@ -31,7 +31,7 @@ struct Rules: ParsableCommand {
 }
 
 struct Explain: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Print a rule's documentation and examples.")
+  static let configuration = CommandConfiguration(commandName: "explain", abstract: "Print a rule's documentation and examples.")
 
   @Argument(help: "A rule ID (TAL101) or name (kspp-kernel-arg-removed).")
   var rule: String

@@ -32,6 +32,8 @@ struct Talint: ParsableCommand {
 
   /// `lint` is the default command, so `talint explian TAL101` would lint a file named
   /// `explian`: a first argument that is no path but nearly a command's name is a typo.
+  /// (Each command names itself in its configuration: deriving names from type names costs
+  /// more than linting a small file, and this runs on every start.)
   static func mistypedSubcommand(_ argument: String) -> String? {
     let names = configuration.subcommands.map { $0._commandName }
     guard !argument.hasPrefix("-"), !argument.contains("/"), !names.contains(argument), !FilePath.exists(argument) else { return nil }

@@ -10,22 +10,43 @@
 public enum FilePath {
   /// `path` made absolute against the working directory, with `.` and `..` resolved.
   public static func absolute(_ path: String) -> String {
-    let full = path.hasPrefix("/") ? path : workingDirectory + "/" + path
-    guard needsNormalizing(full) else { return full }
-    var parts: [String] = []
-    for part in full.utf8.split(separator: UInt8(ascii: "/")) {
-      if part.elementsEqual(".".utf8) { continue }
-      if part.elementsEqual("..".utf8) { _ = parts.popLast() } else { parts.append(String(decoding: part, as: UTF8.self)) }
-    }
-    return "/" + parts.joined(separator: "/")
+    var full = path.hasPrefix("/") ? path : workingDirectory + "/" + path
+    return full.withUTF8 { bytes in
+      guard needsNormalizing(bytes) else { return nil }
+      // One pass over the bytes: each step appended, `..` dropping the last (this runs per
+      // finding, and `talint .` names every file `./…`).
+      let slash = UInt8(ascii: "/")
+      let dot = UInt8(ascii: ".")
+      var out: [UInt8] = []
+      out.reserveCapacity(bytes.count)
+      var steps: [Int] = []
+      var index = 0
+      while index < bytes.count {
+        while index < bytes.count && bytes[index] == slash { index += 1 }
+        var end = index
+        while end < bytes.count && bytes[end] != slash { end += 1 }
+        let length = end - index
+        if length == 0 || (length == 1 && bytes[index] == dot) {
+          // an empty or `.` step: nothing
+        } else if length == 2 && bytes[index] == dot && bytes[index + 1] == dot {
+          if let last = steps.popLast() { out.removeSubrange(last...) }
+        } else {
+          steps.append(out.count)
+          out.append(slash)
+          out.append(contentsOf: bytes[index..<end])
+        }
+        index = end
+      }
+      return out.isEmpty ? "/" : String(decoding: out, as: UTF8.self)
+    } ?? full
   }
 
   /// True when an absolute path has a `.` or `..` step, an empty step or a trailing slash:
-  /// most paths have none, and are returned as they are (this runs per finding).
-  private static func needsNormalizing(_ path: String) -> Bool {
+  /// most paths have none, and are returned as they are.
+  private static func needsNormalizing(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var previous: UInt8 = 0
     var dots = 0
-    for byte in path.utf8.dropFirst() {
+    for byte in bytes.dropFirst() {
       if byte == UInt8(ascii: "/") {
         if previous == UInt8(ascii: "/") || dots > 0 { return true }
       }

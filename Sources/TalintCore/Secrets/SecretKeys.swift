@@ -39,6 +39,7 @@ public enum SecretKeys {
   /// The lowercased words of a key: split at `-`, `_`, `.`, blanks and lower-to-upper case
   /// changes (`identityToken` → identity, token).
   static func words(_ name: String) -> [String] {
+    if name.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(name) }
     var words: [String] = []
     var current = ""
     var previousWasLower = false
@@ -58,6 +59,30 @@ public enum SecretKeys {
       previousWasLower = scalar.properties.isLowercase || ("0"..."9").contains(scalar)
     }
     if !current.isEmpty { words.append(current) }
+    return words
+  }
+
+  /// `words` for an ASCII name (nearly every key), on bytes: the same splits, no Unicode tables.
+  private static func asciiWords(_ name: String) -> [String] {
+    var words: [String] = []
+    var current: [UInt8] = []
+    var previousWasLower = false
+    for byte in name.utf8 {
+      if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: " ") {
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        current.removeAll(keepingCapacity: true)
+        previousWasLower = false
+        continue
+      }
+      let isUpper = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
+      if isUpper && previousWasLower && !current.isEmpty {
+        words.append(String(decoding: current, as: UTF8.self))
+        current.removeAll(keepingCapacity: true)
+      }
+      current.append(isUpper ? byte | 0x20 : byte)
+      previousWasLower = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+    }
+    if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
     return words
   }
 }

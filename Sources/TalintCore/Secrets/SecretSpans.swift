@@ -225,20 +225,23 @@ public struct SecretSpans: Sendable {
   /// For text talint could not parse (a syntax error's line): mask what follows a
   /// secret-looking key on the line, and URL secrets.
   static func heuristicColumns(_ text: String) -> [Range<Int>] {
-    let scalars = Array(text.unicodeScalars)
+    // The key is found on bytes (its delimiters are ASCII); scalars are counted only for a
+    // line that has something to mask (this runs for every line a finding shows).
+    let bytes = Array(text.utf8)
     var ranges: [Range<Int>] = []
     var index = 0
-    while index < scalars.count && (scalars[index] == " " || scalars[index] == "\t" || scalars[index] == "-") { index += 1 }
+    while index < bytes.count && (bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == UInt8(ascii: "-")) { index += 1 }
     let keyStart = index
-    while index < scalars.count && scalars[index] != ":" { index += 1 }
-    if index < scalars.count, index + 1 == scalars.count || scalars[index + 1] == " " {
-      let key = Self.bareKey(Substring(String(String.UnicodeScalarView(scalars[keyStart..<index]))))
+    while index < bytes.count && bytes[index] != UInt8(ascii: ":") { index += 1 }
+    if index < bytes.count, index + 1 == bytes.count || bytes[index + 1] == 0x20 {
       var valueStart = index + 1
-      while valueStart < scalars.count && scalars[valueStart] == " " { valueStart += 1 }
-      if SecretKeys.looksSecret(key) && valueStart < scalars.count {
-        ranges.append(valueStart + 1..<Int.max)
+      while valueStart < bytes.count && bytes[valueStart] == 0x20 { valueStart += 1 }
+      if valueStart < bytes.count && SecretKeys.looksSecret(Self.bareKey(Substring(String(decoding: bytes[keyStart..<index], as: UTF8.self)))) {
+        ranges.append(LineIndex.scalarCount(bytes[..<valueStart]) + 1..<Int.max)
       }
     }
+    guard mayEmbedSecrets(text) else { return ranges }
+    let scalars = Array(text.unicodeScalars)
     for secret in embeddedSecrets(in: text) {
       let needle = Array(secret.unicodeScalars)
       var start = 0

@@ -1,0 +1,35 @@
+import TalintCore
+import Testing
+
+/// Path arithmetic runs per finding, on a fast path for paths that need no normalising and a
+/// byte-level one for those that do: both must give what `realpath` would for existing paths.
+@Suite struct FilePathTests {
+  @Test func absolutePathsAreNormalised() {
+    #expect(FilePath.absolute("/a/b/c.yaml") == "/a/b/c.yaml")
+    #expect(FilePath.absolute("/a/./b//c.yaml") == "/a/b/c.yaml")
+    #expect(FilePath.absolute("/a/b/../c.yaml") == "/a/c.yaml")
+    #expect(FilePath.absolute("/a/b/") == "/a/b")
+    #expect(FilePath.absolute("/a/.../b") == "/a/.../b")
+    #expect(FilePath.absolute("/a/.hidden/b") == "/a/.hidden/b")
+    #expect(FilePath.absolute("/../..") == "/")
+    #expect(FilePath.absolute("/") == "/")
+    #expect(FilePath.absolute("/a/b/.") == "/a/b")
+    #expect(FilePath.absolute("/a/b/..") == "/a")
+  }
+
+  @Test func relativePathsStartAtTheWorkingDirectory() {
+    let here = FilePath.absolute(".")
+    #expect(FilePath.absolute("x/y.yaml") == (here == "/" ? "/x/y.yaml" : here + "/x/y.yaml"))
+    #expect(FilePath.absolute("./x/../y.yaml") == (here == "/" ? "/y.yaml" : here + "/y.yaml"))
+    #expect(FilePath.absolute("..") == FilePath.parent(here))
+  }
+
+  @Test func relativeAndParent() {
+    #expect(FilePath.relative("/r/talos/a.yaml", to: "/r/ci") == "../talos/a.yaml")
+    #expect(FilePath.relative("/r/a.yaml", to: "/r") == "a.yaml")
+    #expect(FilePath.parent("/a/b.yaml") == "/a")
+    #expect(FilePath.parent("b.yaml") == ".")
+    #expect(FilePath.parent("/b.yaml") == "/")
+    #expect(FilePath.join("talos", "./patches/a.yaml") == "talos/patches/a.yaml")
+  }
+}
