@@ -70,6 +70,8 @@ public struct Diagnostic: Sendable, Equatable {
   public var excerpt: SourceExcerpt?
   /// For a finding on machines' merged configs: the machines the value reaches, by name.
   public var machines: [String] = []
+  /// The mechanical remedy, where the rule has one and the text allows it.
+  public var fix: Fix?
 
   public init(
     rule: RuleDescription, severity: Severity? = nil, message: String, path: String, range: SourceRange,
@@ -95,6 +97,9 @@ public struct Diagnostic: Sendable, Equatable {
   /// the file it is written in.
   public mutating func move(_ transform: (SourcePosition) -> SourcePosition) {
     range = SourceRange(start: transform(range.start), end: transform(range.end), file: range.file)
+    if let edits = fix?.edits {
+      fix?.edits = edits.map { TextEdit(SourceRange(start: transform($0.range.start), end: transform($0.range.end)), $0.replacement) }
+    }
     for index in notes.indices {
       let note = notes[index].range
       notes[index].range = SourceRange(start: transform(note.start), end: transform(note.end), file: note.file)

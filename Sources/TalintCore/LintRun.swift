@@ -50,10 +50,13 @@ public struct LintRun: Sendable {
     let extra = Dictionary(grouping: findings.diagnostics) { FilePath.absolute($0.path) }
     return Self.parallel(Array(zip(files, linters))) { file, linter in
       var kept = file
+      let replaced = file.diagnostics.filter { findings.replaces($0) }
       kept.diagnostics.removeAll { findings.replaces($0) }
       let own = (extra[FilePath.absolute(file.path)] ?? []).map { diagnostic -> Diagnostic in
         var moved = diagnostic
         moved.path = file.path
+        // A machine's finding is where the file's own is: the fix found in the file holds.
+        moved.fix = moved.fix ?? replaced.first { $0.ruleID == moved.ruleID && $0.range.start == moved.range.start }?.fix
         return moved
       }
       return linter.finish(kept, extra: own)

@@ -120,7 +120,10 @@ public struct Linter: Sendable {
     analysis.secrets = SecretSpans(prepared.parsed)
     var needsComments = prepared.parsed.lines.contains("talint:")
     for unit in prepared.reading.units {
-      var found = check(unit.config, release: prepared.release, path: path, outer: unit.embedded?.text)
+      // Fixes edit the text a config was read from; inside a string only where that is the
+      // same edit of this file, moved.
+      let text: LineIndex? = unit.embedded.map { $0.text.editable ? $0.parsed.lines : nil } ?? prepared.parsed.lines
+      var found = check(unit.config, release: prepared.release, path: path, lines: text, outer: unit.embedded?.text)
       if let embedded = unit.embedded {
         // Everything moves to where it is written in this file.
         for index in found.indices { found[index].move(embedded.text.outer) }
@@ -153,14 +156,14 @@ public struct Linter: Sendable {
 
   /// Runs the rules on one config. `outer` maps positions of an embedded config, for messages
   /// that name a position.
-  public func check(_ config: TalosConfig, release: TalosRelease, path: String, outer: EmbeddedText? = nil) -> [Diagnostic] {
+  public func check(_ config: TalosConfig, release: TalosRelease, path: String, lines: LineIndex? = nil, outer: EmbeddedText? = nil) -> [Diagnostic] {
     let workerOnly = config.machineType == .worker
     let applicable = rules.filter { !(workerOnly && $0.description.scope == .controlPlane) }
     guard let first = applicable.first else { return [] }
     // One context for every rule: building one per rule copied the config and settings each time.
     var context = RuleContext(
       config: config, defaults: TalosDefaults(version: release.version), settings: settings, path: path, rule: first.description,
-      outer: { outer?.outer($0) ?? $0 })
+      lines: lines, outer: { outer?.outer($0) ?? $0 })
     context.release = release
     for rule in applicable {
       context.rule = rule.description

@@ -21,11 +21,15 @@ public struct RuleContext {
   /// in a string, the place in the outer file. Reports are moved by the linter; a message
   /// that names a position uses this.
   public let outer: @Sendable (SourcePosition) -> SourcePosition
+  /// The text the config was parsed from, for fixes; nil for a machine's merged config (its
+  /// findings take the fixes found in the files themselves).
+  let lines: LineIndex?
 
   init(
     config: TalosConfig, defaults: TalosDefaults, settings: LintSettings, path: String, rule: RuleDescription,
-    outer: @escaping @Sendable (SourcePosition) -> SourcePosition = { $0 }
+    lines: LineIndex? = nil, outer: @escaping @Sendable (SourcePosition) -> SourcePosition = { $0 }
   ) {
+    self.lines = lines
     self.config = config
     self.defaults = defaults
     self.settings = settings
@@ -40,14 +44,30 @@ public struct RuleContext {
   /// The release and where it came from; nil only in contexts built outside a lint run.
   public var release: TalosRelease?
 
-  public mutating func report(_ message: String, at range: SourceRange, keyPath: String? = nil, notes: [Note] = []) {
-    diagnostics.append(
-      Diagnostic(rule: rule, message: message, path: path, range: range, keyPath: keyPath, notes: notes))
+  public mutating func report(_ message: String, at range: SourceRange, keyPath: String? = nil, notes: [Note] = [], fix: Fix? = nil) {
+    var diagnostic = Diagnostic(rule: rule, message: message, path: path, range: range, keyPath: keyPath, notes: notes)
+    diagnostic.fix = fix
+    diagnostics.append(diagnostic)
   }
 
   /// Reports at a value (the thing that is wrong is what it is set to).
-  public mutating func report(_ message: String, at found: Found) {
-    report(message, at: found.range, keyPath: found.keyPath)
+  public mutating func report(_ message: String, at found: Found, fix: Fix? = nil) {
+    report(message, at: found.range, keyPath: found.keyPath, fix: fix)
+  }
+
+  // MARK: Fixes
+
+  /// The fix that takes `found` (with its key) out of the mapping or list holding it — which
+  /// leaves Talos's own default in force — where a textual edit can do it safely.
+  public func removal(of found: Found, title: String) -> Fix? {
+    guard let lines, let parent = found.parent, found.yaml.isSourceNode(parent), found.yaml.isSourceNode(found.node) else { return nil }
+    return TreeEdits(yaml: found.yaml, lines: lines).removal(of: found.node, in: parent).map { Fix(title: title, edits: $0) }
+  }
+
+  /// The fix that writes `text` in place of the scalar `found`, keeping its quoting.
+  public func replacement(of found: Found, with text: String, title: String) -> Fix? {
+    guard let lines, found.yaml.isSourceNode(found.node) else { return nil }
+    return TreeEdits(yaml: found.yaml, lines: lines).replacement(of: found.node, with: text).map { Fix(title: title, edits: $0) }
   }
 
   /// Reports at a key (the thing that is wrong is that it is there at all).

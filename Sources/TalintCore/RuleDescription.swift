@@ -78,15 +78,19 @@ public struct RuleDescription: Sendable {
   /// Which machines the rule judges: control-plane settings (the API server, admission, audit)
   /// mean nothing on a worker, so a config that reaches only workers skips those rules.
   public var scope: MachineScope
+  /// True when the rule's findings can carry a fix (`--fix`, `--diff`, an editor's quick fix):
+  /// its remedy is mechanical and safe. Rules whose remedy needs a human offer none.
+  public var fixable: Bool
 
   /// The machines a rule's settings matter on.
   public enum MachineScope: Sendable, Equatable { case all, controlPlane }
 
   public init(
     id: String, name: String, severity: Severity, summary: String, rationale: String, remediation: String,
-    references: [Reference] = [], examples: [RuleExample] = [], scope: MachineScope = .all
+    references: [Reference] = [], examples: [RuleExample] = [], scope: MachineScope = .all, fixable: Bool = false
   ) {
     self.scope = scope
+    self.fixable = fixable
     self.id = id
     self.name = name
     self.severity = severity

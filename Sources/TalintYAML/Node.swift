@@ -43,6 +43,9 @@ public struct Node: Sendable {
   public var kind: Kind
   /// For scalars: how it was written.
   public var style: ScalarStyle
+  /// For collections: written in flow style (`[a, b]`, `{a: 1}`), which a fix edits by commas
+  /// rather than by lines.
+  public var isFlow: Bool = false
   public var range: SourceRange
   /// Scalar: first byte in the text storage; collection: first slot in the children storage;
   /// alias: the target node.

@@ -56,6 +56,11 @@ public struct YAMLDocument: Sendable {
 
   public subscript(id: NodeID) -> Node { arena.nodes[Int(id.index)] }
 
+  /// True when the node is written in this document's source text (not synthesized later).
+  public func isSourceNode(_ id: NodeID) -> Bool {
+    ownNodes.contains(Int(id.index)) && Int(id.index) < arena.nodes.count
+  }
+
   /// The IDs of the nodes this document's source text holds, in source order.
   public var sourceNodes: LazyMapCollection<Range<Int>, NodeID> {
     (ownNodes.lowerBound..<min(ownNodes.upperBound, arena.nodes.count)).lazy.map(NodeID.init)

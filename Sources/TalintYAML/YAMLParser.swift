@@ -147,7 +147,8 @@ private struct TreeBuilder {
       error = YAMLError(kind: .limit, message: "nesting deeper than \(limits.maxDepth) levels", position: start)
       return
     }
-    let node = Node(kind: isMapping ? .mapping : .sequence, style: .plain, range: SourceRange(at: start), first: 0, count: 0, tag: tagIndex(tag))
+    var node = Node(kind: isMapping ? .mapping : .sequence, style: .plain, range: SourceRange(at: start), first: 0, count: 0, tag: tagIndex(tag))
+    node.isFlow = isFlow
     let id = append(node)
     register(anchor: anchor, id)
     frames.append(Frame(id: id, isMapping: isMapping, isFlow: isFlow, start: start, pendingStart: pending.count))

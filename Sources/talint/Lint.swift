@@ -57,6 +57,17 @@ struct Lint: ParsableCommand {
   @Flag(name: .long, help: "Print the effective settings for the paths and exit.")
   var showConfig = false
 
+  @Flag(name: .long, help: "Apply the fixes of fixable findings to the files (each written atomically), then report what remains.")
+  var fix = false
+
+  @Flag(name: .long, help: "Print the fixes as a unified diff and change nothing (exit 1 when there is something to fix).")
+  var diff = false
+
+  func validate() throws {
+    if fix && diff { throw ValidationError("--fix and --diff do not go together: --diff shows what --fix would write") }
+    if fix && targets.contains("-") { throw ValidationError("--fix writes files; use --diff for standard input") }
+  }
+
   /// What to lint: the paths given, else standard input when it has a name, else `.`.
   var targets: [String] { paths.isEmpty ? [stdinFilename == nil ? "." : "-"] : paths }
 
@@ -69,6 +80,10 @@ struct Lint: ParsableCommand {
     let plan = try LintPlan(targets: targets, projects: projects, options: options, stdinName: stdinFilename, forceExclude: forceExclude)
     for directory in plan.emptyDirectories {
       writeErr("talint: warning: \(directory) holds no YAML file to lint\n")
+    }
+    if fix || diff {
+      let changed = try applyFixes(plan)
+      if diff { throw ExitCode(changed ? 1 : 0) }
     }
     var linted = plan.lint(excerpts: format == .pretty)
     if let writeBaseline {
@@ -95,6 +110,39 @@ struct Lint: ParsableCommand {
     if linted.files.contains(where: \.failed) { throw ExitCode(2) }
     let failing = report.visible.contains { plan.threshold(for: $0.path).fails($0.severity) }
     if failing || (strictBaseline && !stale.isEmpty) { throw ExitCode(1) }
+  }
+
+  /// `--fix` and `--diff`: each input fixed as far as its findings allow; `--fix` writes the
+  /// files that changed, `--diff` prints them. True when something changed (or would).
+  private func applyFixes(_ plan: LintPlan) throws -> Bool {
+    var files = 0
+    var fixes = 0
+    var unreadable = false
+    for (input, outcome) in plan.fixes() {
+      guard case .success(let (original, result)) = outcome else {
+        if case .failure(let error) = outcome { writeErr("\(input.displayPath): not fixed: \(error)\n") }
+        unreadable = true
+        continue
+      }
+      if let refusal = result.refusal { writeErr("\(input.displayPath): not fixed: \(refusal)\n") }
+      guard result.applied > 0, result.bytes != original else { continue }
+      files += 1
+      fixes += result.applied
+      if diff {
+        writeOut(UnifiedDiff.render(original, result.bytes, path: input.displayPath))
+      } else if case .path(let path) = input.source {
+        do {
+          try replaceAtomically(path, with: result.bytes)
+        } catch {
+          writeErr("\(input.displayPath): not fixed: \(error)\n")
+          unreadable = true
+        }
+      }
+    }
+    let verb = diff ? "would fix" : "fixed"
+    writeErr("talint: \(verb) \(fixes) finding\(fixes == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")\n")
+    if unreadable && diff { throw ExitCode(2) }
+    return files > 0
   }
 
   private func record(_ linted: LintPlan.Outcome, in path: String) throws {

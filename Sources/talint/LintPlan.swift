@@ -58,6 +58,7 @@ struct LintPlan {
   private static func lookupPath(_ input: InputFile, _ stdinName: String?) -> String {
     switch input.source {
     case .path(let path): path
+    case .buffer: input.displayPath
     case .standardInput: stdinName ?? "."
     }
   }
@@ -67,6 +68,22 @@ struct LintPlan {
     let run = LintRun(linterForPath: { linters.linter(for: $0) }, projectMachines: linters.projectMachines(configKeys: Set(configKeys)))
     let files = run.run(inputs.indices.map { LintRun.Input(inputs[$0], linter: linters.linter(key: configKeys[$0])) })
     return Outcome(files: files, diagnostics: files.flatMap(\.diagnostics).sorted(by: Diagnostic.sortedOrder))
+  }
+
+  /// Each input's text and what its fixes make of it, with the linter of its configuration.
+  func fixes() -> [(InputFile, Result<([UInt8], FixOutcome), InputError>)] {
+    let linters = Linters(projects: projects, options: options, excerpts: false, known: effective)
+    return inputs.indices.map { index in
+      let input = inputs[index]
+      do {
+        let bytes = try input.read()
+        return (input, .success((bytes, linters.linter(key: configKeys[index]).fixing(bytes, path: input.displayPath))))
+      } catch let error as InputError {
+        return (input, .failure(error))
+      } catch {
+        return (input, .failure(InputError(description: "\(error)")))
+      }
+    }
   }
 
   /// The failure threshold for a linted path.

@@ -24,7 +24,7 @@ struct Rules: ParsableCommand {
     for rule in AllRules.descriptions {
       let name = rule.name.padding(to: width)
       let severity = rule.severity.rawValue.padding(to: 7)
-      output += "\(rule.id)  \(name)  \(severity)  \(rule.summary)\n"
+      output += "\(rule.id)  \(name)  \(severity)  \(rule.fixable ? "fix" : "   ")  \(rule.summary)\n"
     }
     writeOut(output)
   }
@@ -47,7 +47,8 @@ struct Explain: ParsableCommand {
   func run() throws {
     guard let rule = AllRules.description(for: rule) else { return }
     let scope = rule.scope == .controlPlane ? ", control-plane machines only" : ""
-    var text = "\(rule.id) \(rule.name) (\(rule.severity.rawValue)\(scope))\n\n\(rule.summary)\n\nDocs: \(RuleDocs.url(rule.id))\n\n"
+    let fixable = rule.fixable ? ", fixable: `talint lint --fix`" : ""
+    var text = "\(rule.id) \(rule.name) (\(rule.severity.rawValue)\(scope)\(fixable))\n\n\(rule.summary)\n\nDocs: \(RuleDocs.url(rule.id))\n\n"
     text += "Why: \(rule.rationale)\n\nFix: \(rule.remediation)\n"
     if !rule.references.isEmpty {
       text += "\nReferences:\n" + rule.references.map { "  - \($0.linked)\n" }.joined()

@@ -11,12 +11,17 @@ public struct EmbeddedText: Sendable {
   private var positions: [SourcePosition]
   /// The scalar index where each line of `text` starts.
   private var lineStarts: [Int]
+  /// True when an edit of the text is the same edit of the outer file, moved: a literal block
+  /// scalar (`|`) keeps every character and line break where it is written, only indented.
+  /// Folding, quoting escapes and `$$` do not, so fixes inside them are not offered.
+  public private(set) var editable: Bool
 
   /// The value of a scalar node, aligned with the node's source text in the outer file:
   /// indentation, quotes, escapes and line folding are skipped, so each character of the value
   /// maps to where it is written.
   public init(value: String, style: ScalarStyle, range: SourceRange, lines: LineIndex) {
     let isBlock = style == .literal || style == .folded
+    editable = style == .literal
     var source = Self.sourceScalars(of: range, lines: lines, skippingHeader: isBlock)
     if isBlock { source = Self.withoutBlockIndentation(source, value: value) }
     var positions: [SourcePosition] = []
@@ -91,6 +96,7 @@ public struct EmbeddedText: Sendable {
       index += 1
     }
     var copy = self
+    copy.editable = copy.editable && kept.count == positions.count
     copy.text = String(String.UnicodeScalarView(scalars))
     copy.positions = kept
     copy.lineStarts = Self.lineStarts(of: scalars)

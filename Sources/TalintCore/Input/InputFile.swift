@@ -7,13 +7,18 @@
 /// Why an input could not be read. The description is what the user sees.
 public struct InputError: Error, CustomStringConvertible, Sendable {
   public var description: String
+
+  public init(description: String) { self.description = description }
 }
 
-/// One input to lint: a file path, or standard input under a display name.
+/// One input to lint: a file path, standard input under a display name, or an editor's
+/// unsaved text of a file.
 public struct InputFile: Sendable, Hashable {
   public enum Source: Sendable, Hashable {
     case path(String)
     case standardInput
+    /// The text an editor holds for the file at `displayPath` (the language server).
+    case buffer([UInt8])
   }
 
   public var source: Source
@@ -23,6 +28,7 @@ public struct InputFile: Sendable, Hashable {
   public static func standardInput(name: String = "<stdin>") -> InputFile {
     InputFile(source: .standardInput, displayPath: name)
   }
+  public static func buffer(_ bytes: [UInt8], path: String) -> InputFile { InputFile(source: .buffer(bytes), displayPath: path) }
 
   /// Reads the whole input. Refuses anything but a regular file, so that a FIFO, a socket or
   /// a device passed as a path never hangs the run; never opens files for writing.
@@ -30,6 +36,8 @@ public struct InputFile: Sendable, Hashable {
     switch source {
     case .standardInput:
       return try Self.readAll(descriptor: 0)
+    case .buffer(let bytes):
+      return bytes
     case .path(let path):
       var info = stat()
       guard stat(path, &info) == 0 else { throw InputError(description: "cannot read: \(Self.errnoText())") }

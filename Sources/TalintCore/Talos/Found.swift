@@ -6,6 +6,9 @@ public struct Found: Sendable {
   public let document: ConfigDocument
   public let node: NodeID
   public let key: NodeID?
+  /// The mapping or sequence that holds this value (nil for a document's root): what a fix
+  /// that takes the value out edits around.
+  public let parent: NodeID?
   /// The parent's key path and this value's own step; joined only when a report needs it, so
   /// walking a mapping of a million keys does not build a million strings.
   private let parentPath: String
@@ -29,13 +32,14 @@ public struct Found: Sendable {
   }
 
   public init(document: ConfigDocument, node: NodeID, key: NodeID?, keyPath: String) {
-    self.init(document: document, node: node, key: key, parentPath: keyPath, step: .none)
+    self.init(document: document, node: node, key: key, parent: nil, parentPath: keyPath, step: .none)
   }
 
-  private init(document: ConfigDocument, node: NodeID, key: NodeID?, parentPath: String, step: Step) {
+  private init(document: ConfigDocument, node: NodeID, key: NodeID?, parent: NodeID?, parentPath: String, step: Step) {
     self.document = document
     self.node = node
     self.key = key
+    self.parent = parent
     self.parentPath = parentPath
     self.step = step
   }
@@ -137,7 +141,7 @@ public struct Found: Sendable {
   /// The value under `key` in this mapping.
   public func child(_ name: String) -> Found? {
     guard let pair = yaml.pair(forKey: name, in: node) else { return nil }
-    return Found(document: document, node: pair.value, key: pair.key, parentPath: keyPath, step: .key(name))
+    return Found(document: document, node: pair.value, key: pair.key, parent: yaml.resolve(node), parentPath: keyPath, step: .key(name))
   }
 
   /// Every entry of this mapping, keyed.
@@ -145,7 +149,7 @@ public struct Found: Sendable {
     let path = keyPath
     return yaml.pairs(node).compactMap { pair in
       guard let name = yaml.scalar(pair.key) else { return nil }
-      return (name, Found(document: document, node: pair.value, key: pair.key, parentPath: path, step: .key(name)))
+      return (name, Found(document: document, node: pair.value, key: pair.key, parent: yaml.resolve(node), parentPath: path, step: .key(name)))
     }
   }
 
@@ -154,7 +158,7 @@ public struct Found: Sendable {
     if !isSequence { return isNull ? [] : [self] }
     let path = keyPath
     return yaml.elements(node).enumerated().map { index, element in
-      Found(document: document, node: element, key: nil, parentPath: path, step: .index(index))
+      Found(document: document, node: element, key: nil, parent: yaml.resolve(node), parentPath: path, step: .index(index))
     }
   }
 
@@ -164,34 +168,37 @@ public struct Found: Sendable {
   public func descendants(_ path: [String]) -> [Found] {
     var results: [Found] = []
     var steps: [Step] = []
-    walk(node, key: key, depth: 0, path, &steps, &results)
+    walk(node, key: key, parent: parent, depth: 0, path, &steps, &results)
     return results
   }
 
-  private func walk(_ node: NodeID, key: NodeID?, depth: Int, _ path: [String], _ steps: inout [Step], _ results: inout [Found]) {
+  private func walk(
+    _ node: NodeID, key: NodeID?, parent: NodeID?, depth: Int, _ path: [String], _ steps: inout [Step], _ results: inout [Found]
+  ) {
     guard depth < path.count else {
       guard let last = steps.last else { return results.append(self) }
-      let parent = steps.dropLast().reduce(keyPath, Self.join)
-      return results.append(Found(document: document, node: node, key: key, parentPath: parent, step: last))
+      let parentPath = steps.dropLast().reduce(keyPath, Self.join)
+      return results.append(Found(document: document, node: node, key: key, parent: parent, parentPath: parentPath, step: last))
     }
+    let holder = yaml.resolve(node)
     switch path[depth] {
     case "*":
       for pair in yaml.pairs(node) {
         guard let name = yaml.scalar(pair.key) else { continue }
         steps.append(.key(name))
-        walk(pair.value, key: pair.key, depth: depth + 1, path, &steps, &results)
+        walk(pair.value, key: pair.key, parent: holder, depth: depth + 1, path, &steps, &results)
         steps.removeLast()
       }
     case "[]":
       for (index, element) in yaml.elements(node).enumerated() {
         steps.append(.index(index))
-        walk(element, key: nil, depth: depth + 1, path, &steps, &results)
+        walk(element, key: nil, parent: holder, depth: depth + 1, path, &steps, &results)
         steps.removeLast()
       }
     case let name:
       guard let pair = yaml.pair(forKey: name, in: node) else { return }
       steps.append(.key(name))
-      walk(pair.value, key: pair.key, depth: depth + 1, path, &steps, &results)
+      walk(pair.value, key: pair.key, parent: holder, depth: depth + 1, path, &steps, &results)
       steps.removeLast()
     }
   }

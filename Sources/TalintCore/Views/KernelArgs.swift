@@ -29,9 +29,10 @@ extension TalosConfig {
   /// Extra kernel arguments from `machine.install.extraKernelArgs` and schematic
   /// `customization.extraKernelArgs`. An entry holding several space-separated arguments
   /// yields each, positioned on its own characters when the scalar is on one line.
+  static let kernelArgLocations = [SettingLocation.v1alpha1(["machine", "install", "extraKernelArgs"]), .schematic(["customization", "extraKernelArgs"])]
+
   static func readKernelArgs(_ index: DocumentIndex) -> [Located<KernelArg>] {
-    let lists = [SettingLocation.v1alpha1(["machine", "install", "extraKernelArgs"]), .schematic(["customization", "extraKernelArgs"])]
-      .flatMap(index.find)
+    let lists = kernelArgLocations.flatMap(index.find)
     var result: [Located<KernelArg>] = []
     for list in lists {
       for element in list.elements {
@@ -43,5 +44,24 @@ extension TalosConfig {
       }
     }
     return result
+  }
+}
+
+extension RuleContext {
+  /// The fix that takes one kernel argument out: its list entry, or its word in an entry that
+  /// holds several (with the blank beside it), where the entry is written on one line.
+  public func removal(of arg: Located<KernelArg>, title: String) -> Fix? {
+    for element in config.find(TalosConfig.kernelArgLocations).flatMap(\.elements) {
+      let pieces = element.pieces(separatedBy: [" ", "\t"])
+      guard let index = pieces.firstIndex(where: { $0.range == arg.range }) else { continue }
+      if pieces.count == 1 { return removal(of: element, title: title) }
+      // Pieces share the entry's range when they could not be placed on their own characters.
+      guard pieces[index].range != element.range, lines != nil, element.yaml.isSourceNode(element.node) else { return nil }
+      let span = index + 1 < pieces.count
+        ? SourceRange(start: pieces[index].range.start, end: pieces[index + 1].range.start)
+        : SourceRange(start: pieces[index - 1].range.end, end: pieces[index].range.end)
+      return Fix(title: title, edits: [TextEdit(span, "")])
+    }
+    return nil
   }
 }

@@ -23,14 +23,16 @@ struct APIServerAnonymousAuth: Rule {
         "apiVersion: v1alpha1\nkind: KubeAuthenticationConfig\nconfiguration:\n  anonymous:\n    enabled: true\n    conditions:\n      - path: /livez\n      - path: /readyz\n      - path: /healthz\n"
       ),
     ],
-    scope: .controlPlane)
+    scope: .controlPlane, fixable: true)
 
   static let healthPaths: Set<String> = ["/livez", "/readyz", "/healthz"]
 
   func check(_ context: inout RuleContext) {
     for arg in context.config.extraArgs(.apiServer, named: "anonymous-auth") where !arg.fromDocument {
       for value in arg.values where value.bool != false {
-        context.report("kube-apiserver anonymous-auth is enabled; set it to \"false\" or remove the override", at: value)
+        context.report(
+          "kube-apiserver anonymous-auth is enabled; set it to \"false\" or remove the override", at: value,
+          fix: context.replacement(of: value, with: "false", title: "Set anonymous-auth to \"false\""))
       }
     }
     for anonymous in context.config.find(.typed("KubeAuthenticationConfig", ["configuration", "anonymous"])) {

@@ -20,7 +20,7 @@ struct DeniedExtraArg: Rule {
     examples: [
       .triggering("cluster:\n  etcd:\n    extraArgs:\n      data-dir: /var/lib/etcd2\n"),
       .passing("cluster:\n  etcd:\n    extraArgs:\n      election-timeout: \"5000\"\n"),
-    ])
+    ], fixable: true)
 
   func check(_ context: inout RuleContext) {
     for component in Component.allCases {
@@ -29,7 +29,7 @@ struct DeniedExtraArg: Rule {
         if denied.contains(arg.name) {
           context.report(
             "\(component.rawValue) flag '\(arg.name)' is set by Talos and not allowed in extraArgs (Talos \(context.version)); the component will not start — remove it",
-            atKeyOf: arg.found)
+            at: arg.found.keyRange, keyPath: arg.found.keyPath, fix: context.removal(of: arg.found, title: "Remove '\(arg.name)'"))
         } else if component == .apiServer && arg.fromDocument,
           let rejected = TalosDefaults.apiServerDocumentDeniedPrefixes.first(where: { arg.name.hasPrefix($0.prefix) })
         {

@@ -15,12 +15,14 @@ struct ProfilingEnabled: Rule {
     examples: [
       .triggering("cluster:\n  scheduler:\n    extraArgs:\n      profiling: \"true\"\n"),
       .passing("cluster:\n  scheduler:\n    extraArgs:\n      profiling: \"false\"\n"),
-    ])
+    ], fixable: true)
 
   func check(_ context: inout RuleContext) {
     for component in [Component.apiServer, .controllerManager, .scheduler] {
       for value in context.config.extraArgValues(component, named: "profiling") where value.bool != false {
-        context.report("\(component.rawValue) profiling is enabled; set it to \"false\"", at: value)
+        context.report(
+          "\(component.rawValue) profiling is enabled; set it to \"false\"", at: value,
+          fix: context.replacement(of: value, with: "false", title: "Set profiling to \"false\""))
       }
     }
   }

@@ -17,7 +17,7 @@ struct KSPPKernelArgRemoved: Rule {
     examples: [
       .triggering("machine:\n  install:\n    extraKernelArgs:\n      - -pti\n"),
       .passing("machine:\n  install:\n    extraKernelArgs:\n      - console=ttyS0\n"),
-    ])
+    ], fixable: true)
 
   func check(_ context: inout RuleContext) {
     for arg in context.config.kernelArgs where arg.value.removes {
@@ -26,7 +26,7 @@ struct KSPPKernelArgRemoved: Rule {
       else { continue }
       context.report(
         "'\(arg.value.text)' removes the KSPP kernel argument '\(key == "pti" ? "pti=on" : key)' that Talos requires at boot; the node will refuse to boot",
-        at: arg.range, keyPath: arg.keyPath)
+        at: arg.range, keyPath: arg.keyPath, fix: context.removal(of: arg, title: "Remove '\(arg.value.text)'"))
     }
   }
 }

@@ -19,12 +19,14 @@ struct KernelHardeningDisabled: Rule {
     examples: [
       .triggering("machine:\n  install:\n    extraKernelArgs:\n      - mitigations=off\n"),
       .passing("machine:\n  install:\n    extraKernelArgs:\n      - init_on_free=1\n"),
-    ])
+    ], fixable: true)
 
   func check(_ context: inout RuleContext) {
     for arg in context.config.kernelArgs {
       guard let why = Self.weakening(arg.value, on: context.version) else { continue }
-      context.report("'\(arg.value.text)' \(why); remove it", at: arg.range, keyPath: arg.keyPath)
+      context.report(
+        "'\(arg.value.text)' \(why); remove it", at: arg.range, keyPath: arg.keyPath,
+        fix: context.removal(of: arg, title: "Remove '\(arg.value.text)'"))
     }
   }
 

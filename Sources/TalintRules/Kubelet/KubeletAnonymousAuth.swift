@@ -13,11 +13,13 @@ struct KubeletAnonymousAuth: Rule {
     examples: [
       .triggering("machine:\n  kubelet:\n    extraArgs:\n      anonymous-auth: \"true\"\n"),
       .passing("machine:\n  kubelet:\n    extraArgs:\n      anonymous-auth: \"false\"\n"),
-    ])
+    ], fixable: true)
 
   func check(_ context: inout RuleContext) {
     for value in context.config.extraArgValues(.kubelet, named: "anonymous-auth") where value.bool != false {
-      context.report("kubelet anonymous-auth is enabled; remove the override", at: value)
+      context.report(
+        "kubelet anonymous-auth is enabled; remove the override", at: value,
+        fix: context.replacement(of: value, with: "false", title: "Set anonymous-auth to \"false\""))
     }
   }
 }

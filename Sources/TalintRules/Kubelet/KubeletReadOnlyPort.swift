@@ -11,14 +11,16 @@ struct KubeletReadOnlyPort: Rule {
     examples: [
       .triggering("machine:\n  kubelet:\n    extraConfig:\n      readOnlyPort: 10255\n"),
       .passing("machine:\n  kubelet:\n    extraConfig:\n      readOnlyPort: 0\n"),
-    ])
+    ], fixable: true)
 
   func check(_ context: inout RuleContext) {
     var values = context.config.extraArgValues(.kubelet, named: "read-only-port")
     values += context.config.kubeletConfigs.compactMap { $0.child("readOnlyPort") }
     for value in values {
       guard let port = value.int, port != 0 else { continue }
-      context.report("kubelet read-only port \(port) serves the kubelet API without authentication; set it to 0", at: value)
+      context.report(
+        "kubelet read-only port \(port) serves the kubelet API without authentication; set it to 0", at: value,
+        fix: context.replacement(of: value, with: "0", title: "Set the read-only port to 0"))
     }
   }
 }

@@ -19,7 +19,7 @@ struct KubeletSeccompDefaultDisabled: Rule {
     examples: [
       .triggering("machine:\n  kubelet:\n    defaultRuntimeSeccompProfileEnabled: false\n"),
       .passing("machine:\n  kubelet:\n    defaultRuntimeSeccompProfileEnabled: true\n"),
-    ])
+    ], fixable: true)
 
   static let locations: [SettingLocation] = [
     .v1alpha1(["machine", "kubelet", "defaultRuntimeSeccompProfileEnabled"]),
@@ -29,10 +29,14 @@ struct KubeletSeccompDefaultDisabled: Rule {
   func check(_ context: inout RuleContext) {
     let settings = context.config.find(Self.locations)
     for setting in settings where setting.bool == false {
-      context.report("\(setting.keyPath) is false, so containers run without a seccomp profile; set it to true", at: setting)
+      context.report(
+        "\(setting.keyPath) is false, so containers run without a seccomp profile; set it to true", at: setting,
+        fix: context.replacement(of: setting, with: "true", title: "Set it to true"))
     }
     for value in context.config.extraArgValues(.kubelet, named: "seccomp-default") where value.bool == false {
-      context.report("kubelet seccomp-default is off; remove the flag", at: value)
+      context.report(
+        "kubelet seccomp-default is off; remove the flag", at: value,
+        fix: context.replacement(of: value, with: "true", title: "Set seccomp-default to \"true\""))
     }
     // A complete config (or a machine's merged one) says what the node runs: a deletion a later
     // patch undid is silent there.

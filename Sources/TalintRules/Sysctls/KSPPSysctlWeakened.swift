@@ -20,7 +20,7 @@ struct KSPPSysctlWeakened: Rule {
     examples: [
       .triggering("machine:\n  sysctls:\n    kernel.kptr_restrict: \"0\"\n"),
       .passing("machine:\n  sysctls:\n    kernel.kptr_restrict: \"2\"\n    vm.max_map_count: \"262144\"\n"),
-    ])
+    ], fixable: true)
 
   func check(_ context: inout RuleContext) {
     let table = context.defaults.ksppSysctls
@@ -34,7 +34,7 @@ struct KSPPSysctlWeakened: Rule {
       guard weaker else { continue }
       context.report(
         "\(sysctl.name)=\(value) weakens Talos's KSPP default \(expected.value) (Talos \(context.version)); remove the override",
-        at: sysctl.found)
+        at: sysctl.found, fix: context.removal(of: sysctl.found, title: "Remove the \(sysctl.name) override"))
     }
   }
 }

@@ -19,14 +19,16 @@ struct NetworkSysctlWeakened: Rule {
     examples: [
       .triggering("apiVersion: v1alpha1\nkind: SysctlConfig\nparams:\n  net.ipv4.conf.all.accept_redirects: \"1\"\n"),
       .passing("apiVersion: v1alpha1\nkind: SysctlConfig\nparams:\n  net.ipv4.conf.all.accept_redirects: \"0\"\n"),
-    ])
+    ], fixable: true)
 
   func check(_ context: inout RuleContext) {
     for sysctl in context.config.sysctls {
       guard let match = sysctl.networkHardening,
         let value = sysctl.found.int, value == match.weakValue
       else { continue }
-      context.report("\(sysctl.name)=\(value) weakens network hardening; remove the override", at: sysctl.found)
+      context.report(
+        "\(sysctl.name)=\(value) weakens network hardening; remove the override", at: sysctl.found,
+        fix: context.removal(of: sysctl.found, title: "Remove the \(sysctl.name) override"))
     }
   }
 }

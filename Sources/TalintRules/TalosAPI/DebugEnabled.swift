@@ -9,11 +9,13 @@ struct DebugEnabled: Rule {
     rationale: "With `debug: true` Talos streams all system container logs to the console (serial, IPMI, cloud console), which widens who can read them.",
     remediation: "Remove `debug: true` once debugging is done.",
     references: [.talos("v1alpha1 debug")],
-    examples: [.triggering("version: v1alpha1\ndebug: true\nmachine:\n  type: worker\n"), .passing("version: v1alpha1\ndebug: false\nmachine:\n  type: worker\n")])
+    examples: [.triggering("version: v1alpha1\ndebug: true\nmachine:\n  type: worker\n"), .passing("version: v1alpha1\ndebug: false\nmachine:\n  type: worker\n")], fixable: true)
 
   func check(_ context: inout RuleContext) {
     for setting in context.config.find(.v1alpha1(["debug"])) where setting.bool == true {
-      context.report("debug is on, so system container logs go to the console; turn it off when done", at: setting)
+      context.report(
+        "debug is on, so system container logs go to the console; turn it off when done", at: setting,
+        fix: context.replacement(of: setting, with: "false", title: "Set debug to false"))
     }
   }
 }

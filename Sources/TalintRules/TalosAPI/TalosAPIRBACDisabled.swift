@@ -18,7 +18,7 @@ struct TalosAPIRBACDisabled: Rule {
     examples: [
       .triggering("# talint: talos-version=1.11\nmachine:\n  features:\n    rbac: false\n"),
       .passing("# talint: talos-version=1.11\nmachine:\n  features:\n    rbac: true\n"),
-    ])
+    ], fixable: true)
 
   static let path = ["machine", "features", "rbac"]
 
@@ -26,7 +26,9 @@ struct TalosAPIRBACDisabled: Rule {
     guard context.version < TalosVersion(1, 12) else { return }
     let settings = context.config.find(.v1alpha1(Self.path))
     for setting in settings where setting.bool == false {
-      context.report("machine.features.rbac is false, which makes every Talos API client an admin on Talos \(context.version); set it to true", at: setting)
+      context.report(
+        "machine.features.rbac is false, which makes every Talos API client an admin on Talos \(context.version); set it to true",
+        at: setting, fix: context.replacement(of: setting, with: "true", title: "Set rbac to true"))
     }
     // In a complete config a deletion a later patch undid is silent.
     guard !context.config.hasFullConfig || settings.isEmpty else { return }

@@ -1,0 +1,43 @@
+import TalintYAML
+
+/// What fixing one file came to.
+public struct FixOutcome: Sendable {
+  /// The text after every fix that applied (the original when none did, or when refused).
+  public var bytes: [UInt8]
+  /// Fixes applied, over all passes.
+  public var applied: Int
+  /// Why the fixes were not kept: the fixed text would not parse, or the file is not UTF-8.
+  public var refusal: String?
+}
+
+extension Linter {
+  /// Applies the fixes of the file's findings — suppressed ones excepted — and lints again,
+  /// until no fix is left (fixes can uncover or overlap others; at most ten passes). A result
+  /// that would not parse, or that a template's masking could no longer read, is refused: the
+  /// original comes back with the reason.
+  public func fixing(_ bytes: [UInt8], path: String) -> FixOutcome {
+    let before = lint(bytes: bytes, path: path)
+    var current = bytes
+    var applied = 0
+    var diagnostics = before.diagnostics
+    for _ in 0..<10 {
+      let fixes = diagnostics.filter { $0.suppression == nil }.compactMap(\.fix)
+      guard !fixes.isEmpty else { break }
+      guard let (next, count) = FixEngine.apply(fixes, to: current) else {
+        return FixOutcome(bytes: bytes, applied: 0, refusal: "only UTF-8 files are fixed")
+      }
+      guard count > 0, next != current else { break }
+      current = next
+      applied += count
+      diagnostics = lint(bytes: current, path: path).diagnostics
+    }
+    guard applied > 0 else { return FixOutcome(bytes: bytes, applied: 0, refusal: nil) }
+    // TAL002: a fix must not make a key appear twice either.
+    let unreadable: Set<String> = [InputProblems.syntaxError.id, InputProblems.templateNotParsed.id, "TAL002"]
+    let introduced = diagnostics.filter { unreadable.contains($0.ruleID) }.count > before.diagnostics.filter { unreadable.contains($0.ruleID) }.count
+    if introduced {
+      return FixOutcome(bytes: bytes, applied: 0, refusal: "the fixed text would not be valid YAML; the file is left as it was")
+    }
+    return FixOutcome(bytes: current, applied: applied, refusal: nil)
+  }
+}

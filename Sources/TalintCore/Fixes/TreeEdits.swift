@@ -1,0 +1,92 @@
+import TalintYAML
+
+/// Text edits that change one value of a parsed tree, computed from the nodes' ranges and the
+/// text they were parsed from: removing an entry of a block collection takes its lines (or,
+/// for the first entry after a `- `, up to the next entry); of a flow collection, the entry and
+/// one comma; a collection left empty becomes `{}` or `[]`, which Talos reads as the key
+/// absent. Nothing is offered where an edit would reach beyond the value: a value shared
+/// through an alias or merge key, a document root.
+struct TreeEdits {
+  let yaml: YAMLDocument
+  let lines: LineIndex
+
+  /// The edits that take `node` (with its key, in a mapping) out of `parent`.
+  func removal(of node: NodeID, in parent: NodeID) -> [TextEdit]? {
+    guard !hasAliases, yaml[parent].kind != .alias else { return nil }
+    let spans: [SourceRange]
+    let index: Int
+    if yaml.isMapping(parent) {
+      let pairs = yaml.rawPairs(parent)
+      guard let position = pairs.firstIndex(where: { $0.value == node }) else { return nil }
+      index = position
+      spans = pairs.map { pair in
+        let key = yaml[pair.key].range
+        let value = yaml[pair.value].range
+        return SourceRange(start: key.start, end: max(key.end, value.end))
+      }
+    } else {
+      let elements = Array(yaml.elements(parent))
+      guard let position = elements.firstIndex(of: node) else { return nil }
+      index = position
+      spans = elements.map { yaml[$0].range }
+    }
+    let collection = yaml[parent]
+    let span = spans[index]
+    if collection.isFlow {
+      if spans.count == 1 { return [TextEdit(span, "")] }
+      if index + 1 < spans.count { return [TextEdit(SourceRange(start: span.start, end: spans[index + 1].start), "")] }
+      return [TextEdit(SourceRange(start: spans[index - 1].end, end: span.end), "")]
+    }
+    // A list item's line starts with its dash, at the column where the list starts.
+    let isList = !yaml.isMapping(parent)
+    let lineStart = isList ? collection.range.start.column : span.start.column
+    let ownsItsLines = onlyBlanks(line: span.start.line, before: lineStart)
+    if spans.count == 1 {
+      let empty = isList ? "[]" : "{}"
+      // A mapping's only entry after a `- ` leaves `- {}`; a list that shares its line cannot be emptied in place.
+      guard ownsItsLines else { return isList ? nil : [TextEdit(span, empty)] }
+      // The collection is a key's value on the lines below it: the same lines, emptied.
+      let indent = max(lineStart - 1, keyColumn(of: parent) + 2)
+      return [TextEdit(wholeLines(span), String(repeating: " ", count: indent) + empty + "\n")]
+    }
+    if ownsItsLines { return [TextEdit(wholeLines(span), "")] }
+    // The first entry after a `- ` or a key on its line: the next entry takes its place.
+    guard index + 1 < spans.count else { return nil }
+    return [TextEdit(SourceRange(start: span.start, end: spans[index + 1].start), "")]
+  }
+
+  /// The edit that writes `text` in place of a scalar, in the scalar's quoting.
+  func replacement(of node: NodeID, with text: String) -> [TextEdit]? {
+    guard !hasAliases, let style = yaml.style(node), yaml[node].kind == .scalar else { return nil }
+    let quoted: String
+    switch style {
+    case .plain: quoted = text
+    case .singleQuoted: quoted = "'\(text)'"
+    case .doubleQuoted: quoted = "\"\(text)\""
+    case .literal, .folded: return nil
+    }
+    return [TextEdit(yaml[node].range, quoted)]
+  }
+
+  /// From the start of `range`'s first line to the start of the line after its last.
+  private func wholeLines(_ range: SourceRange) -> SourceRange {
+    SourceRange(start: SourcePosition(line: range.start.line, column: 1), end: SourcePosition(line: range.end.line + 1, column: 1))
+  }
+
+  private func onlyBlanks(line: Int, before column: Int) -> Bool {
+    guard line <= lines.lineCount else { return false }
+    let bytes = lines.lineBytes(line)
+    return bytes.count >= column - 1 && bytes.prefix(column - 1).allSatisfy { $0 == 0x20 || $0 == 0x09 }
+  }
+
+  /// The column (0-based) of the key whose value `collection` is, or of the collection itself.
+  private func keyColumn(of collection: NodeID) -> Int {
+    for id in yaml.sourceNodes where yaml[id].kind == .mapping {
+      for pair in yaml.rawPairs(id) where pair.value == collection { return yaml[pair.key].range.start.column - 1 }
+    }
+    return yaml[collection].range.start.column - 1
+  }
+
+  /// An alias can make one text stand for several values: such documents are not edited.
+  private var hasAliases: Bool { yaml.sourceNodes.contains { yaml[$0].kind == .alias } }
+}
