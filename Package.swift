@@ -23,10 +23,12 @@ let package = Package(
     .target(name: "TalintYAML", dependencies: ["CYAML"]),
     .target(name: "TalintCore", dependencies: ["TalintYAML"]),
     .target(name: "TalintRules", dependencies: ["TalintCore"]),
+    .target(name: "TalintServer", dependencies: ["TalintRules"]),
     .executableTarget(
       name: "talint",
       dependencies: [
         "TalintRules",
+        "TalintServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),

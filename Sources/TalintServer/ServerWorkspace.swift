@@ -1,0 +1,74 @@
+import TalintCore
+import TalintRules
+
+/// What the command line's `.talint.yaml` handling does, for the server: the nearest
+/// configuration of each document (reloaded when one changes), editor settings on top as the
+/// command line's options go on top, and a run that includes the project's machines.
+/// Used only from the server's queue (and from a lint run's serial steps it starts there).
+final class ServerWorkspace: @unchecked Sendable {
+  /// Editor settings (`workspace/didChangeConfiguration`, section `talint`), like the CLI's.
+  struct Overrides: Equatable {
+    var talosVersion: TalosVersion?
+    var select: [String] = []
+    var ignore: [String] = []
+  }
+
+  var overrides = Overrides() {
+    didSet { reload() }
+  }
+  /// Problems found in configurations, each said once (the server shows them to the user).
+  private(set) var problems: [String] = []
+  private var discovery = ConfigDiscovery()
+  private var configs: [String: ProjectConfig] = [:]
+  private var linters: [String: Linter] = [:]
+
+  /// Forgets every configuration read: the next lint reads them again.
+  func reload() {
+    discovery = ConfigDiscovery()
+    configs = [:]
+    linters = [:]
+  }
+
+  /// The findings on a document's text, suppressions applied, machines included.
+  func lint(_ document: TextDocument) -> [Diagnostic] {
+    let key = configPath(for: document.path) ?? ""
+    let machines = key.isEmpty ? [] : config(at: key).machineDefinitions
+    let run = LintRun(linterForPath: { [unowned self] path in self.linter(key: self.configPath(for: path) ?? "") }, projectMachines: machines)
+    let results = run.run([LintRun.Input(.buffer(document.text, path: document.path), linter: linter(key: key))])
+    return results.first { $0.path == document.path }?.diagnostics.filter { $0.suppression == nil } ?? []
+  }
+
+  private func configPath(for path: String) -> String? {
+    discovery.configPath(for: path)
+  }
+
+  private func config(at path: String) -> ProjectConfig {
+    if let known = configs[path] { return known }
+    var config = ProjectConfig()
+    if let bytes = try? InputFile.path(path).read() {
+      let (parsed, found) = ConfigParser(knownRules: AllRules.descriptions).parse(bytes: bytes, path: path)
+      problems += found.map(\.description)
+      config = found.contains(where: \.isError) ? ProjectConfig(path: path) : parsed
+    }
+    configs[path] = config
+    return config
+  }
+
+  private func linter(key: String) -> Linter {
+    if let known = linters[key] { return known }
+    var settings = (key.isEmpty ? ProjectConfig() : config(at: key)).settings(knownRules: AllRules.descriptions)
+    settings.version = settings.version.nearestKnown
+    if let version = overrides.talosVersion { settings.forcedVersion = version.nearestKnown }
+    if !overrides.select.isEmpty { settings.selection.select = overrides.select }
+    if !overrides.ignore.isEmpty { settings.selection.ignore = overrides.ignore }
+    let linter = Linter(rules: AllRules.rules, settings: settings)
+    linters[key] = linter
+    return linter
+  }
+
+  /// Takes the problems to show, so each is shown once.
+  func takeProblems() -> [String] {
+    defer { problems = [] }
+    return problems
+  }
+}

@@ -1,0 +1,132 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// One read from the client: a message's body, or why the bytes were not a message.
+enum Incoming {
+  case message([UInt8])
+  /// Headers without a usable `Content-Length`, or a body larger than the server accepts; the
+  /// stream goes on after it.
+  case malformed(String)
+  case end
+}
+
+/// Reads the base protocol's frames (`Content-Length: N\r\n\r\n` then N bytes) from a file
+/// descriptor. Headers other than `Content-Length` are ignored, as the specification allows.
+final class MessageReader {
+  private let descriptor: Int32
+  private var buffer: [UInt8] = []
+  private var start = 0
+  /// Bodies beyond this are read and dropped: a document that large is refused, not buffered.
+  static let maximumBody = 64 << 20
+
+  init(descriptor: Int32) { self.descriptor = descriptor }
+
+  func next() -> Incoming {
+    var length: Int?
+    var sawHeader = false
+    while true {
+      guard let line = readLine() else { return sawHeader ? .malformed("the stream ended inside a message's headers") : .end }
+      if line.isEmpty {
+        guard sawHeader else { continue }
+        break
+      }
+      sawHeader = true
+      let text = String(decoding: line, as: UTF8.self)
+      guard let colon = text.firstIndex(of: ":") else { continue }
+      if text[..<colon].lowercased() == "content-length" {
+        length = Int(text[text.index(after: colon)...].trimmingCharacters(in: " \t"))
+      }
+    }
+    guard let length, length >= 0 else { return .malformed("a message without a valid Content-Length header") }
+    if length > Self.maximumBody {
+      discard(length)
+      return .malformed("a message of \(length) bytes, over the \(Self.maximumBody)-byte limit")
+    }
+    guard let body = read(length) else { return .malformed("the stream ended inside a message's body") }
+    return .message(body)
+  }
+
+  /// A header line without its `\r\n` (or `\n`); nil at the end of the stream.
+  private func readLine() -> [UInt8]? {
+    while true {
+      if let newline = buffer[start...].firstIndex(of: 0x0A) {
+        var end = newline
+        if end > start && buffer[end - 1] == 0x0D { end -= 1 }
+        let line = Array(buffer[start..<end])
+        start = newline + 1
+        return line
+      }
+      guard fill() else { return nil }
+    }
+  }
+
+  private func read(_ count: Int) -> [UInt8]? {
+    while buffer.count - start < count {
+      guard fill() else { return nil }
+    }
+    let body = Array(buffer[start..<start + count])
+    start += count
+    return body
+  }
+
+  private func discard(_ count: Int) {
+    var left = count
+    while left > 0 {
+      let available = buffer.count - start
+      if available >= left {
+        start += left
+        return
+      }
+      left -= available
+      start = buffer.count
+      guard fill() else { return }
+    }
+  }
+
+  /// Reads more bytes; false at the end of the stream.
+  private func fill() -> Bool {
+    if start > 0 {
+      buffer.removeFirst(start)
+      start = 0
+    }
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+      let count = Glibc.read(descriptor, &chunk, chunk.count)
+      if count < 0 && errno == EINTR { continue }
+      guard count > 0 else { return false }
+      buffer += chunk[..<count]
+      return true
+    }
+  }
+}
+
+/// Writes frames; used from the server's one queue, so writes never interleave.
+struct MessageWriter {
+  let descriptor: Int32
+
+  func send(_ message: JSON) {
+    let body = message.encoded()
+    let frame = Array("Content-Length: \(body.count)\r\n\r\n".utf8) + body
+    frame.withUnsafeBufferPointer { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          return
+        }
+        offset += written
+      }
+    }
+  }
+}
+
+extension StringProtocol {
+  fileprivate func trimmingCharacters(in blanks: String) -> String {
+    var view = Substring(self)
+    while let first = view.first, blanks.contains(first) { view = view.dropFirst() }
+    while let last = view.last, blanks.contains(last) { view = view.dropLast() }
+    return String(view)
+  }
+}
