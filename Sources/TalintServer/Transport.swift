@@ -2,6 +2,8 @@
   import Glibc
 #endif
 
+import TalintCore
+
 /// One read from the client: a message's body, or why the bytes were not a message.
 enum Incoming {
   case message([UInt8])
@@ -108,17 +110,8 @@ struct MessageWriter {
   func send(_ message: JSON) {
     let body = message.encoded()
     let frame = Array("Content-Length: \(body.count)\r\n\r\n".utf8) + body
-    frame.withUnsafeBufferPointer { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-        if written < 0 {
-          if errno == EINTR { continue }
-          return
-        }
-        offset += written
-      }
-    }
+    // A client that went away ends the server at the next read; nothing to do here.
+    _ = frame.withUnsafeBytes { writeAll($0, to: descriptor) }
   }
 }
 

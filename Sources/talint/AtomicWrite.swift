@@ -21,19 +21,9 @@ func replaceAtomically(_ path: String, with bytes: [UInt8]) throws {
   var template = Array((FilePath.parent(target) + "/.talint-fix-XXXXXX").utf8CString)
   let descriptor = mkstemp(&template)
   guard descriptor >= 0 else { throw WriteError(description: "cannot write beside \(path): \(errnoText())") }
-  let temporary = String(cString: template)
+  let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
   var failure: String?
-  bytes.withUnsafeBufferPointer { buffer in
-    var offset = 0
-    while offset < buffer.count && failure == nil {
-      let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-      if written < 0 {
-        if errno != EINTR { failure = errnoText() }
-      } else {
-        offset += written
-      }
-    }
-  }
+  if !bytes.withUnsafeBytes({ writeAll($0, to: descriptor) }) { failure = errnoText() }
   if failure == nil && fchmod(descriptor, info.st_mode & 0o7777) != 0 { failure = errnoText() }
   if failure == nil && fsync(descriptor) != 0 { failure = errnoText() }
   close(descriptor)

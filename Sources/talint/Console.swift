@@ -15,17 +15,7 @@ func writeErr(_ text: String) { write(text, to: 2) }
 
 func write(_ text: String, to descriptor: Int32) {
   var text = text
-  text.withUTF8 { buffer in
-    var offset = 0
-    while offset < buffer.count {
-      let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-      if written < 0 {
-        if errno == EINTR { continue }
-        return
-      }
-      offset += written
-    }
-  }
+  _ = text.withUTF8 { writeAll(UnsafeRawBufferPointer($0), to: descriptor) }
 }
 
 /// Says what is wrong with the invocation and ends the run with exit code 64, without the

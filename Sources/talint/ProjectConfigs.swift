@@ -97,26 +97,6 @@ extension ProjectConfigs {
   }
 }
 
-/// A YAML double-quoted scalar: globs (`*.sops.yaml`), paths with `: ` or `#`, anything.
-func yamlQuoted(_ text: String) -> String {
-  var result = "\""
-  for scalar in text.unicodeScalars {
-    switch scalar {
-    case "\"": result += "\\\""
-    case "\\": result += "\\\\"
-    case "\n": result += "\\n"
-    case "\t": result += "\\t"
-    default:
-      if scalar.value < 0x20 || scalar.value == 0x7F {
-        result += "\\x" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
-      } else {
-        result.unicodeScalars.append(scalar)
-      }
-    }
-  }
-  return result + "\""
-}
-
 extension ProjectConfig {
   /// True when one of the `exclude` globs matches `path` (relative to the config's folder).
   func excludes(_ path: String) -> Bool { matches(exclude, path) }

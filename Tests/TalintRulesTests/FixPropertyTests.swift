@@ -12,9 +12,8 @@ import Testing
     rule.description.examples.enumerated().map { ("\(rule.description.id) example \($0.offset)", $0.element.yaml) }
   }
 
-  static let fixtures: [(String, String)] = Paths.files(in: Paths.fixtures, suffixes: [".yaml", ".yml", ".j2", ".tmpl", ".tpl"]).map {
-    ($0, String(decoding: Paths.read($0), as: UTF8.self))
-  }
+  /// By path (the test log names the fixture, not its text).
+  static let fixtures: [String] = Paths.files(in: Paths.fixtures, suffixes: [".yaml", ".yml", ".j2", ".tmpl", ".tpl"])
 
   static let linter = Linter(rules: AllRules.rules)
 
@@ -48,9 +47,10 @@ import Testing
   }
 
   @Test(arguments: fixtures)
-  func fixturesFixCleanly(fixture: (String, String)) throws {
-    try Self.check(fixture.0, Array(fixture.1.utf8))
-    try Self.check(fixture.0 + " (CRLF)", Array(fixture.1.replacing("\n", with: "\r\n").utf8))
+  func fixturesFixCleanly(fixture: String) throws {
+    let text = String(decoding: Paths.read(fixture), as: UTF8.self)
+    try Self.check(fixture, Array(text.utf8))
+    try Self.check(fixture + " (CRLF)", Array(text.replacing("\n", with: "\r\n").utf8))
   }
 
   @Test func everyFixableRuleFixesItsExample() {
@@ -92,6 +92,25 @@ import Testing
     let outcome = Self.linter.fixing(Array(text.utf8), path: "x.yaml")
     #expect(outcome.applied == 0)
     #expect(outcome.bytes == Array(text.utf8))
+  }
+
+  /// A rule whose fix would break the file: the fix is refused and the text comes back as it was.
+  struct BreakingRule: Rule {
+    static let description = RuleDescription(
+      id: "TAL999", name: "breaking-fix", severity: .warning, summary: "test", rationale: "test", remediation: "test", fixable: true)
+    func check(_ context: inout RuleContext) {
+      for found in context.config.find(.v1alpha1(["debug"])) {
+        context.report("debug", at: found, fix: Fix(title: "break", edits: [TextEdit(found.range, "[unclosed")]))
+      }
+    }
+  }
+
+  @Test func aFixThatWouldBreakTheFileIsRefused() {
+    let text = "debug: true\nmachine:\n  type: worker\n"
+    let outcome = Linter(rules: [BreakingRule.self]).fixing(Array(text.utf8), path: "x.yaml")
+    #expect(outcome.bytes == Array(text.utf8))
+    #expect(outcome.applied == 0)
+    #expect(outcome.refusal == "the fixed text would not be valid YAML; the file is left as it was")
   }
 
   @Test func aliasedValuesAreNotEdited() {

@@ -58,8 +58,9 @@ public enum FilePath {
 
   /// The working directory, read once: talint never changes it during a run.
   static let workingDirectory: String = {
-    var buffer = [CChar](repeating: 0, count: 4096)
-    return getcwd(&buffer, buffer.count) != nil ? String(cString: buffer) : ""
+    guard let path = getcwd(nil, 0) else { return "" }
+    defer { free(path) }
+    return String(cString: path)
   }()
 
   /// `path` relative to the folder `base` (both made absolute first), with `..` steps when it
@@ -94,7 +95,8 @@ public enum FilePath {
     var parts: [Substring] = []
     for part in (folder == "." ? name : folder + "/" + name).split(separator: "/", omittingEmptySubsequences: false) {
       switch part {
-      case ".", "" where !parts.isEmpty: continue
+      case ".": continue
+      case "" where !parts.isEmpty: continue
       case "..": if let last = parts.last, last != "..", last != "" { parts.removeLast() } else { parts.append(part) }
       default: parts.append(part)
       }

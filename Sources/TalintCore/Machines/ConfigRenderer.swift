@@ -88,17 +88,7 @@ public enum ConfigRenderer {
     let special = value.isEmpty || value.contains("\n") || value.contains(": ") || value.contains(" #") || value.hasPrefix(" ")
       || value.hasSuffix(" ") || "!&*-?{}[],#|>@`'\"%".contains(value.first ?? " ") || value.hasSuffix(":")
     guard style != .plain || special else { return value }
-    var quoted = "\""
-    for scalar in value.unicodeScalars {
-      switch scalar {
-      case "\"": quoted += "\\\""
-      case "\\": quoted += "\\\\"
-      case "\n": quoted += "\\n"
-      case "\t": quoted += "\\t"
-      default: quoted.unicodeScalars.append(scalar)
-      }
-    }
-    return quoted + "\""
+    return yamlQuoted(value)
   }
 
   /// A value with the secrets written inside it (URL passwords, join tokens) masked.
