@@ -118,7 +118,7 @@ struct Lint: ParsableCommand {
     var files = 0
     var fixes = 0
     var unreadable = false
-    for (input, outcome) in plan.fixes() {
+    for (input, linter, outcome) in plan.fixes() {
       guard case .success(let (original, result)) = outcome else {
         if case .failure(let error) = outcome { writeErr("\(input.displayPath): not fixed: \(error)\n") }
         unreadable = true
@@ -129,7 +129,7 @@ struct Lint: ParsableCommand {
       files += 1
       fixes += result.applied
       if diff {
-        writeOut(UnifiedDiff.render(original, result.bytes, path: input.displayPath))
+        writeOut(linter.diff(original, result.bytes, path: input.displayPath))
       } else if case .path(let path) = input.source {
         do {
           try replaceAtomically(path, with: result.bytes)

@@ -71,17 +71,18 @@ struct LintPlan {
   }
 
   /// Each input's text and what its fixes make of it, with the linter of its configuration.
-  func fixes() -> [(InputFile, Result<([UInt8], FixOutcome), InputError>)] {
+  func fixes() -> [(InputFile, Linter, Result<([UInt8], FixOutcome), InputError>)] {
     let linters = Linters(projects: projects, options: options, excerpts: false, known: effective)
     return inputs.indices.map { index in
       let input = inputs[index]
+      let linter = linters.linter(key: configKeys[index])
       do {
         let bytes = try input.read()
-        return (input, .success((bytes, linters.linter(key: configKeys[index]).fixing(bytes, path: input.displayPath))))
+        return (input, linter, .success((bytes, linter.fixing(bytes, path: input.displayPath))))
       } catch let error as InputError {
-        return (input, .failure(error))
+        return (input, linter, .failure(error))
       } catch {
-        return (input, .failure(InputError(description: "\(error)")))
+        return (input, linter, .failure(InputError(description: "\(error)")))
       }
     }
   }

@@ -65,6 +65,17 @@ import Testing
     #expect(clean.status == 0 && clean.stdout.isEmpty)
   }
 
+  @Test func diffNeverShowsASecretNearAFix() throws {
+    let secret = "z01mye6j16bspJYtTB/5SFX8j7Ahe/mWx0lA8F2/pQE="
+    let text = "cluster:\n  secretboxEncryptionSecret: \(secret)\nmachine:\n  sysctls:\n    kernel.kptr_restrict: \"0\"\n"
+    let folder = try Workspace.make(["node.yaml": text])
+    let output = try talint(["lint", "--diff", "node.yaml"], in: folder)
+    #expect(output.status == 1)
+    #expect(!output.stdout.contains(secret) && !output.stderr.contains(secret))
+    #expect(output.stdout.contains("   secretboxEncryptionSecret: ******\n"), "\(output.stdout)")
+    #expect(output.stdout.contains("-    kernel.kptr_restrict: \"0\"\n"))
+  }
+
   @Test func diffReadsStandardInputAndFixDoesNot() throws {
     let folder = try Workspace.make(["x/": ""])
     let diff = try talint(["lint", "--diff", "--stdin-filename", "node.yaml"], in: folder, stdin: Self.weakened)

@@ -41,3 +41,27 @@ extension Linter {
     return FixOutcome(bytes: current, applied: applied, refusal: nil)
   }
 }
+
+extension Linter {
+  /// The unified diff of a file before and after its fixes, every line that holds a secret
+  /// masked as other formats mask it (such a line no longer applies as a patch, by design).
+  public func diff(_ old: [UInt8], _ new: [UInt8], path: String) -> String {
+    UnifiedDiff.render(old, new, path: path, maskOld: masker(old, path: path), maskNew: masker(new, path: path))
+  }
+
+  /// Masks a shown line of `bytes` with the secret spans its analysis found (the heuristics
+  /// alone where it does not parse); a line without a secret is shown exactly as written.
+  private func masker(_ bytes: [UInt8], path: String) -> (Int, String) -> String {
+    let analysis = analyze(bytes: bytes, path: path)
+    let lines = analysis.lines
+    return { number, raw in
+      guard number <= lines.lineCount else { return raw }
+      let text = lines.lineText(number)
+      let masked = analysis.failed ? SecretSpans.maskedUnparsed(line: number, lines: lines).text : analysis.secrets.masked(line: number, text: text).text
+      guard masked != text else { return raw }
+      let bom = number == 1 && raw.hasPrefix("\u{FEFF}") ? "\u{FEFF}" : ""
+      let lineBreak = raw.hasSuffix("\r\n") ? "\r\n" : raw.hasSuffix("\n") ? "\n" : ""
+      return bom + masked + lineBreak
+    }
+  }
+}

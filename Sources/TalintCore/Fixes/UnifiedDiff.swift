@@ -1,7 +1,11 @@
 /// A unified diff of a file before and after its fixes, as `diff -u` and `git apply` read it:
-/// `--- a/path`, `+++ b/path`, hunks with three lines of context.
+/// `--- a/path`, `+++ b/path`, hunks with three lines of context. Each shown line goes through
+/// `maskOld` or `maskNew` (1-based line number, the line with its break), so a secret near a
+/// fix is never printed.
 public enum UnifiedDiff {
-  public static func render(_ old: [UInt8], _ new: [UInt8], path: String) -> String {
+  public static func render(
+    _ old: [UInt8], _ new: [UInt8], path: String, maskOld: (Int, String) -> String = { $1 }, maskNew: (Int, String) -> String = { $1 }
+  ) -> String {
     let a = lines(old)
     let b = lines(new)
     guard a != b else { return "" }
@@ -27,8 +31,9 @@ public enum UnifiedDiff {
       out += "@@ -\(oldCount == 0 ? oldStart : oldStart + 1),\(oldCount) +\(newCount == 0 ? newStart : newStart + 1),\(newCount) @@\n"
       for step in hunk {
         let prefix = step.kind == .same ? " " : step.kind == .delete ? "-" : "+"
-        out += prefix + step.text
-        if !step.text.hasSuffix("\n") { out += "\n\\ No newline at end of file\n" }
+        let text = step.kind == .insert ? maskNew(step.newLine + 1, step.text) : maskOld(step.oldLine + 1, step.text)
+        out += prefix + text
+        if !text.hasSuffix("\n") { out += "\n\\ No newline at end of file\n" }
       }
       index = end
     }
