@@ -94,12 +94,17 @@ public struct Linter: Sendable {
       let text = TemplateMasking.isTemplate(path) ? TemplateMasking(InputDecoding.utf8(bytes), path: path).text : bytes
       return YAMLParser.parse(text, limits: limits).comments()
     }
+    return Self.commentMap(prepared).comments.sorted { $0.position < $1.position }
+  }
+
+  /// The file's comments and those of the configs embedded in it, moved to where they are written.
+  private static func commentMap(_ prepared: Prepared) -> CommentMap {
     var map = CommentMap()
     map.add(prepared.parsed)
     for unit in prepared.reading.units {
       if let embedded = unit.embedded { map.add(embedded.parsed, outer: embedded.text.outer) }
     }
-    return map.comments.sorted { $0.position < $1.position }
+    return map
   }
 
   /// Lints one file. `referrer` is the release of a talconfig or template that uses the file
@@ -132,14 +137,7 @@ public struct Linter: Sendable {
       }
       analysis.diagnostics += found
     }
-    if needsComments {
-      var map = CommentMap()
-      map.add(prepared.parsed)
-      for unit in prepared.reading.units {
-        if let embedded = unit.embedded { map.add(embedded.parsed, outer: embedded.text.outer) }
-      }
-      analysis.comments = map
-    }
+    if needsComments { analysis.comments = Self.commentMap(prepared) }
     analysis.failed = analysis.diagnostics.contains { $0.ruleID == InputProblems.syntaxError.id }
     analysis.release = prepared.release
     analysis.releaseIsFallback = prepared.releaseIsFallback

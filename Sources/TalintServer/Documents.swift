@@ -98,17 +98,6 @@ enum FileURI {
     return percentDecoded(rest)
   }
 
-  static func uri(of path: String) -> String {
-    let absolute = FilePath.absolute(path)
-    var out = "file://"
-    for byte in absolute.utf8 {
-      let safe = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-        || "/-._~".utf8.contains(byte)
-      out += safe ? String(UnicodeScalar(byte)) : "%" + String(byte, radix: 16, uppercase: true).leftPadded(2)
-    }
-    return out
-  }
-
   private static func percentDecoded(_ text: Substring) -> String {
     var bytes: [UInt8] = []
     var index = text.utf8.startIndex
@@ -127,11 +116,5 @@ enum FileURI {
       }
     }
     return String(decoding: bytes, as: UTF8.self)
-  }
-}
-
-extension String {
-  fileprivate func leftPadded(_ width: Int) -> String {
-    count >= width ? self : String(repeating: "0", count: width - count) + self
   }
 }

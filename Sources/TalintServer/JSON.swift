@@ -66,11 +66,6 @@ public enum JSON: Sendable, Equatable, Codable {
     return nil
   }
 
-  public var bool: Bool? {
-    if case .bool(let value) = self { return value }
-    return nil
-  }
-
   static func parse(_ bytes: [UInt8]) -> JSON? {
     try? JSONDecoder().decode(JSON.self, from: Data(bytes))
   }

@@ -1,6 +1,7 @@
 import Dispatch
 import TalintCore
 import TalintRules
+import TalintYAML
 
 /// `talint server`: the Language Server Protocol over a pair of file descriptors. One thread
 /// reads frames; everything else — documents, linting, replies — happens on one serial queue,
@@ -244,8 +245,10 @@ public final class LanguageServer: @unchecked Sendable {
   private func suppressLine(_ diagnostic: Diagnostic, in document: TextDocument) -> TextEdit {
     let line = diagnostic.range.start.line
     let comment = "talint: ignore[\(diagnostic.ruleID)] -- <reason>"
-    let text = line <= document.lines.lineCount ? String(decoding: document.lines.lineBytes(line), as: UTF8.self) : ""
-    if !Self.hasComment(text) {
+    let text = line <= document.lines.lineCount ? document.lines.lineText(line) : ""
+    // Read with the scanner that finds suppressions, which knows quoted and block-scalar text.
+    let comments = YAMLParser.parse(document.text).comments()
+    if !comments.contains(where: { $0.position.line == line && $0.isTrailing }) {
       let end = SourcePosition(line: line, column: text.unicodeScalars.count + 1)
       return .insert(" # " + comment, at: end)
     }
@@ -255,23 +258,6 @@ public final class LanguageServer: @unchecked Sendable {
 
   private func suppressFile(_ diagnostic: Diagnostic) -> TextEdit {
     .insert("# talint: ignore-file[\(diagnostic.ruleID)] -- <reason>\n", at: SourcePosition(line: 1, column: 1))
-  }
-
-  /// True when a ` #` outside quotes starts a comment on the line (quoted `#` is text).
-  static func hasComment(_ line: String) -> Bool {
-    var quote: Character?
-    var previous: Character = " "
-    for character in line {
-      if let open = quote {
-        if character == open { quote = nil }
-      } else if character == "\"" || character == "'" {
-        quote = character
-      } else if character == "#" && (previous == " " || previous == "\t") {
-        return true
-      }
-      previous = character
-    }
-    return false
   }
 
   // MARK: Sending

@@ -3,6 +3,7 @@
 #endif
 
 import TalintCore
+import TalintYAML
 
 /// One read from the client: a message's body, or why the bytes were not a message.
 enum Incoming {
@@ -37,7 +38,7 @@ final class MessageReader {
       let text = String(decoding: line, as: UTF8.self)
       guard let colon = text.firstIndex(of: ":") else { continue }
       if text[..<colon].lowercased() == "content-length" {
-        length = Int(text[text.index(after: colon)...].trimmingCharacters(in: " \t"))
+        length = Int(String(text[text.index(after: colon)...]).trimmingBlanks())
       }
     }
     guard let length, length >= 0 else { return .malformed("a message without a valid Content-Length header") }
@@ -112,14 +113,5 @@ struct MessageWriter {
     let frame = Array("Content-Length: \(body.count)\r\n\r\n".utf8) + body
     // A client that went away ends the server at the next read; nothing to do here.
     _ = frame.withUnsafeBytes { writeAll($0, to: descriptor) }
-  }
-}
-
-extension StringProtocol {
-  fileprivate func trimmingCharacters(in blanks: String) -> String {
-    var view = Substring(self)
-    while let first = view.first, blanks.contains(first) { view = view.dropFirst() }
-    while let last = view.last, blanks.contains(last) { view = view.dropLast() }
-    return String(view)
   }
 }

@@ -48,10 +48,4 @@ extension String {
     result += bytes[position...]
     return String(decoding: result, as: UTF8.self)
   }
-
-  /// The UTF-8 bytes from `offset` on, as a string.
-  public func utf8Suffix(from offset: Int) -> Substring {
-    let index = utf8.index(utf8.startIndex, offsetBy: min(offset, utf8.count))
-    return self[index...]
-  }
 }

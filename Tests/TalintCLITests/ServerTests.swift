@@ -88,6 +88,22 @@ import Testing
     #expect(actions[0]["isPreferred"] as? Bool == true)
     #expect(edits(actions[1]).first?["newText"] as? String == " # talint: ignore[TAL201] -- <reason>")
     #expect(edits(actions[2]).first?["newText"] as? String == "# talint: ignore-file[TAL201] -- <reason>\n")
+    // A line that already ends in a comment gets the suppression on its own line above; a `#`
+    // inside a quoted value is not a comment.
+    let commented = root + "/commented.yaml"
+    client.open(commented, text: "machine:\n  sysctls:\n    kernel.kptr_restrict: \"0\" # for bpftrace\n    kernel.dmesg_restrict: \"0 #x\"\n")
+    _ = client.diagnostics(for: commented)
+    func firstSuppression(line: Int) -> String? {
+      let reply = client.request(
+        "textDocument/codeAction",
+        ["textDocument": ["uri": LSPClient.uri(commented)], "range": ["start": ["line": line, "character": 0], "end": ["line": line, "character": 0]],
+         "context": ["diagnostics": [Any]()]])
+      let actions = reply?["result"] as? [[String: Any]] ?? []
+      let suppress = actions.first { ($0["title"] as? String)?.hasSuffix("on this line") == true }
+      return ((suppress?["edit"] as? [String: Any])?["changes"] as? [String: Any]).flatMap { ($0[LSPClient.uri(commented)] as? [[String: Any]])?.first?["newText"] as? String }
+    }
+    #expect(firstSuppression(line: 2) == "    # talint: ignore[TAL201] -- <reason>\n")
+    #expect(firstSuppression(line: 3) == " # talint: ignore[TAL203] -- <reason>")
   }
 
   @Test func changesAreLintedAndStaleResultsAreNotPublished() throws {

@@ -11,7 +11,8 @@ public enum FixEngine {
     let text = Array(bytes[bom...])
     guard String(validating: text, as: UTF8.self) != nil else { return nil }
     let lines = LineIndex.text(of: text)
-    let lineBreak = text.contains(0x0D) && text.containsSequence([0x0D, 0x0A]) ? "\r\n" : "\n"
+    let crlf = zip(text, text.dropFirst()).contains { $0 == 0x0D && $1 == 0x0A }
+    let lineBreak = crlf ? "\r\n" : "\n"
     var taken: [(range: Range<Int>, replacement: [UInt8])] = []
     var applied = 0
     for fix in fixes.sorted(by: { ($0.edits.first?.range.start ?? .init(line: 0, column: 0)) < ($1.edits.first?.range.start ?? .init(line: 0, column: 0)) }) {
@@ -49,12 +50,5 @@ public enum FixEngine {
       if index == line.endIndex || line[index] & 0xC0 != 0x80 { scalars += 1 }
     }
     return index
-  }
-}
-
-extension Array where Element == UInt8 {
-  fileprivate func containsSequence(_ needle: [UInt8]) -> Bool {
-    guard needle.count <= count else { return false }
-    return (0...(count - needle.count)).contains { self[$0..<$0 + needle.count].elementsEqual(needle) }
   }
 }
