@@ -6,6 +6,8 @@ public struct YAMLArena: Sendable {
   var children: [NodeID] = []
   var text: [UInt8] = []
   var tags: [String] = []
+  /// Alias nodes in `nodes`: a document without any can be edited as text node by node.
+  var aliasCount = 0
 
   public init() {}
 
@@ -17,6 +19,7 @@ public struct YAMLArena: Sendable {
     copy.children = children.withUnsafeBufferPointer { Array($0) }
     copy.text = text.withUnsafeBufferPointer { Array($0) }
     copy.tags = tags
+    copy.aliasCount = aliasCount
     return copy
   }
 }
@@ -55,6 +58,9 @@ public struct YAMLDocument: Sendable {
   }
 
   public subscript(id: NodeID) -> Node { arena.nodes[Int(id.index)] }
+
+  /// True when an alias makes one text stand for several values somewhere in the document.
+  public var holdsAliases: Bool { arena.aliasCount > 0 }
 
   /// True when the node is written in this document's source text (not synthesized later).
   public func isSourceNode(_ id: NodeID) -> Bool {
@@ -288,6 +294,7 @@ public struct YAMLDocument: Sendable {
       node.count = Int32(items.count)
       arena.children += items
     case .alias(let target):
+      arena.aliasCount += 1
       node.kind = .alias
       node.first = target.index
       node.count = 0

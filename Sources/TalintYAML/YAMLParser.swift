@@ -128,6 +128,7 @@ private struct TreeBuilder {
         error = YAMLError(kind: .syntax, message: "found undefined alias '\(name)'", position: start)
         return
       }
+      arena.aliasCount += 1
       _ = append(Node(kind: .alias, style: .plain, range: SourceRange(start: start, end: end), first: target.index, count: 0, tag: -1))
     case YAML_SEQUENCE_START_EVENT:
       let data = event.data.sequence_start

@@ -116,6 +116,16 @@ import Testing
     #expect(output.stderr.contains("no problems in 1 file"))
   }
 
+  /// Every finding here carries a fix: finding each one's text must not walk the whole file
+  /// (it once did, and a 30 MB file of real configs took 18 s instead of 2).
+  @Test func manyFixableFindingsAreLinted() throws {
+    let count = 20_000 / Self.volume
+    let text = String(repeating: "---\nmachine:\n  install:\n    extraKernelArgs: [console=ttyS0, -pti]\n", count: count)
+    let output = try talint([try file("fixable.yaml", Array(text.utf8))])
+    #expect(output.status == 0)
+    #expect(output.stdout.split(separator: "\n").count == count)
+  }
+
   @Test func hugeMappingIsLinted() throws {
     var text = "machine:\n  sysctls:\n"
     text.reserveCapacity(40_000_000)

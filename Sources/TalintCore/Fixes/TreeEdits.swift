@@ -12,7 +12,7 @@ struct TreeEdits {
 
   /// The edits that take `node` (with its key, in a mapping) out of `parent`.
   func removal(of node: NodeID, in parent: NodeID) -> [TextEdit]? {
-    guard !hasAliases, yaml[parent].kind != .alias else { return nil }
+    guard !yaml.holdsAliases, yaml[parent].kind != .alias else { return nil }
     let spans: [SourceRange]
     let index: Int
     if yaml.isMapping(parent) {
@@ -57,7 +57,7 @@ struct TreeEdits {
 
   /// The edit that writes `text` in place of a scalar, in the scalar's quoting.
   func replacement(of node: NodeID, with text: String) -> [TextEdit]? {
-    guard !hasAliases, let style = yaml.style(node), yaml[node].kind == .scalar else { return nil }
+    guard !yaml.holdsAliases, let style = yaml.style(node), yaml[node].kind == .scalar else { return nil }
     let quoted: String
     switch style {
     case .plain: quoted = text
@@ -79,14 +79,22 @@ struct TreeEdits {
     return bytes.count >= column - 1 && bytes.prefix(column - 1).allSatisfy { $0 == 0x20 || $0 == 0x09 }
   }
 
-  /// The column (0-based) of the key whose value `collection` is, or of the collection itself.
+  /// The column (0-based) of the key whose value `collection` is, or of the collection itself:
+  /// found by descending from the root through the entries whose ranges hold it.
   private func keyColumn(of collection: NodeID) -> Int {
-    for id in yaml.sourceNodes where yaml[id].kind == .mapping {
-      for pair in yaml.rawPairs(id) where pair.value == collection { return yaml[pair.key].range.start.column - 1 }
+    let target = yaml[collection].range
+    var current = yaml.root
+    while let node = current, node != collection {
+      current = nil
+      for pair in yaml.rawPairs(node) where yaml[pair.value].range.start <= target.start && target.end <= yaml[pair.value].range.end {
+        if pair.value == collection { return yaml[pair.key].range.start.column - 1 }
+        current = pair.value
+        break
+      }
+      if current == nil {
+        current = yaml.elements(node).first { yaml[$0].range.start <= target.start && target.end <= yaml[$0].range.end }
+      }
     }
-    return yaml[collection].range.start.column - 1
+    return target.start.column - 1
   }
-
-  /// An alias can make one text stand for several values: such documents are not edited.
-  private var hasAliases: Bool { yaml.sourceNodes.contains { yaml[$0].kind == .alias } }
 }

@@ -39,7 +39,7 @@ extension TalosConfig {
         guard element.string != nil else { continue }
         let keyPath = element.keyPath
         for (word, range) in element.pieces(separatedBy: [" ", "\t"]) {
-          result.append(Located(KernelArg(parsing: word), at: range, keyPath: keyPath))
+          result.append(Located(KernelArg(parsing: word), at: range, keyPath: keyPath, source: element))
         }
       }
     }
@@ -51,17 +51,15 @@ extension RuleContext {
   /// The fix that takes one kernel argument out: its list entry, or its word in an entry that
   /// holds several (with the blank beside it), where the entry is written on one line.
   public func removal(of arg: Located<KernelArg>, title: String) -> Fix? {
-    for element in config.find(TalosConfig.kernelArgLocations).flatMap(\.elements) {
-      let pieces = element.pieces(separatedBy: [" ", "\t"])
-      guard let index = pieces.firstIndex(where: { $0.range == arg.range }) else { continue }
-      if pieces.count == 1 { return removal(of: element, title: title) }
-      // Pieces share the entry's range when they could not be placed on their own characters.
-      guard pieces[index].range != element.range, lines != nil, element.yaml.isSourceNode(element.node) else { return nil }
-      let span = index + 1 < pieces.count
-        ? SourceRange(start: pieces[index].range.start, end: pieces[index + 1].range.start)
-        : SourceRange(start: pieces[index - 1].range.end, end: pieces[index].range.end)
-      return Fix(title: title, edits: [TextEdit(span, "")])
-    }
-    return nil
+    guard let element = arg.source else { return nil }
+    let pieces = element.pieces(separatedBy: [" ", "\t"])
+    guard let index = pieces.firstIndex(where: { $0.range == arg.range }) else { return nil }
+    if pieces.count == 1 { return removal(of: element, title: title) }
+    // Pieces share the entry's range when they could not be placed on their own characters.
+    guard pieces[index].range != element.range, lines != nil, element.yaml.isSourceNode(element.node) else { return nil }
+    let span = index + 1 < pieces.count
+      ? SourceRange(start: pieces[index].range.start, end: pieces[index + 1].range.start)
+      : SourceRange(start: pieces[index - 1].range.end, end: pieces[index].range.end)
+    return Fix(title: title, edits: [TextEdit(span, "")])
   }
 }
