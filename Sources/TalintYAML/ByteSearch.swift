@@ -4,6 +4,15 @@
   import Darwin
 #endif
 
+extension UnsafeBufferPointer where Element == UInt8 {
+  /// True when any byte is `a` or `b`, found with `memchr` at memory speed: the secret scans
+  /// ask this of every scalar of every file (`@` of a URL's userinfo, `=` of a query).
+  public func containsByte(_ a: UInt8, or b: UInt8) -> Bool {
+    guard let base = baseAddress else { return false }
+    return memchr(base, Int32(a), count) != nil || memchr(base, Int32(b), count) != nil
+  }
+}
+
 extension String {
   /// Where `needle` first occurs, in UTF-8 offsets, searching the bytes (`memchr`, `memcmp`): the
   /// linter's searches are for ASCII markers (`://`, ` #`, `{{`), where this is exact and far

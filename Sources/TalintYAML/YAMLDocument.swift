@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The storage of one document's tree: nodes, children and scalar text in three contiguous
 /// arrays. One per document (anchors do not cross documents), so code that builds on a
 /// document's tree copies that document, never the whole file.
@@ -197,13 +203,20 @@ public struct YAMLDocument: Sendable {
     var hasMerge = false
     var wanted = key
     let found: Pair? = wanted.withUTF8 { keyBytes in
-      for pair in own.reversed() {
-        let node = self[pair.key]
-        guard node.kind == .scalar else { continue }
-        if Int(node.count) == keyBytes.count && bytes(node).elementsEqual(keyBytes) && !isMergeKey(pair.key) { return pair }
-        if isMergeKey(pair.key) { hasMerge = true }
+      arena.text.withUnsafeBufferPointer { text in
+        for pair in own.reversed() {
+          let node = self[pair.key]
+          guard node.kind == .scalar else { continue }
+          if node.count == 2 && isMergeKey(pair.key) {
+            hasMerge = true
+          } else if Int(node.count) == keyBytes.count
+            && (keyBytes.isEmpty || memcmp(text.baseAddress! + Int(node.first), keyBytes.baseAddress!, keyBytes.count) == 0)
+          {
+            return pair
+          }
+        }
+        return nil
       }
-      return nil
     }
     if let found { return found }
     guard hasMerge else { return nil }

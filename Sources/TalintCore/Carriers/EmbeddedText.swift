@@ -97,7 +97,7 @@ public struct EmbeddedText: Sendable {
     }
     var copy = self
     copy.editable = copy.editable && kept.count == positions.count
-    copy.text = String(String.UnicodeScalarView(scalars))
+    copy.text = String(scalars: scalars)
     copy.positions = kept
     copy.lineStarts = Self.lineStarts(of: scalars)
     return copy

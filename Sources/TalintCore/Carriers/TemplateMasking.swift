@@ -89,7 +89,7 @@ public struct TemplateMasking: Sendable {
         index += 1
         continue
       }
-      let body = String(String.UnicodeScalarView(scalars[tag.bodyStart..<tag.bodyEnd])).trimmingBlanks()
+      let body = String(scalars: scalars[tag.bodyStart..<tag.bodyEnd]).trimmingBlanks()
       let word = body.split(separator: " ").first.map { String($0).trimmingCharacters(of: "-") } ?? ""
       switch tag.kind {
       case .comment:
@@ -111,7 +111,7 @@ public struct TemplateMasking: Sendable {
       if let lastBreak = tag.range.last(where: { scalars[$0] == "\n" }) { lineStart = lastBreak + 1 }
       index = tag.range.upperBound
     }
-    text = Array(String(String.UnicodeScalarView(scalars)).utf8)
+    text = [UInt8](utf8Of: scalars)
     branches = TemplateBranches(paths: paths)
   }
 

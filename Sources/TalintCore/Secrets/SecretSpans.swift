@@ -37,7 +37,7 @@ public struct SecretSpans: Sendable {
               record(text, into: &found)
             }
           }
-        case .scalar where document.scalarBytes(id)!.contains(where: Self.mayStartEmbeddedSecret):
+        case .scalar where Self.mayEmbedSecrets(document.scalarBytes(id)!):
           for secret in Self.embeddedSecrets(in: document.scalar(id)!) {
             maskOccurrences(of: secret, within: node.range, lines: parsed.lines)
             record(secret, into: &found)
@@ -47,7 +47,7 @@ public struct SecretSpans: Sendable {
         }
       }
     }
-    values = found.sorted { $0.count > $1.count }
+    values = found.sorted { $0.utf8.count > $1.utf8.count }
   }
 
   public var isEmpty: Bool { columnsByLine.isEmpty && values.isEmpty }
@@ -61,7 +61,7 @@ public struct SecretSpans: Sendable {
         columnsByLine[start.line, default: []].append(start.column..<max(end, start.column + 1))
       }
     }
-    values = Array(Set(values + other.values)).sorted { $0.count > $1.count }
+    values = Array(Set(values + other.values)).sorted { $0.utf8.count > $1.utf8.count }
   }
 
   /// These spans and another file-level set together.
@@ -172,12 +172,18 @@ public struct SecretSpans: Sendable {
   /// A byte test that rules out almost every value before `embeddedSecrets` looks closer: a
   /// URL credential needs `@`, a query parameter `=`.
   public static func mayEmbedSecrets(_ text: String) -> Bool {
-    text.utf8.contains(where: mayStartEmbeddedSecret)
+    var text = text
+    return text.withUTF8 { mayEmbedSecrets($0) }
   }
 
-  /// `@` ends a URL's userinfo, `=` a query parameter's name.
-  public static func mayStartEmbeddedSecret(_ byte: UInt8) -> Bool {
-    byte == UInt8(ascii: "@") || byte == UInt8(ascii: "=")
+  /// The same test on a scalar's bytes as the parser stores them: `@` ends a URL's userinfo,
+  /// `=` a query parameter's name.
+  public static func mayEmbedSecrets(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    bytes.containsByte(UInt8(ascii: "@"), or: UInt8(ascii: "="))
+  }
+
+  public static func mayEmbedSecrets(_ bytes: ArraySlice<UInt8>) -> Bool {
+    bytes.withUnsafeBufferPointer { mayEmbedSecrets($0) }
   }
 
   /// Secrets written inside a larger value: a URL's password (or a lone userinfo token, as in
@@ -281,15 +287,15 @@ public struct MaskedLine: Sendable {
       text = original
       return
     }
-    var result = String.UnicodeScalarView()
+    var result: [Unicode.Scalar] = []
     var column = 1
     for span in merged {
-      result.append(contentsOf: scalars[(column - 1)..<(span.lowerBound - 1)])
-      result.append(contentsOf: SecretSpans.mask.unicodeScalars)
+      result += scalars[(column - 1)..<(span.lowerBound - 1)]
+      result += SecretSpans.mask.unicodeScalars
       column = span.upperBound
     }
-    if column - 1 < scalars.count { result.append(contentsOf: scalars[(column - 1)...]) }
-    text = String(result)
+    if column - 1 < scalars.count { result += scalars[(column - 1)...] }
+    text = String(scalars: result)
   }
 
   /// Where `column` of the original line is in the masked text (a column inside a masked span

@@ -106,23 +106,20 @@ public struct Found: Sendable {
       if style == .literal || style == .folded || (style == .doubleQuoted && text.contains("\\")) { exact = false }
     }
     var result: [(String, SourceRange)] = []
-    var piece = String.UnicodeScalarView()
+    var piece: [Unicode.Scalar] = []
     var pieceStart = column
     func flush() {
-      var scalars = Array(piece)
-      var start = pieceStart
-      while let first = scalars.first, first == " " || first == "\t" {
-        scalars.removeFirst()
-        start += 1
-      }
-      while let last = scalars.last, last == " " || last == "\t" { scalars.removeLast() }
-      piece = String.UnicodeScalarView()
-      guard !scalars.isEmpty else { return }
+      defer { piece.removeAll(keepingCapacity: true) }
+      var (lower, upper) = (0, piece.count)
+      while lower < upper && (piece[lower] == " " || piece[lower] == "\t") { lower += 1 }
+      while upper > lower && (piece[upper - 1] == " " || piece[upper - 1] == "\t") { upper -= 1 }
+      guard lower < upper else { return }
       let line = node.range.start.line
+      let start = pieceStart + lower
       let range = exact
-        ? SourceRange(start: .init(line: line, column: start), end: .init(line: line, column: start + scalars.count), file: node.range.file)
+        ? SourceRange(start: .init(line: line, column: start), end: .init(line: line, column: start + upper - lower), file: node.range.file)
         : node.range
-      result.append((String(String.UnicodeScalarView(scalars)), range))
+      result.append((String(scalars: piece[lower..<upper]), range))
     }
     for scalar in text.unicodeScalars {
       if separators.contains(scalar) {

@@ -29,7 +29,7 @@ struct PlaintextSecret: Rule {
     // A credential inside a URL, wherever the URL is (kernel arguments, endpoints, mirrors).
     for document in context.config.sources {
       for id in document.sourceNodes {
-        guard let bytes = document.scalarBytes(id), document[id].kind == .scalar, bytes.contains(where: SecretSpans.mayStartEmbeddedSecret),
+        guard let bytes = document.scalarBytes(id), document[id].kind == .scalar, SecretSpans.mayEmbedSecrets(bytes),
           let text = document.scalar(id)
         else { continue }
         let secrets = SecretSpans.embeddedSecrets(in: text).filter { !SecretFields.isProtected($0) }
