@@ -1,4 +1,5 @@
 import TalintCore
+import TalintTestSupport
 import Testing
 
 private func config(_ text: String) -> TalosConfig {
@@ -128,6 +129,56 @@ private func config(_ text: String) -> TalosConfig {
       "machine.registries.config.b.example.tls.insecureSkipVerify",
     ])
     #expect(found.map(\.bool) == [true, false])
+  }
+
+  /// The one-walk lookup of many locations finds what looking each up alone finds, in the same
+  /// order: prefixes shared and not, wildcards, typed kinds, several documents.
+  @Test func locationSetsFindWhatEachLocationFinds() {
+    let file = config(
+      """
+      machine:
+        token: a
+        ca: {crt: c, key: k}
+        registries:
+          config:
+            a.example: {auth: {password: p1, auth: x}}
+            b.example: {auth: {password: p2}}
+      ---
+      machine:
+        token: b
+      cluster:
+        ca: {key: k2}
+      ---
+      apiVersion: v1alpha1
+      kind: WireguardConfig
+      privateKey: w
+      peers: [{presharedKey: s1}, {presharedKey: s2}]
+      ---
+      customization:
+        extraKernelArgs: [a, b]
+      """)
+    let locations: [SettingLocation] = [
+      .v1alpha1(["machine", "ca"]), .v1alpha1(["machine", "ca", "key"]), .v1alpha1(["machine", "token"]),
+      .v1alpha1(["machine", "registries", "config", "*", "auth", "password"]), .v1alpha1(["machine", "registries", "config", "*", "auth", "auth"]),
+      .v1alpha1(["cluster", "ca", "key"]), .v1alpha1(["*", "ca"]), .typed("WireguardConfig", ["peers", "[]", "presharedKey"]),
+      .typed("WireguardConfig", ["privateKey"]), .typed("HCloudVIPConfig", ["apiToken"]), .schematic(["customization", "extraKernelArgs", "[]"]),
+    ]
+    let together = file.find(SettingLocations(locations))
+    let oneByOne = locations.flatMap { file.find($0) }
+    #expect(together.map(\.keyPath) == oneByOne.map(\.keyPath))
+    #expect(together.map(\.range) == oneByOne.map(\.range))
+    #expect(together.count == 15)
+  }
+
+  /// The same on every fixture, with the 42 locations of the plaintext-secret rule.
+  @Test func secretLocationsFindWhatEachFindsInEveryFixture() {
+    for path in Paths.files(in: Paths.fixtures, suffixes: [".yaml", ".yml"]) {
+      let file = TalosConfig(YAMLParser.parse(Paths.read(path)).documents)
+      let together = file.find(SecretFields.locations)
+      let oneByOne = SecretFields.locations.locations.flatMap { file.find($0) }
+      #expect(together.map(\.keyPath) == oneByOne.map(\.keyPath), "\(path)")
+      #expect(together.map(\.range) == oneByOne.map(\.range), "\(path)")
+    }
   }
 
   @Test func extraArgsAcceptStringsAndLists() {

@@ -3,7 +3,7 @@ import TalintYAML
 /// Fields that hold secret material: what Talos's own `Redact` methods blank out
 /// (FACTS.md §8), as setting locations.
 public enum SecretFields {
-  public static let locations: [SettingLocation] = [
+  public static let locations = SettingLocations([
     .v1alpha1(["machine", "token"]),
     .v1alpha1(["machine", "ca", "key"]),
     .v1alpha1(["machine", "registries", "config", "*", "auth", "password"]),
@@ -42,7 +42,7 @@ public enum SecretFields {
     .typed("UserVolumeConfig", ["encryption", "keys", "[]", "static", "passphrase"]),
     .typed("RawVolumeConfig", ["encryption", "keys", "[]", "static", "passphrase"]),
     .typed("SwapVolumeConfig", ["encryption", "keys", "[]", "static", "passphrase"]),
-  ]
+  ])
 
   /// True when a value is not plaintext: SOPS `ENC[…]`, a template placeholder, or a
   /// secret-manager reference (`op://`, `vault:`…).

@@ -169,6 +169,49 @@ public struct Found: Sendable {
     return results
   }
 
+  /// The values at every path of `trie` below this one, each appended to the list of the
+  /// location whose path ends there: the walk `descendants(path)` makes, for many paths at once.
+  func descendants(_ trie: PathTrie, into results: inout [[Found]]) {
+    var steps: [Step] = []
+    walk(node, key: key, parent: parent, trie, at: 0, &steps, &results)
+  }
+
+  private func walk(
+    _ node: NodeID, key: NodeID?, parent: NodeID?, _ trie: PathTrie, at position: Int, _ steps: inout [Step], _ results: inout [[Found]]
+  ) {
+    let entry = trie.nodes[position]
+    if !entry.ends.isEmpty {
+      let found = steps.last.map { last in
+        Found(document: document, node: node, key: key, parent: parent, parentPath: steps.dropLast().reduce(keyPath, Self.join), step: last)
+      }
+      for index in entry.ends { results[index].append(found ?? self) }
+    }
+    guard !entry.children.isEmpty else { return }
+    let holder = yaml.resolve(node)
+    for (segment, next) in entry.children {
+      switch segment {
+      case "*":
+        for pair in yaml.pairs(node) {
+          guard let name = yaml.scalar(pair.key) else { continue }
+          steps.append(.key(name))
+          walk(pair.value, key: pair.key, parent: holder, trie, at: next, &steps, &results)
+          steps.removeLast()
+        }
+      case "[]":
+        for (index, element) in yaml.elements(node).enumerated() {
+          steps.append(.index(index))
+          walk(element, key: nil, parent: holder, trie, at: next, &steps, &results)
+          steps.removeLast()
+        }
+      case let name:
+        guard let pair = yaml.pair(forKey: name, in: node) else { continue }
+        steps.append(.key(name))
+        walk(pair.value, key: pair.key, parent: holder, trie, at: next, &steps, &results)
+        steps.removeLast()
+      }
+    }
+  }
+
   private func walk(
     _ node: NodeID, key: NodeID?, parent: NodeID?, depth: Int, _ path: [String], _ steps: inout [Step], _ results: inout [Found]
   ) {

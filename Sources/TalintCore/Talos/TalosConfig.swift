@@ -97,6 +97,23 @@ public struct TalosConfig: Sendable {
       }
     }
 
+    /// The values at each of `set`'s locations, one list per location, in document order.
+    func find(_ set: SettingLocations) -> [[Found]] {
+      var results = [[Found]](repeating: [], count: set.locations.count)
+      if let trie = set.v1alpha1 {
+        for document in v1alpha1 { Found(document: document, node: document.root!, key: nil, keyPath: "").descendants(trie, into: &results) }
+      }
+      if !typed.isEmpty {
+        for (kind, trie) in set.typed {
+          for document in typed[kind] ?? [] { Found(document: document, node: document.root!, key: nil, keyPath: kind).descendants(trie, into: &results) }
+        }
+      }
+      if let trie = set.schematic {
+        for document in schematics { Found(document: document, node: document.root!, key: nil, keyPath: "").descendants(trie, into: &results) }
+      }
+      return results
+    }
+
     func find(_ location: SettingLocation) -> [Found] {
       let path = location.path
       let documents: [ConfigDocument]
@@ -133,11 +150,7 @@ public struct TalosConfig: Sendable {
     hasFullConfig = documents.contains { $0.kind == .v1alpha1(full: true) }
     let index = DocumentIndex(documents)
     self.index = index
-    var args: [Component: [ExtraArg]] = [:]
-    if !index.v1alpha1.isEmpty || !index.typed.isEmpty {
-      for component in Component.allCases { args[component] = Self.readExtraArgs(component, in: index) }
-    }
-    extraArgsByComponent = args
+    extraArgsByComponent = index.v1alpha1.isEmpty && index.typed.isEmpty ? [:] : Self.readExtraArgs(in: index)
     sysctls = Self.readSysctls(index)
     kernelArgs = Self.readKernelArgs(index)
     firewallRules = Self.readFirewallRules(index.typed["NetworkRuleConfig"] ?? [])
@@ -170,6 +183,11 @@ public struct TalosConfig: Sendable {
   /// Every value at any of `locations`.
   public func find(_ locations: [SettingLocation]) -> [Found] {
     locations.flatMap { find($0) }
+  }
+
+  /// Every value at any of `locations`, location by location: one walk of each document.
+  public func find(_ locations: SettingLocations) -> [Found] {
+    Array(index.find(locations).joined())
   }
 
   static func classify(_ yaml: YAMLDocument) -> [ConfigDocument] {

@@ -24,18 +24,26 @@ extension TalosConfig {
     return extraArgsByComponent[component] ?? []
   }
 
-  static func readExtraArgs(_ component: Component, in index: DocumentIndex) -> [ExtraArg] {
-    var locations: [(SettingLocation, Bool)] = [(.v1alpha1(component.legacyPath), false)]
-    if let kind = component.documentKind { locations.append((.typed(kind, ["extraArgs"]), true)) }
-    return locations.flatMap { location, fromDocument in
-      index.find(location).flatMap { map in
+  /// Where each component's `extraArgs` are: its legacy v1alpha1 field, then its typed document.
+  private static let extraArgSources: [(component: Component, location: SettingLocation, fromDocument: Bool)] =
+    Component.allCases.flatMap { component in
+      [(component, .v1alpha1(component.legacyPath), false)] + (component.documentKind.map { [(component, .typed($0, ["extraArgs"]), true)] } ?? [])
+    }
+  private static let extraArgLocations = SettingLocations(extraArgSources.map(\.location))
+
+  /// Every component's `extraArgs` entries, read in one walk of each document.
+  static func readExtraArgs(in index: DocumentIndex) -> [Component: [ExtraArg]] {
+    var result: [Component: [ExtraArg]] = [:]
+    for (source, maps) in zip(extraArgSources, index.find(extraArgLocations)) {
+      result[source.component, default: []] += maps.flatMap { map in
         map.entries.map { entry in
           ExtraArg(
-            component: component, name: String(entry.name.drop(while: { $0 == "-" })), found: entry.value,
-            fromDocument: fromDocument)
+            component: source.component, name: String(entry.name.drop(while: { $0 == "-" })), found: entry.value,
+            fromDocument: source.fromDocument)
         }
       }
     }
+    return result
   }
 
   /// The `extraArgs` entries of `component` named `flag`.

@@ -29,10 +29,10 @@ extension TalosConfig {
   /// Extra kernel arguments from `machine.install.extraKernelArgs` and schematic
   /// `customization.extraKernelArgs`. An entry holding several space-separated arguments
   /// yields each, positioned on its own characters when the scalar is on one line.
-  static let kernelArgLocations = [SettingLocation.v1alpha1(["machine", "install", "extraKernelArgs"]), .schematic(["customization", "extraKernelArgs"])]
+  static let kernelArgLocations = SettingLocations([.v1alpha1(["machine", "install", "extraKernelArgs"]), .schematic(["customization", "extraKernelArgs"])])
 
   static func readKernelArgs(_ index: DocumentIndex) -> [Located<KernelArg>] {
-    let lists = kernelArgLocations.flatMap(index.find)
+    let lists = index.find(kernelArgLocations).joined()
     var result: [Located<KernelArg>] = []
     for list in lists {
       for element in list.elements {

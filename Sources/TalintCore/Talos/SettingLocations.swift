@@ -1,0 +1,54 @@
+/// Setting locations looked up together: one walk of each document follows every path at once,
+/// so a key several paths share (`machine`, `cluster.apiServer`) is looked up once, and a
+/// caller that asks for dozens of fields (the plaintext-secret rule asks for 42, the
+/// `extraArgs` view for 18) pays for what a config holds rather than for what it could hold.
+/// Built once (`static let`): building is the costly part.
+public struct SettingLocations: Sendable {
+  public let locations: [SettingLocation]
+  /// The paths of each scope as a trie; trie ends name indexes into `locations`.
+  let v1alpha1: PathTrie?
+  let typed: [(kind: String, trie: PathTrie)]
+  let schematic: PathTrie?
+
+  public init(_ locations: [SettingLocation]) {
+    self.locations = locations
+    func trie(_ scope: SettingLocation.Scope, kind: String = "") -> PathTrie? {
+      var trie = PathTrie()
+      for (index, location) in locations.enumerated() where location.scope == scope && location.kind == kind {
+        trie.insert(location.path, as: index)
+      }
+      return trie.isEmpty ? nil : trie
+    }
+    v1alpha1 = trie(.v1alpha1)
+    schematic = trie(.schematic)
+    var kinds: [String] = []
+    for location in locations where location.scope == .typed && !kinds.contains(location.kind) { kinds.append(location.kind) }
+    typed = kinds.map { ($0, trie(.typed, kind: $0)!) }
+  }
+}
+
+/// Paths as a trie over their segments (`*` any key, `[]` any element): node 0 is the root,
+/// and each node lists the locations whose path ends there.
+struct PathTrie: Sendable {
+  struct Node: Sendable {
+    var children: [(segment: String, node: Int)] = []
+    var ends: [Int] = []
+  }
+  private(set) var nodes = [Node()]
+
+  var isEmpty: Bool { nodes.count == 1 && nodes[0].ends.isEmpty }
+
+  mutating func insert(_ path: [String], as index: Int) {
+    var current = 0
+    for segment in path {
+      if let next = nodes[current].children.first(where: { $0.segment == segment })?.node {
+        current = next
+      } else {
+        nodes.append(Node())
+        nodes[current].children.append((segment, nodes.count - 1))
+        current = nodes.count - 1
+      }
+    }
+    nodes[current].ends.append(index)
+  }
+}
