@@ -14,6 +14,8 @@ import Testing
     #expect(FilePath.absolute("/../..") == "/")
     #expect(FilePath.absolute("/") == "/")
     #expect(FilePath.absolute("/a/b/.") == "/a/b")
+    #expect(FilePath.absolute("/./a") == "/a")
+    #expect(FilePath.absolute("/../a") == "/a")
     #expect(FilePath.absolute("/a/b/..") == "/a")
   }
 

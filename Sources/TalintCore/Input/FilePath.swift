@@ -10,9 +10,16 @@
 public enum FilePath {
   /// `path` made absolute against the working directory, with `.` and `..` resolved.
   public static func absolute(_ path: String) -> String {
-    var full = path.hasPrefix("/") ? path : workingDirectory + "/" + path
+    var path = path
+    let isAbsolute = path.utf8.first == UInt8(ascii: "/")
+    // The working directory is normal already (getcwd): only the path's own steps can need
+    // work, and most have none (this runs for every file and machine finding).
+    if !path.withUTF8({ needsNormalizing(isAbsolute ? UnsafeBufferPointer(rebasing: $0.dropFirst()) : $0) }) {
+      if isAbsolute { return path }
+      if workingDirectory.utf8.count > 1 { return workingDirectory + "/" + path }
+    }
+    var full = isAbsolute ? path : workingDirectory + "/" + path
     return full.withUTF8 { bytes in
-      guard needsNormalizing(bytes) else { return nil }
       // One pass over the bytes: each step appended, `..` dropping the last (this runs per
       // finding, and `talint .` names every file `./…`).
       let slash = UInt8(ascii: "/")
@@ -38,15 +45,15 @@ public enum FilePath {
         index = end
       }
       return out.isEmpty ? "/" : String(decoding: out, as: UTF8.self)
-    } ?? full
+    }
   }
 
-  /// True when an absolute path has a `.` or `..` step, an empty step or a trailing slash:
-  /// most paths have none, and are returned as they are.
+  /// True when the steps of a path (after its leading slash) hold a `.` or `..` step, an empty
+  /// step or a trailing slash: most paths have none, and are returned as they are.
   private static func needsNormalizing(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    var previous: UInt8 = 0
+    var previous = UInt8(ascii: "/")
     var dots = 0
-    for byte in bytes.dropFirst() {
+    for byte in bytes {
       if byte == UInt8(ascii: "/") {
         if previous == UInt8(ascii: "/") || dots > 0 { return true }
       }

@@ -24,18 +24,24 @@ public struct MachineFindings: Sendable {
       var store = loaded
       return Self.check(job.machine, linter: job.linter, store: &store)
     }
-    var byPlace: [String: Int] = [:]
+    var byPlace: [Place: Int] = [:]
     for (machine, found) in zip(machines, results) {
       markUsed(machine)
+      // Each file's absolute path once per machine, not once per finding.
+      let absolutePaths = found.files.map { FilePath.absolute($0.path) }
       for var diagnostic in found.diagnostics {
         let file = Int(diagnostic.range.file)
+        var absolutePath: String?
         if file >= 0 && file < found.files.count {
           guard !found.files[file].generated else { continue }
           diagnostic.path = found.files[file].path
+          absolutePath = absolutePaths[file]
         }
         diagnostic.range.file = 0
         for index in diagnostic.notes.indices { diagnostic.notes[index].range.file = 0 }
-        let place = "\(FilePath.absolute(diagnostic.path))\u{0}\(diagnostic.range.start)\u{0}\(diagnostic.range.end)\u{0}\(diagnostic.ruleID)\u{0}\(diagnostic.message)"
+        let place = Place(
+          file: absolutePath ?? FilePath.absolute(diagnostic.path), start: diagnostic.range.start, end: diagnostic.range.end,
+          rule: diagnostic.ruleID, message: diagnostic.message)
         if let index = byPlace[place] {
           if !diagnostics[index].machines.contains(machine.name) { diagnostics[index].machines.append(machine.name) }
         } else {
@@ -48,6 +54,15 @@ public struct MachineFindings: Sendable {
     for index in diagnostics.indices {
       diagnostics[index].message += " (" + Self.describe(diagnostics[index].machines) + ")"
     }
+  }
+
+  /// What makes two machines' findings one report: the same rule and message at the same place.
+  private struct Place: Hashable {
+    var file: String
+    var start: SourcePosition
+    var end: SourcePosition
+    var rule: String
+    var message: String
   }
 
   /// One machine merged and judged: its findings, with positions in `files`.
