@@ -54,6 +54,10 @@ public struct TalosConfig: Sendable {
   public let kernelArgs: [Located<KernelArg>]
   /// Every `NetworkRuleConfig`, read once: five rules ask.
   public let firewallRules: [FirewallRule]
+  /// The kubelet configuration overrides, read once: seven rules ask.
+  public let kubeletConfigs: [Found]
+  /// Every admission plugin entry, read once: four rules ask.
+  public let admissionPlugins: [Found]
   /// What the file that carries these documents says about them.
   public let context: UnitContext
 
@@ -154,6 +158,8 @@ public struct TalosConfig: Sendable {
     sysctls = Self.readSysctls(index)
     kernelArgs = Self.readKernelArgs(index)
     firewallRules = Self.readFirewallRules(index.typed["NetworkRuleConfig"] ?? [])
+    kubeletConfigs = Array(index.find(Self.kubeletConfigLocations).joined())
+    admissionPlugins = Self.readAdmissionPlugins(index)
   }
 
   public func documents(ofKind kind: String) -> [ConfigDocument] {

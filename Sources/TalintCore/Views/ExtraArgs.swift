@@ -56,8 +56,6 @@ extension TalosConfig {
     extraArgs(component, named: flag).flatMap(\.values)
   }
 
-  /// The kubelet configuration overrides: `machine.kubelet.extraConfig` and `KubeletConfig.config`.
-  public var kubeletConfigs: [Found] {
-    find([.v1alpha1(["machine", "kubelet", "extraConfig"]), .typed("KubeletConfig", ["config"])])
-  }
+  /// Where the kubelet configuration overrides are: `machine.kubelet.extraConfig` and `KubeletConfig.config`.
+  static let kubeletConfigLocations = SettingLocations([.v1alpha1(["machine", "kubelet", "extraConfig"]), .typed("KubeletConfig", ["config"])])
 }

@@ -1,9 +1,9 @@
 extension TalosConfig {
   /// Every admission plugin entry: legacy `cluster.apiServer.admissionControl[]` entries and
   /// `KubeAdmissionControlConfig` documents (each has `name` and `configuration`).
-  public var admissionPlugins: [Found] {
-    find(.v1alpha1(["cluster", "apiServer", "admissionControl", "[]"]))
-      + documents(ofKind: "KubeAdmissionControlConfig").compactMap { document in
+  static func readAdmissionPlugins(_ index: DocumentIndex) -> [Found] {
+    index.find(.v1alpha1(["cluster", "apiServer", "admissionControl", "[]"]))
+      + (index.typed["KubeAdmissionControlConfig"] ?? []).compactMap { document in
         document.root.map { Found(document: document, node: $0, key: nil, keyPath: "KubeAdmissionControlConfig") }
       }
   }
