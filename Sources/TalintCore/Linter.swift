@@ -3,7 +3,10 @@ import TalintYAML
 /// Runs the selected rules over one input, then applies severity overrides and suppression
 /// comments. A pure function of its input bytes and settings.
 public struct Linter: Sendable {
-  public var rules: [any Rule.Type]
+  public let rules: [any Rule.Type]
+  /// The rules a worker-only config gets (no control-plane rules), chosen once: reading a
+  /// rule's description copies its docs, and this ran per config.
+  private let workerRules: [any Rule.Type]
   public var settings: LintSettings
   public var limits: YAMLLimits
   /// Every description a suppression may name (rules plus the linter's own).
@@ -13,6 +16,7 @@ public struct Linter: Sendable {
 
   public init(rules: [any Rule.Type], settings: LintSettings = LintSettings(), limits: YAMLLimits = .default) {
     self.rules = rules.filter { settings.selection.includes($0.description) }
+    workerRules = self.rules.filter { $0.description.scope != .controlPlane }
     self.settings = settings
     self.limits = limits
     self.known = InputProblems.all + SuppressionRules.all + rules.map { $0.description }
@@ -155,16 +159,15 @@ public struct Linter: Sendable {
   /// Runs the rules on one config. `outer` maps positions of an embedded config, for messages
   /// that name a position.
   public func check(_ config: TalosConfig, release: TalosRelease, path: String, lines: LineIndex? = nil, outer: EmbeddedText? = nil) -> [Diagnostic] {
-    let workerOnly = config.machineType == .worker
-    let applicable = rules.filter { !(workerOnly && $0.description.scope == .controlPlane) }
+    let applicable = config.machineType == .worker ? workerRules : rules
     guard let first = applicable.first else { return [] }
     // One context for every rule: building one per rule copied the config and settings each time.
     var context = RuleContext(
-      config: config, defaults: TalosDefaults(version: release.version), settings: settings, path: path, rule: first.description,
+      config: config, defaults: TalosDefaults(version: release.version), settings: settings, path: path, rule: first,
       lines: lines, outer: { outer?.outer($0) ?? $0 })
     context.release = release
     for rule in applicable {
-      context.rule = rule.description
+      context.rule = rule
       rule.init().check(&context)
     }
     return context.diagnostics

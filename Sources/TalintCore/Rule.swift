@@ -14,8 +14,8 @@ public struct RuleContext {
   public let defaults: TalosDefaults
   public let settings: LintSettings
   public let path: String
-  /// The rule checking now: reports are its.
-  var rule: RuleDescription
+  /// The rule checking now: reports are its (its description is read only when it reports).
+  var rule: any Rule.Type
   public private(set) var diagnostics: [Diagnostic] = []
   /// Where a position of this config is written in the file: itself, or for a config embedded
   /// in a string, the place in the outer file. Reports are moved by the linter; a message
@@ -26,7 +26,7 @@ public struct RuleContext {
   let lines: LineIndex?
 
   init(
-    config: TalosConfig, defaults: TalosDefaults, settings: LintSettings, path: String, rule: RuleDescription,
+    config: TalosConfig, defaults: TalosDefaults, settings: LintSettings, path: String, rule: any Rule.Type,
     lines: LineIndex? = nil, outer: @escaping @Sendable (SourcePosition) -> SourcePosition = { $0 }
   ) {
     self.lines = lines
@@ -45,7 +45,7 @@ public struct RuleContext {
   public var release: TalosRelease?
 
   public mutating func report(_ message: String, at range: SourceRange, keyPath: String? = nil, notes: [Note] = [], fix: Fix? = nil) {
-    var diagnostic = Diagnostic(rule: rule, message: message, path: path, range: range, keyPath: keyPath, notes: notes)
+    var diagnostic = Diagnostic(rule: rule.description, message: message, path: path, range: range, keyPath: keyPath, notes: notes)
     diagnostic.fix = fix
     diagnostics.append(diagnostic)
   }
