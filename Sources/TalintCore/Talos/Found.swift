@@ -169,22 +169,22 @@ public struct Found: Sendable {
     return results
   }
 
-  /// The values at every path of `trie` below this one, each appended to the list of the
-  /// location whose path ends there: the walk `descendants(path)` makes, for many paths at once.
-  func descendants(_ trie: PathTrie, into results: inout [[Found]]) {
+  /// The values at every path of `trie` below this one, each appended with the location whose
+  /// path ends there: the walk `descendants(path)` makes, for many paths at once.
+  func descendants(_ trie: PathTrie, into results: inout [(location: Int, found: Found)]) {
     var steps: [Step] = []
     walk(node, key: key, parent: parent, trie, at: 0, &steps, &results)
   }
 
   private func walk(
-    _ node: NodeID, key: NodeID?, parent: NodeID?, _ trie: PathTrie, at position: Int, _ steps: inout [Step], _ results: inout [[Found]]
+    _ node: NodeID, key: NodeID?, parent: NodeID?, _ trie: PathTrie, at position: Int, _ steps: inout [Step], _ results: inout [(location: Int, found: Found)]
   ) {
     let entry = trie.nodes[position]
     if !entry.ends.isEmpty {
       let found = steps.last.map { last in
         Found(document: document, node: node, key: key, parent: parent, parentPath: steps.dropLast().reduce(keyPath, Self.join), step: last)
       }
-      for index in entry.ends { results[index].append(found ?? self) }
+      for index in entry.ends { results.append((index, found ?? self)) }
     }
     guard !entry.children.isEmpty else { return }
     let holder = yaml.resolve(node)

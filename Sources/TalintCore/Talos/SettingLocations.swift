@@ -7,7 +7,7 @@ public struct SettingLocations: Sendable {
   public let locations: [SettingLocation]
   /// The paths of each scope as a trie; trie ends name indexes into `locations`.
   let v1alpha1: PathTrie?
-  let typed: [(kind: String, trie: PathTrie)]
+  let typed: [String: PathTrie]
   let schematic: PathTrie?
 
   public init(_ locations: [SettingLocation]) {
@@ -21,9 +21,9 @@ public struct SettingLocations: Sendable {
     }
     v1alpha1 = trie(.v1alpha1)
     schematic = trie(.schematic)
-    var kinds: [String] = []
-    for location in locations where location.scope == .typed && !kinds.contains(location.kind) { kinds.append(location.kind) }
-    typed = kinds.map { ($0, trie(.typed, kind: $0)!) }
+    var typed: [String: PathTrie] = [:]
+    for location in locations where location.scope == .typed && typed[location.kind] == nil { typed[location.kind] = trie(.typed, kind: location.kind) }
+    self.typed = typed
   }
 }
 

@@ -101,21 +101,23 @@ public struct TalosConfig: Sendable {
       }
     }
 
-    /// The values at each of `set`'s locations, one list per location, in document order.
-    func find(_ set: SettingLocations) -> [[Found]] {
-      var results = [[Found]](repeating: [], count: set.locations.count)
+    /// The values at each of `set`'s locations, location by location, each in document order.
+    func find(_ set: SettingLocations) -> [(location: Int, found: Found)] {
+      var results: [(location: Int, found: Found)] = []
       if let trie = set.v1alpha1 {
         for document in v1alpha1 { Found(document: document, node: document.root!, key: nil, keyPath: "").descendants(trie, into: &results) }
       }
-      if !typed.isEmpty {
-        for (kind, trie) in set.typed {
-          for document in typed[kind] ?? [] { Found(document: document, node: document.root!, key: nil, keyPath: kind).descendants(trie, into: &results) }
-        }
+      // The kinds this file holds (few), not the kinds the set asks for (up to dozens).
+      for (kind, documents) in typed {
+        guard let trie = set.typed[kind] else { continue }
+        for document in documents { Found(document: document, node: document.root!, key: nil, keyPath: kind).descendants(trie, into: &results) }
       }
       if let trie = set.schematic {
         for document in schematics { Found(document: document, node: document.root!, key: nil, keyPath: "").descendants(trie, into: &results) }
       }
-      return results
+      // The walks yield document by document; callers read location by location.
+      guard zip(results, results.dropFirst()).contains(where: { $0.location > $1.location }) else { return results }
+      return results.enumerated().sorted { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }.map(\.element)
     }
 
     func find(_ location: SettingLocation) -> [Found] {
@@ -158,7 +160,7 @@ public struct TalosConfig: Sendable {
     sysctls = Self.readSysctls(index)
     kernelArgs = Self.readKernelArgs(index)
     firewallRules = Self.readFirewallRules(index.typed["NetworkRuleConfig"] ?? [])
-    kubeletConfigs = Array(index.find(Self.kubeletConfigLocations).joined())
+    kubeletConfigs = index.find(Self.kubeletConfigLocations).map(\.found)
     admissionPlugins = Self.readAdmissionPlugins(index)
   }
 
@@ -193,7 +195,7 @@ public struct TalosConfig: Sendable {
 
   /// Every value at any of `locations`, location by location: one walk of each document.
   public func find(_ locations: SettingLocations) -> [Found] {
-    Array(index.find(locations).joined())
+    index.find(locations).map(\.found)
   }
 
   static func classify(_ yaml: YAMLDocument) -> [ConfigDocument] {

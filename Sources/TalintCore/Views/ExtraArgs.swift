@@ -34,13 +34,12 @@ extension TalosConfig {
   /// Every component's `extraArgs` entries, read in one walk of each document.
   static func readExtraArgs(in index: DocumentIndex) -> [Component: [ExtraArg]] {
     var result: [Component: [ExtraArg]] = [:]
-    for (source, maps) in zip(extraArgSources, index.find(extraArgLocations)) {
-      result[source.component, default: []] += maps.flatMap { map in
-        map.entries.map { entry in
-          ExtraArg(
-            component: source.component, name: String(entry.name.drop(while: { $0 == "-" })), found: entry.value,
-            fromDocument: source.fromDocument)
-        }
+    for (location, map) in index.find(extraArgLocations) {
+      let source = extraArgSources[location]
+      result[source.component, default: []] += map.entries.map { entry in
+        ExtraArg(
+          component: source.component, name: String(entry.name.drop(while: { $0 == "-" })), found: entry.value,
+          fromDocument: source.fromDocument)
       }
     }
     return result

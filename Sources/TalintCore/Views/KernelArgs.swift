@@ -32,7 +32,7 @@ extension TalosConfig {
   static let kernelArgLocations = SettingLocations([.v1alpha1(["machine", "install", "extraKernelArgs"]), .schematic(["customization", "extraKernelArgs"])])
 
   static func readKernelArgs(_ index: DocumentIndex) -> [Located<KernelArg>] {
-    let lists = index.find(kernelArgLocations).joined()
+    let lists = index.find(kernelArgLocations).map(\.found)
     var result: [Located<KernelArg>] = []
     for list in lists {
       for element in list.elements {
