@@ -114,3 +114,16 @@ public struct Diagnostic: Sendable, Equatable {
     return lhs.message < rhs.message
   }
 }
+
+extension Array where Element == Diagnostic {
+  /// Sorted into output order (`Diagnostic.sortedOrder`, ties kept in their order) by sorting
+  /// indices and moving each finding once: a finding is a large struct, and sorting the array
+  /// itself copied each one many times (a third of finishing a file of many findings).
+  public func sortedForOutput() -> [Diagnostic] {
+    guard count > 1 else { return self }
+    let order = indices.sorted { a, b in
+      Diagnostic.sortedOrder(self[a], self[b]) || (!Diagnostic.sortedOrder(self[b], self[a]) && a < b)
+    }
+    return order.map { self[$0] }
+  }
+}

@@ -234,10 +234,10 @@ public struct Linter: Sendable {
       let number = range.start.line
       let line = maskedLines[number] ?? secrets.masked(line: number, text: lines.lineText(number))
       maskedLines[number] = line
-      diagnostics[index].valueHash = StableHash.hex(Self.valueText(from: line.column(range.start.column), of: line.text))
+      diagnostics[index].valueHash = Self.valueHash(from: line.column(range.start.column), of: line.text)
       if excerpts { diagnostics[index].excerpt = SourceExcerpt(line, range) }
     }
-    diagnostics.sort(by: Diagnostic.sortedOrder)
+    diagnostics = diagnostics.sortedForOutput()
   }
 
   /// Reads and lints one input; a read failure becomes a TAL003 diagnostic.
@@ -263,13 +263,24 @@ public struct Linter: Sendable {
     known.first { $0.id == id } ?? SuppressionRules.invalid
   }
 
-  /// The text a finding points at: from its column to the end of the (masked) line, without a
-  /// trailing comment or blanks.
-  static func valueText(from column: Int, of text: String) -> String {
-    let scalars = text.unicodeScalars
-    let start = scalars.index(scalars.startIndex, offsetBy: max(column - 1, 0), limitedBy: scalars.endIndex) ?? scalars.endIndex
-    var value = String(scalars[start...])
-    if let comment = value.byteRange(of: " #") { value = String(decoding: value.utf8.prefix(comment.lowerBound), as: UTF8.self) }
-    return value.trimmingBlanks()
+  /// The stable hash of the text a finding points at: from its column to the end of the
+  /// (masked) line, without a trailing comment or blanks. Read on the line's bytes: this runs
+  /// for every finding.
+  static func valueHash(from column: Int, of text: String) -> String {
+    var text = text
+    return text.withUTF8 { bytes in
+      // Column n starts after n - 1 scalars; a scalar starts at every byte but continuation bytes.
+      var start = 0
+      for _ in 1..<max(column, 1) where start < bytes.count {
+        start += 1
+        while start < bytes.count && bytes[start] & 0xC0 == 0x80 { start += 1 }
+      }
+      var end = start
+      while end < bytes.count && !(bytes[end] == UInt8(ascii: " ") && end + 1 < bytes.count && bytes[end + 1] == UInt8(ascii: "#")) { end += 1 }
+      let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+      while start < end && isBlank(bytes[start]) { start += 1 }
+      while end > start && isBlank(bytes[end - 1]) { end -= 1 }
+      return StableHash.hex(bytes: bytes[start..<end])
+    }
   }
 }

@@ -67,7 +67,7 @@ struct LintPlan {
     let linters = Linters(projects: projects, options: options, excerpts: excerpts, known: effective)
     let run = LintRun(linterForPath: { linters.linter(for: $0) }, projectMachines: linters.projectMachines(configKeys: Set(configKeys)))
     let files = run.run(inputs.indices.map { LintRun.Input(inputs[$0], linter: linters.linter(key: configKeys[$0])) })
-    return Outcome(files: files, diagnostics: files.flatMap(\.diagnostics).sorted(by: Diagnostic.sortedOrder))
+    return Outcome(files: files, diagnostics: files.flatMap(\.diagnostics).sortedForOutput())
   }
 
   /// Each input's text and what its fixes make of it, with the linter of its configuration.

@@ -239,7 +239,10 @@ public struct SecretSpans: Sendable {
     while index < bytes.count && (bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == UInt8(ascii: "-")) { index += 1 }
     let keyStart = index
     while index < bytes.count && bytes[index] != UInt8(ascii: ":") { index += 1 }
-    if index < bytes.count, index + 1 == bytes.count || bytes[index + 1] == 0x20 {
+    // Quotes and blanks after the key: the byte test reads how the key ends.
+    var keyEnd = index
+    while keyEnd > keyStart && (bytes[keyEnd - 1] == 0x20 || bytes[keyEnd - 1] == UInt8(ascii: "\"") || bytes[keyEnd - 1] == UInt8(ascii: "'")) { keyEnd -= 1 }
+    if index < bytes.count, index + 1 == bytes.count || bytes[index + 1] == 0x20, SecretKeys.mayLookSecret(bytes: bytes[keyStart..<keyEnd]) {
       var valueStart = index + 1
       while valueStart < bytes.count && bytes[valueStart] == 0x20 { valueStart += 1 }
       if valueStart < bytes.count && SecretKeys.looksSecret(Self.bareKey(Substring(String(decoding: bytes[keyStart..<index], as: UTF8.self)))) {
@@ -271,6 +274,10 @@ public struct MaskedLine: Sendable {
   private let spans: [Range<Int>]
 
   init(_ original: String, masking ranges: [Range<Int>]) {
+    guard !ranges.isEmpty else {
+      (text, spans) = (original, [])
+      return
+    }
     let scalars = Array(original.unicodeScalars)
     var merged: [Range<Int>] = []
     for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
