@@ -44,10 +44,12 @@ enum JSONPatch {
     }
   }
 
-  /// Splits a JSON pointer into unescaped tokens (`~1` is `/`, `~0` is `~`).
+  /// Splits a JSON pointer into unescaped tokens (`~1` is `/`, `~0` is `~`). Most tokens have
+  /// no `~`: they are taken as they are (the standard library's `replacing` is a regex search).
   static func pointer(_ text: String) -> [String] {
-    text.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map {
-      String($0).replacing("~1", with: "/").replacing("~0", with: "~")
+    text.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map { token in
+      guard token.utf8.contains(UInt8(ascii: "~")) else { return String(token) }
+      return String(token).replacingBytes("~1", with: "/").replacingBytes("~0", with: "~")
     }
   }
 }
