@@ -49,9 +49,11 @@ public struct LintRun: Sendable {
     }
     let extra = Dictionary(grouping: findings.diagnostics) { FilePath.absolute($0.path) }
     return Self.parallel(Array(zip(files, linters))) { file, linter in
+      // The file's regions looked up once, not per finding.
+      let regions = findings.regionsUsed(in: file.path)
       var kept = file
-      let replaced = file.diagnostics.filter { findings.replaces($0) }
-      kept.diagnostics.removeAll { findings.replaces($0) }
+      let replaced = file.diagnostics.filter { MachineFindings.replaces($0, within: regions) }
+      kept.diagnostics.removeAll { MachineFindings.replaces($0, within: regions) }
       let own = (extra[FilePath.absolute(file.path)] ?? []).map { diagnostic -> Diagnostic in
         var moved = diagnostic
         moved.path = file.path

@@ -96,10 +96,16 @@ public struct MachineFindings: Sendable {
     }
   }
 
-  /// True when a per-file finding lies in what machines use, so the machines' findings stand
-  /// for it. The file's own problems (YAML, suppressions: TAL0xx) always stand.
-  public func replaces(_ diagnostic: Diagnostic) -> Bool {
-    guard !diagnostic.ruleID.hasPrefix("TAL0"), let regions = used[FilePath.absolute(diagnostic.path)] else { return false }
+  /// The parts of the file at `path` that machines use: nil for none, empty for the whole file.
+  public func regionsUsed(in path: String) -> [SourceRange]? {
+    used[FilePath.absolute(path)]
+  }
+
+  /// True when a per-file finding lies in `regions` (what machines use of its file), so the
+  /// machines' findings stand for it. The file's own problems (YAML, suppressions: TAL0xx)
+  /// always stand.
+  public static func replaces(_ diagnostic: Diagnostic, within regions: [SourceRange]?) -> Bool {
+    guard let regions, !diagnostic.ruleID.hasPrefix("TAL0") else { return false }
     if regions.isEmpty { return true }
     let line = diagnostic.range.start.line
     return regions.contains { $0.start.line <= line && line <= $0.end.line }
