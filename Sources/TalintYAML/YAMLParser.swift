@@ -168,7 +168,7 @@ private struct TreeBuilder {
     node.count = Int32(frame.isMapping ? items.count / 2 * 2 : items.count)
     arena.children.append(contentsOf: frame.isMapping ? items.prefix(items.count / 2 * 2) : items)
     arena.nodes[Int(frame.id.index)] = node
-    pending.removeSubrange(frame.pendingStart...)
+    pending.removeLast(pending.count - frame.pendingStart)
     if frame.isMapping && node.count > 2 { findDuplicates(node) }
   }
 
@@ -194,13 +194,26 @@ private struct TreeBuilder {
   /// and no string.
   private mutating func findDuplicates(_ mapping: Node) {
     let slots = Int(mapping.first)..<Int(mapping.first + mapping.count)
+    // Most mappings are small: comparing each key with the ones before it (lengths first)
+    // costs less than hashing them.
+    if mapping.count <= 32 {
+      for slot in stride(from: slots.lowerBound + 2, to: slots.upperBound, by: 2) {
+        let key = arena.children[slot]
+        let node = arena.nodes[Int(key.index)]
+        guard node.kind == .scalar, !isMergeKey(node),
+          let first = earlierKey(equalTo: key, before: slot, from: slots.lowerBound)
+        else { continue }
+        duplicates.append(DuplicateKey(first: first, second: key, name: String(decoding: text(of: node), as: UTF8.self)))
+      }
+      return
+    }
     seenKeys.removeAll(keepingCapacity: true)
     for slot in stride(from: slots.lowerBound, to: slots.upperBound, by: 2) {
       let key = arena.children[slot]
       let node = arena.nodes[Int(key.index)]
       guard node.kind == .scalar else { continue }
-      let bytes = arena.text[Int(node.first)..<Int(node.first + node.count)]
-      if node.style == .plain && bytes.elementsEqual("<<".utf8) { continue }
+      let bytes = text(of: node)
+      if isMergeKey(node) { continue }
       // FNV-1a: a few instructions a byte, where a Hasher per byte cost a hundred.
       var fnv: UInt64 = 0xcbf2_9ce4_8422_2325
       for byte in bytes { fnv = (fnv ^ UInt64(byte)) &* 0x100_0000_01b3 }
@@ -217,10 +230,19 @@ private struct TreeBuilder {
     }
   }
 
+  private func text(of node: Node) -> ArraySlice<UInt8> {
+    arena.text[Int(node.first)..<Int(node.first + node.count)]
+  }
+
+  /// `<<`, YAML's merge key: not a key of its own.
+  private func isMergeKey(_ node: Node) -> Bool {
+    node.style == .plain && node.count == 2 && text(of: node).elementsEqual("<<".utf8)
+  }
+
   private func sameText(_ a: NodeID, _ b: NodeID) -> Bool {
     let x = arena.nodes[Int(a.index)]
     let y = arena.nodes[Int(b.index)]
-    return x.count == y.count && arena.text[Int(x.first)..<Int(x.first + x.count)].elementsEqual(arena.text[Int(y.first)..<Int(y.first + y.count)])
+    return x.count == y.count && text(of: x).elementsEqual(text(of: y))
   }
 
   private func earlierKey(equalTo key: NodeID, before slot: Int, from start: Int) -> NodeID? {

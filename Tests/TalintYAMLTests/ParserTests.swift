@@ -69,6 +69,20 @@ private func parse(_ text: String) -> YAMLParseResult {
     #expect(doc.scalar(doc.value(at: ["a"])!) == "3")
   }
 
+  /// Small mappings compare keys directly, large ones by hash: both name each repeat with the
+  /// first key it repeats, in order, and neither counts merge keys.
+  @Test func duplicateKeysAreFoundAlikeInSmallAndLargeMappings() throws {
+    for padding in [0, 40] {
+      let filler = (0..<padding).map { "k\($0): x\n" }.joined()
+      let text = filler + "a: 1\n<<: {z: 1}\nb: 2\na: 3\n<<: {y: 1}\nb: 4\na: 5\n\"a\": 6\n"
+      let doc = try #require(parse(text).documents.first)
+      let lines = doc.duplicateKeys.map { (doc[$0.first].range.start.line - padding, doc[$0.second].range.start.line - padding) }
+      #expect(lines.map(\.0) == [1, 3, 1, 1], "\(padding) filler keys")
+      #expect(lines.map(\.1) == [4, 6, 7, 8], "\(padding) filler keys")
+      #expect(doc.duplicateKeys.map(\.name) == ["a", "b", "a", "a"])
+    }
+  }
+
   @Test func aliasesAndMergeKeysAreFollowed() throws {
     let text = """
       base: &base
