@@ -193,6 +193,12 @@ public struct YAMLDocument: Sendable {
     return PairList(slots: result[...])
   }
 
+  /// True when some scalar of the document holds byte `a` or `b`: a document without them
+  /// need not be searched scalar by scalar.
+  public func textContains(_ a: UInt8, or b: UInt8) -> Bool {
+    arena.text.withUnsafeBufferPointer { $0.containsByte(a, or: b) }
+  }
+
   /// The entry for `key` in a mapping (the last occurrence among duplicates, as most decoders
   /// keep), following aliases and merge keys. One pass over the mapping's own pairs, keys
   /// compared as bytes; merged mappings are read only when the key is not there and a merge

@@ -98,7 +98,7 @@ private func config(_ text: String) -> TalosConfig {
       - op: remove
         path: /cluster/apiServer/admissionControl
       - op: add
-        path: /machine/sysctls/net.ipv4~1conf~1all~1rp_filter
+        path: /machine/sysctls/net.ipv4~1conf~1all~1accept_redirects
         value: "0"
       """)
     #expect(file.documents.count == 3)
@@ -109,7 +109,7 @@ private func config(_ text: String) -> TalosConfig {
     let profiling = file.extraArgs(.apiServer, named: "profiling")
     #expect(profiling.first?.values.first?.string == "true")
     #expect(file.documents[0].removals.map(\.path) == [["cluster", "apiServer", "admissionControl"]])
-    #expect(file.sysctls.map(\.name) == ["net.ipv4.conf.all.rp_filter"])
+    #expect(file.hardenedSysctls.map(\.name) == ["net.ipv4.conf.all.accept_redirects"])
     let list = try #require(file.find(.v1alpha1(["machine", "install", "extraKernelArgs"])).first)
     #expect(list.isPartialSequence)
   }

@@ -19,6 +19,7 @@ public struct SecretSpans: Sendable {
   public init(_ parsed: YAMLParseResult) {
     var found = Set<String>()
     for document in parsed.documents {
+      let mayEmbed = Self.mayEmbedSecrets(document)
       for id in document.sourceNodes {
         let node = document[id]
         switch node.kind {
@@ -37,7 +38,7 @@ public struct SecretSpans: Sendable {
               record(text, into: &found)
             }
           }
-        case .scalar where Self.mayEmbedSecrets(document.scalarBytes(id)!):
+        case .scalar where mayEmbed && Self.mayEmbedSecrets(document.scalarBytes(id)!):
           for secret in Self.embeddedSecrets(in: document.scalar(id)!) {
             maskOccurrences(of: secret, within: node.range, lines: parsed.lines)
             record(secret, into: &found)
@@ -184,6 +185,11 @@ public struct SecretSpans: Sendable {
 
   public static func mayEmbedSecrets(_ bytes: ArraySlice<UInt8>) -> Bool {
     bytes.withUnsafeBufferPointer { mayEmbedSecrets($0) }
+  }
+
+  /// The same test on all of a document's scalars at once.
+  public static func mayEmbedSecrets(_ document: YAMLDocument) -> Bool {
+    document.textContains(UInt8(ascii: "@"), or: UInt8(ascii: "="))
   }
 
   /// Secrets written inside a larger value: a URL's password (or a lone userinfo token, as in

@@ -142,10 +142,14 @@ public struct Found: Sendable {
   }
 
   /// Every entry of this mapping, keyed.
-  public var entries: [(name: String, value: Found)] {
+  public var entries: [(name: String, value: Found)] { entries(whereKey: { _ in true }) }
+
+  /// The entries whose key's bytes pass `test`: of a mapping of a million keys, a value is
+  /// made only for the few a caller wants.
+  public func entries(whereKey test: (ArraySlice<UInt8>) -> Bool) -> [(name: String, value: Found)] {
     let path = keyPath
     return yaml.pairs(node).compactMap { pair in
-      guard let name = yaml.scalar(pair.key) else { return nil }
+      guard let bytes = yaml.scalarBytes(pair.key), test(bytes), let name = yaml.scalar(pair.key) else { return nil }
       return (name, Found(document: document, node: pair.value, key: pair.key, parent: yaml.resolve(node), parentPath: path, step: .key(name)))
     }
   }

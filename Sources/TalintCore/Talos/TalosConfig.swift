@@ -48,8 +48,9 @@ public struct TalosConfig: Sendable {
   private let index: DocumentIndex
   /// Every component's `extraArgs`, read once: a dozen rules ask for them.
   let extraArgsByComponent: [Component: [ExtraArg]]
-  /// Every sysctl the file sets, read once.
-  public let sysctls: [Sysctl]
+  /// The sysctls the file sets that Talos hardens (KSPP in some release, or network
+  /// hardening), read once: the sysctl rules judge only these.
+  public let hardenedSysctls: [Sysctl]
   /// Every kernel argument the file adds or removes, read once: five rules ask.
   public let kernelArgs: [Located<KernelArg>]
   /// Every `NetworkRuleConfig`, read once: five rules ask.
@@ -157,7 +158,7 @@ public struct TalosConfig: Sendable {
     let index = DocumentIndex(documents)
     self.index = index
     extraArgsByComponent = index.v1alpha1.isEmpty && index.typed.isEmpty ? [:] : Self.readExtraArgs(in: index)
-    sysctls = Self.readSysctls(index)
+    hardenedSysctls = Self.readHardenedSysctls(index)
     kernelArgs = Self.readKernelArgs(index)
     firewallRules = Self.readFirewallRules(index.typed["NetworkRuleConfig"] ?? [])
     kubeletConfigs = index.find(Self.kubeletConfigLocations).map(\.found)

@@ -62,6 +62,10 @@ public struct TalosDefaults: Sendable {
   /// The KSPP sysctls Talos sets for this release and how each can be weakened.
   public var ksppSysctls: [String: (value: Int, requirement: SysctlRequirement)] { tables.ksppSysctls }
 
+  /// Every sysctl some known release sets as KSPP: a config's other sysctls (a mapping may hold
+  /// a million) are set aside once, not looked up by each rule.
+  static let ksppSysctlNames = Set(TalosVersion.known.flatMap { ksppSysctls($0).keys })
+
   private static func ksppSysctls(_ version: TalosVersion) -> [String: (value: Int, requirement: SysctlRequirement)] {
     var table: [String: (Int, SysctlRequirement)] = [
       "kernel.kptr_restrict": (1, .atLeast(1)),

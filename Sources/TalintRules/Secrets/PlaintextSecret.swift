@@ -27,7 +27,7 @@ struct PlaintextSecret: Rule {
       context.report("\(found.keyPath) holds secret material in plain text; encrypt it (SOPS) or keep it out of git", atKeyOf: found)
     }
     // A credential inside a URL, wherever the URL is (kernel arguments, endpoints, mirrors).
-    for document in context.config.sources {
+    for document in context.config.sources where SecretSpans.mayEmbedSecrets(document) {
       for id in document.sourceNodes {
         guard let bytes = document.scalarBytes(id), document[id].kind == .scalar, SecretSpans.mayEmbedSecrets(bytes),
           let text = document.scalar(id)
