@@ -3,11 +3,21 @@
 public final class ConfigDiscovery {
   public static let fileName = ".talint.yaml"
   private var cache: [String: String?] = [:]
+  /// Answers by the path as given: a run asks for each file several times (exclusion,
+  /// inclusion, its linter), and each answer costs a stat and path arithmetic.
+  private var byPath: [String: String?] = [:]
 
   public init() {}
 
   /// The config file for `path` (a file or a folder), or nil when none applies.
   public func configPath(for path: String) -> String? {
+    if let known = byPath[path] { return known }
+    let found = search(from: path)
+    byPath[path] = found
+    return found
+  }
+
+  private func search(from path: String) -> String? {
     var directory = FilePath.absolute(FilePath.isDirectory(path) ? path : FilePath.parent(path))
     var visited: [String] = []
     var found: String?
