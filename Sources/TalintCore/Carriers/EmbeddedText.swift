@@ -84,7 +84,7 @@ public struct EmbeddedText: Sendable {
 
   /// The text with `$$` read as `$`, as talhelper's environment substitution does.
   public func unescapingDollars() -> EmbeddedText {
-    guard text.contains("$$") else { return self }
+    guard text.containsBytes("$$") else { return self }
     var scalars = Array(text.unicodeScalars)
     var kept = positions
     var index = 0

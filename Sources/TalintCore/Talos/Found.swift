@@ -103,7 +103,7 @@ public struct Found: Sendable {
     var column = node.range.start.column
     if let style = yaml.style(self.node) {
       if style == .singleQuoted || style == .doubleQuoted { column += 1 }
-      if style == .literal || style == .folded || (style == .doubleQuoted && text.contains("\\")) { exact = false }
+      if style == .literal || style == .folded || (style == .doubleQuoted && text.containsBytes("\\")) { exact = false }
     }
     var result: [(String, SourceRange)] = []
     var piece: [Unicode.Scalar] = []
