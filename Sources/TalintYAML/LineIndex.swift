@@ -8,13 +8,14 @@
 /// counts them (`\n`, `\r\n`, lone `\r`). Used to move block END marks back onto the last
 /// content line, to place reader errors given as byte offsets, and to show source lines.
 public struct LineIndex: Sendable {
-  /// Byte offset of the start of each line; `lineStarts[0] == 0`.
-  public let lineStarts: [Int]
+  /// Byte offset of the start of each line; `lineStarts[0] == 0`. 32-bit: inputs are capped
+  /// far below 4 GiB (YAMLLimits.maxBytes), and a file of a million lines keeps 4 MB less.
+  private let lineStarts: [UInt32]
   public let bytes: [UInt8]
 
   init(_ bytes: [UInt8]) {
     self.bytes = bytes
-    var starts = [0]
+    var starts: [UInt32] = [0]
     starts.reserveCapacity(bytes.count / 32 + 1)
     bytes.withUnsafeBufferPointer { buffer in
       guard let base = buffer.baseAddress else { return }
@@ -24,7 +25,7 @@ public struct LineIndex: Sendable {
         var from = 0
         while from < n, let hit = memchr(base + from, 0x0A, n - from) {
           from = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base + 1
-          starts.append(from)
+          starts.append(UInt32(from))
         }
         return
       }
@@ -32,10 +33,10 @@ public struct LineIndex: Sendable {
       while i < n {
         let byte = buffer[i]
         if byte == 0x0A {
-          starts.append(i + 1)
+          starts.append(UInt32(i + 1))
         } else if byte == 0x0D {
           if i + 1 < n && buffer[i + 1] == 0x0A { i += 1 }
-          starts.append(i + 1)
+          starts.append(UInt32(i + 1))
         }
         i += 1
       }
@@ -51,8 +52,8 @@ public struct LineIndex: Sendable {
   /// The bytes of 1-based `line`, without its line break.
   public func lineBytes(_ line: Int) -> ArraySlice<UInt8> {
     guard line >= 1 && line <= lineStarts.count else { return [] }
-    let start = lineStarts[line - 1]
-    var end = line < lineStarts.count ? lineStarts[line] : bytes.count
+    let start = Int(lineStarts[line - 1])
+    var end = line < lineStarts.count ? Int(lineStarts[line]) : bytes.count
     while end > start && (bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D) { end -= 1 }
     return bytes[start..<end]
   }
@@ -93,9 +94,9 @@ public struct LineIndex: Sendable {
     var high = lineStarts.count - 1
     while low < high {
       let mid = (low + high + 1) / 2
-      if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+      if Int(lineStarts[mid]) <= offset { low = mid } else { high = mid - 1 }
     }
-    let start = lineStarts[low]
+    let start = Int(lineStarts[low])
     let column = Self.scalarCount(bytes[start..<min(offset, bytes.count)]) + 1
     return SourcePosition(line: low + 1, column: column)
   }
