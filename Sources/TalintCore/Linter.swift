@@ -101,13 +101,17 @@ public struct Linter: Sendable {
     return Self.commentMap(prepared).comments.sorted { $0.position < $1.position }
   }
 
-  /// The file's comments and those of the configs embedded in it, moved to where they are written.
+  /// The file's comments and those of the configs embedded in it, moved to where they are
+  /// written, with the extents of the entries suppression comments cover.
   private static func commentMap(_ prepared: Prepared) -> CommentMap {
-    var map = CommentMap()
-    map.add(prepared.parsed)
+    var parses: [(parsed: YAMLParseResult, outer: (SourcePosition) -> SourcePosition)] = [(prepared.parsed, { $0 })]
     for unit in prepared.reading.units {
-      if let embedded = unit.embedded { map.add(embedded.parsed, outer: embedded.text.outer) }
+      if let embedded = unit.embedded { parses.append((embedded.parsed, embedded.text.outer)) }
     }
+    var map = CommentMap()
+    for parse in parses { map.addComments(parse.parsed, outer: parse.outer) }
+    let wanted = map.directiveEntryLines(prepared.parsed.lines)
+    for parse in parses { map.addExtents(parse.parsed, outer: parse.outer, of: wanted) }
     return map
   }
 

@@ -5,6 +5,12 @@
 #endif
 
 extension UnsafeBufferPointer where Element == UInt8 {
+  /// Where `byte` first occurs at or after `start`, found with `memchr`.
+  public func firstIndex(ofByte byte: UInt8, from start: Int) -> Int? {
+    guard let base = baseAddress, start < count, let hit = memchr(base + start, Int32(byte), count - start) else { return nil }
+    return UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+  }
+
   /// True when any byte is `a` or `b`, found with `memchr` at memory speed: the secret scans
   /// ask this of every scalar of every file (`@` of a URL's userinfo, `=` of a query).
   public func containsByte(_ a: UInt8, or b: UInt8) -> Bool {

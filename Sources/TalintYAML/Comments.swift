@@ -30,27 +30,30 @@ extension YAMLParseResult {
     }
     protected.sort { $0.start < $1.start }
     var result: [Comment] = []
-    for line in 1...lines.lineCount {
-      let bytes = lines.lineBytes(line)
-      var previous: UInt8 = 0x20
-      var index = bytes.startIndex
-      while index < bytes.endIndex {
-        let byte = bytes[index]
-        if byte == UInt8(ascii: "#") && (previous == 0x20 || previous == 0x09) {
-          let column = LineIndex.scalarCount(bytes[bytes.startIndex..<index]) + 1
-          let position = SourcePosition(line: line, column: column)
-          if !Self.isInside(position, protected) {
-            let before = bytes[bytes.startIndex..<index]
-            let text = String(decoding: bytes[(index + 1)...], as: UTF8.self)
-            result.append(
-              Comment(
-                position: position, text: text.trimmingBlanks(),
-                isTrailing: before.contains { $0 != 0x20 && $0 != 0x09 }))
-            break
-          }
+    let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+    lines.bytes.withUnsafeBufferPointer { bytes in
+      // Each `#` of the input found with memchr, its line followed along; one starts a comment
+      // after a blank or at the start of its line, and only the first on a line counts.
+      var line = 1
+      var range = lines.byteRange(ofLine: 1)
+      var from = 0
+      while let hash = bytes.firstIndex(ofByte: UInt8(ascii: "#"), from: from) {
+        from = hash + 1
+        while hash >= range.upperBound && line < lines.lineCount {
+          line += 1
+          range = lines.byteRange(ofLine: line)
         }
-        previous = byte
-        index += 1
+        guard range.contains(hash), hash == range.lowerBound || isBlank(bytes[hash - 1]) else { continue }
+        let position = SourcePosition(line: line, column: LineIndex.scalarCount(bytes[range.lowerBound..<hash]) + 1)
+        if Self.isInside(position, protected) { continue }
+        var (start, end) = (hash + 1, range.upperBound)
+        while start < end && isBlank(bytes[start]) { start += 1 }
+        while end > start && isBlank(bytes[end - 1]) { end -= 1 }
+        result.append(
+          Comment(
+            position: position, text: String(decoding: bytes[start..<end], as: UTF8.self),
+            isTrailing: bytes[range.lowerBound..<hash].contains { !isBlank($0) }))
+        from = max(from, range.upperBound)
       }
     }
     return result

@@ -51,11 +51,16 @@ public struct LineIndex: Sendable {
 
   /// The bytes of 1-based `line`, without its line break.
   public func lineBytes(_ line: Int) -> ArraySlice<UInt8> {
-    guard line >= 1 && line <= lineStarts.count else { return [] }
+    bytes[byteRange(ofLine: line)]
+  }
+
+  /// Where 1-based `line` is in `bytes`, without its line break (empty past the last line).
+  public func byteRange(ofLine line: Int) -> Range<Int> {
+    guard line >= 1 && line <= lineStarts.count else { return bytes.count..<bytes.count }
     let start = Int(lineStarts[line - 1])
     var end = line < lineStarts.count ? Int(lineStarts[line]) : bytes.count
     while end > start && (bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D) { end -= 1 }
-    return bytes[start..<end]
+    return start..<end
   }
 
   /// The text of 1-based `line`, without its line break.
@@ -82,7 +87,8 @@ public struct LineIndex: Sendable {
   }
 
   /// Unicode scalars in `bytes` (UTF-8 continuation bytes do not count).
-  public static func scalarCount(_ bytes: ArraySlice<UInt8>) -> Int {
+  @inlinable
+  public static func scalarCount(_ bytes: some Collection<UInt8>) -> Int {
     var count = 0
     for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
     return count

@@ -7,16 +7,43 @@ struct CommentMap: Sendable {
   var comments: [Comment] = []
   var extents: [Int: Int] = [:]
 
-  /// The comments and entries of a parse, moved through `outer` (identity for the file itself).
-  mutating func add(_ parsed: YAMLParseResult, outer: (SourcePosition) -> SourcePosition = { $0 }) {
+  /// The comments of a parse, moved through `outer` (identity for the file itself).
+  mutating func addComments(_ parsed: YAMLParseResult, outer: (SourcePosition) -> SourcePosition = { $0 }) {
     comments += parsed.comments().map { comment in
       var moved = comment
       moved.position = outer(comment.position)
       return moved
     }
+  }
+
+  /// The lines a suppression comment on its own line may cover: the entry after each, once
+  /// every comment is added. Extents are recorded for these alone (a file of a million
+  /// entries with a few suppressions records a few).
+  func directiveEntryLines(_ lines: LineIndex) -> Set<Int> {
+    let commentLines = self.commentLines
+    return Set(comments.filter { !$0.isTrailing && $0.text.hasPrefix("talint:") }.map { Self.entryLine(after: $0.position.line, lines: lines, commentLines: commentLines) })
+  }
+
+  /// Lines that hold only a comment.
+  var commentLines: Set<Int> { Set(comments.filter { !$0.isTrailing }.map(\.position.line)) }
+
+  /// The first line after `line` that is neither a comment line nor blank: the entry a
+  /// comment on its own line speaks of.
+  static func entryLine(after line: Int, lines: LineIndex, commentLines: Set<Int>) -> Int {
+    var next = line + 1
+    while next < lines.lineCount && (commentLines.contains(next) || lines.lineBytes(next).allSatisfy { $0 == 0x20 || $0 == 0x09 }) {
+      next += 1
+    }
+    return next
+  }
+
+  /// How far each entry of a parse starting on one of `wanted` lines reaches, moved through `outer`.
+  mutating func addExtents(_ parsed: YAMLParseResult, outer: (SourcePosition) -> SourcePosition = { $0 }, of wanted: Set<Int>) {
+    guard !wanted.isEmpty else { return }
     func record(_ start: SourcePosition, _ end: SourcePosition) {
-      let (first, last) = (outer(start).line, outer(end).line)
-      extents[first] = max(extents[first] ?? first, last)
+      let first = outer(start).line
+      guard wanted.contains(first) else { return }
+      extents[first] = max(extents[first] ?? first, outer(end).line)
     }
     for document in parsed.documents {
       for id in document.sourceNodes where document[id].kind != .alias {
@@ -40,7 +67,7 @@ struct SuppressionEngine {
     var problems: [Diagnostic] = []
     let comments = map.comments.sorted { $0.position < $1.position }
     let extents = map.extents
-    let commentLines = Set(comments.filter { !$0.isTrailing }.map(\.position.line))
+    let commentLines = map.commentLines
     // Each rule's findings by line, so a suppression looks only at its own rule's lines.
     var byRule: [String: [(line: Int, index: Int)]] = [:]
     for index in diagnostics.indices { byRule[diagnostics[index].ruleID, default: []].append((diagnostics[index].range.start.line, index)) }
@@ -102,10 +129,7 @@ struct SuppressionEngine {
   /// For an own-line comment: the lines of the next entry (a key with its value, or a
   /// sequence item) after the comment.
   private func nextEntry(after line: Int, commentLines: Set<Int>, extents: [Int: Int]) -> ClosedRange<Int> {
-    var next = line + 1
-    while next < lines.lineCount && (commentLines.contains(next) || lines.lineBytes(next).allSatisfy { $0 == 0x20 || $0 == 0x09 }) {
-      next += 1
-    }
+    let next = CommentMap.entryLine(after: line, lines: lines, commentLines: commentLines)
     return next...max(next, extents[next] ?? next)
   }
 }
