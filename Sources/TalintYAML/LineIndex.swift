@@ -18,27 +18,22 @@ public struct LineIndex: Sendable {
     var starts: [UInt32] = [0]
     starts.reserveCapacity(bytes.count / 32 + 1)
     bytes.withUnsafeBufferPointer { buffer in
-      guard let base = buffer.baseAddress else { return }
+      // Line breaks found with memchr, `\n` and `\r` each: the nearer one ends a line (`\r\n`
+      // as one break). A file without `\r` (most) is searched for it once.
       let n = buffer.count
-      if memchr(base, 0x0D, n) == nil {
-        // Most files break lines with `\n` only: memchr finds each at memory speed.
-        var from = 0
-        while from < n, let hit = memchr(base + from, 0x0A, n - from) {
-          from = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base + 1
-          starts.append(UInt32(from))
+      func next(_ byte: UInt8, from: Int) -> Int { buffer.firstIndex(ofByte: byte, from: from) ?? n }
+      var lf = next(0x0A, from: 0)
+      var cr = next(0x0D, from: 0)
+      while lf < n || cr < n {
+        if lf < cr {
+          starts.append(UInt32(lf + 1))
+          lf = next(0x0A, from: lf + 1)
+        } else {
+          let end = cr + 1 < n && buffer[cr + 1] == 0x0A ? cr + 2 : cr + 1
+          starts.append(UInt32(end))
+          if end == cr + 2 { lf = next(0x0A, from: end) }
+          cr = next(0x0D, from: cr + 1)
         }
-        return
-      }
-      var i = 0
-      while i < n {
-        let byte = buffer[i]
-        if byte == 0x0A {
-          starts.append(UInt32(i + 1))
-        } else if byte == 0x0D {
-          if i + 1 < n && buffer[i + 1] == 0x0A { i += 1 }
-          starts.append(UInt32(i + 1))
-        }
-        i += 1
       }
     }
     lineStarts = starts

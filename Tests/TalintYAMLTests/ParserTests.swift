@@ -162,6 +162,16 @@ private func parse(_ text: String) -> YAMLParseResult {
     }
   }
 
+  /// Lines break at `\n`, `\r\n` and a lone `\r`, as libyaml counts them, in any mix.
+  @Test func lineBreaksOfEveryKind() {
+    let lines = LineIndex.text(of: Array("a\r\nbb\rc\n\nd\r".utf8))
+    #expect(lines.lineCount == 6)
+    #expect((1...6).map(lines.lineText) == ["a", "bb", "c", "", "d", ""])
+    #expect(lines.position(ofByte: 4) == SourcePosition(line: 2, column: 2))
+    #expect(LineIndex.text(of: Array("x\ny".utf8)).lineCount == 2)
+    #expect(LineIndex.text(of: []).lineCount == 1)
+  }
+
   @Test func commentsOutsideScalarsOnly() throws {
     let text = "a: 1 # one\n# own line\nb: \"x # not\"\nc: |\n  # not either\nd: 2 #two\n"
     let comments = parse(text).comments()
