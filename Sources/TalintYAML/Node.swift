@@ -52,8 +52,8 @@ public struct Node: Sendable {
   var first: Int32
   /// Scalar: bytes; mapping: 2 × pairs; sequence: items.
   var count: Int32
-  /// Index in the tag table, or -1.
-  var tag: Int32
+  // Tags (`!!str`) are rare: they live beside the nodes (YAMLArena.tags), which keeps a node
+  // at 32 bytes.
 }
 
 /// A key that a mapping holds twice. YAML forbids it and Go's decoder (Talos) rejects it.

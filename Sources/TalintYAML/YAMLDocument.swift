@@ -11,7 +11,8 @@ public struct YAMLArena: Sendable {
   public internal(set) var nodes: [Node] = []
   var children: [NodeID] = []
   var text: [UInt8] = []
-  var tags: [String] = []
+  /// The tags written on nodes, by node index: few nodes carry one.
+  var tags: [Int32: String] = [:]
   /// Alias nodes in `nodes`: a document without any can be edited as text node by node.
   var aliasCount = 0
 
@@ -93,8 +94,7 @@ public struct YAMLDocument: Sendable {
 
   /// The tag written on a node (`!!str`), if any.
   public func tag(_ id: NodeID) -> String? {
-    let tag = self[id].tag
-    return tag >= 0 ? arena.tags[Int(tag)] : nil
+    arena.tags[id.index]
   }
 
   /// The node an alias stands for; any other node is itself.
@@ -276,14 +276,12 @@ public struct YAMLDocument: Sendable {
   /// Adds a node that no source text holds, or a copy of one from elsewhere.
   @discardableResult
   public mutating func append(_ content: NodeContent, range: SourceRange, tag: String? = nil) -> NodeID {
-    var node = Node(kind: .scalar, style: .plain, range: range, first: 0, count: 0, tag: -1)
-    if let tag {
-      node.tag = Int32(arena.tags.count)
-      arena.tags.append(tag)
-    }
+    var node = Node(kind: .scalar, style: .plain, range: range, first: 0, count: 0)
     store(content, in: &node)
     arena.nodes.append(node)
-    return NodeID(arena.nodes.count - 1)
+    let id = NodeID(arena.nodes.count - 1)
+    if let tag { arena.tags[id.index] = tag }
+    return id
   }
 
   /// Replaces what a node holds, keeping where it is: a merge updates a base mapping's pairs or

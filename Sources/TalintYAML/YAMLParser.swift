@@ -109,13 +109,14 @@ private struct TreeBuilder {
       let style = scalarStyle(scalar.style)
       var range = SourceRange(start: start, end: end)
       if style == .literal || style == .folded { range.end = blockEnd(range) }
-      var node = Node(kind: .scalar, style: style, range: range, first: Int32(arena.text.count), count: Int32(scalar.length), tag: tagIndex(scalar.tag))
+      var node = Node(kind: .scalar, style: style, range: range, first: Int32(arena.text.count), count: Int32(scalar.length))
       if let value = scalar.value, scalar.length > 0 {
         arena.text.append(contentsOf: UnsafeBufferPointer(start: value, count: scalar.length))
       } else {
         node.count = 0
       }
       let id = append(node)
+      setTag(scalar.tag, of: id)
       register(anchor: scalar.anchor, id)
     case YAML_ALIAS_EVENT:
       aliasCount += 1
@@ -129,7 +130,7 @@ private struct TreeBuilder {
         return
       }
       arena.aliasCount += 1
-      _ = append(Node(kind: .alias, style: .plain, range: SourceRange(start: start, end: end), first: target.index, count: 0, tag: -1))
+      _ = append(Node(kind: .alias, style: .plain, range: SourceRange(start: start, end: end), first: target.index, count: 0))
     case YAML_SEQUENCE_START_EVENT:
       let data = event.data.sequence_start
       open(isMapping: false, isFlow: data.style == YAML_FLOW_SEQUENCE_STYLE, start: start, tag: data.tag, anchor: data.anchor)
@@ -148,9 +149,10 @@ private struct TreeBuilder {
       error = YAMLError(kind: .limit, message: "nesting deeper than \(limits.maxDepth) levels", position: start)
       return
     }
-    var node = Node(kind: isMapping ? .mapping : .sequence, style: .plain, range: SourceRange(at: start), first: 0, count: 0, tag: tagIndex(tag))
+    var node = Node(kind: isMapping ? .mapping : .sequence, style: .plain, range: SourceRange(at: start), first: 0, count: 0)
     node.isFlow = isFlow
     let id = append(node)
+    setTag(tag, of: id)
     register(anchor: anchor, id)
     frames.append(Frame(id: id, isMapping: isMapping, isFlow: isFlow, start: start, pendingStart: pending.count))
   }
@@ -183,10 +185,8 @@ private struct TreeBuilder {
     if let name = string(anchor) { anchors[name] = id }
   }
 
-  private mutating func tagIndex(_ tag: UnsafeMutablePointer<yaml_char_t>?) -> Int32 {
-    guard let text = string(tag) else { return -1 }
-    arena.tags.append(text)
-    return Int32(arena.tags.count - 1)
+  private mutating func setTag(_ tag: UnsafeMutablePointer<yaml_char_t>?, of id: NodeID) {
+    if let text = string(tag) { arena.tags[id.index] = text }
   }
 
   /// Records each scalar key seen before in the same mapping (merge keys `<<` excepted). Keys

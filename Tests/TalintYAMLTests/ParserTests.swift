@@ -162,6 +162,11 @@ private func parse(_ text: String) -> YAMLParseResult {
     }
   }
 
+  /// A node is plain data of 32 bytes: the arena of a 30 MB file holds a million of them.
+  @Test func aNodeIsThirtyTwoBytes() {
+    #expect(MemoryLayout<Node>.stride == 32)
+  }
+
   /// Lines break at `\n`, `\r\n` and a lone `\r`, as libyaml counts them, in any mix.
   @Test func lineBreaksOfEveryKind() {
     let lines = LineIndex.text(of: Array("a\r\nbb\rc\n\nd\r".utf8))
