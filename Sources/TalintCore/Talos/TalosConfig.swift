@@ -66,12 +66,18 @@ public struct TalosConfig: Sendable {
     var v1alpha1: [ConfigDocument] = []
     /// v1alpha1 documents by the first two keys they hold (`machine`, then `sysctls`), so that
     /// a file of many documents is read only where a setting can be. Two levels, so a lookup
-    /// builds no key.
-    var v1alpha1BySection: [String: Section] = [:]
+    /// builds no key; the first is a short list (`machine`, `cluster`, …), compared rather
+    /// than hashed.
+    var v1alpha1BySection: [Section] = []
 
     struct Section {
+      var name: String
       var documents: [ConfigDocument] = []
       var byChild: [String: [ConfigDocument]] = [:]
+    }
+
+    func section(_ name: String) -> Section? {
+      v1alpha1BySection.first { $0.name == name }
     }
     var typed: [String: [ConfigDocument]] = [:]
     /// Typed documents that are `$patch: delete`: they set nothing, they take a document away.
@@ -86,12 +92,16 @@ public struct TalosConfig: Sendable {
           let yaml = document.yaml
           for pair in yaml.pairs(document.root!) {
             guard let name = yaml.scalar(pair.key) else { continue }
+            let index = v1alpha1BySection.firstIndex { $0.name == name } ?? {
+              v1alpha1BySection.append(Section(name: name))
+              return v1alpha1BySection.count - 1
+            }()
             // A key written twice (TAL002) lists its document once. Updated in place: a copy
-            // out of the dictionary would copy the lists, once per document.
-            if v1alpha1BySection[name]?.documents.last !== document { v1alpha1BySection[name, default: Section()].documents.append(document) }
+            // out of the array would copy the lists, once per document.
+            v1alpha1BySection[index].documents.appendOnce(document)
             for child in yaml.pairs(pair.value) {
-              guard let key = yaml.scalar(child.key), v1alpha1BySection[name]?.byChild[key]?.last !== document else { continue }
-              v1alpha1BySection[name]!.byChild[key, default: []].append(document)
+              guard let key = yaml.scalar(child.key) else { continue }
+              v1alpha1BySection[index].byChild[key, default: []].appendOnce(document)
             }
           }
         case .typed(let kind) where document.deletesDocument: deletedTyped[kind, default: []].append(document)
@@ -129,8 +139,8 @@ public struct TalosConfig: Sendable {
         let literal = path.prefix(2).prefix { $0 != "*" && $0 != "[]" }
         switch literal.count {
         case 0: documents = v1alpha1
-        case 1: documents = v1alpha1BySection[path[0]]?.documents ?? []
-        default: documents = v1alpha1BySection[path[0]]?.byChild[path[1]] ?? []
+        case 1: documents = section(path[0])?.documents ?? []
+        default: documents = section(path[0])?.byChild[path[1]] ?? []
         }
       case .typed: documents = typed[location.kind] ?? []
       case .schematic: documents = schematics
@@ -246,5 +256,13 @@ public struct TalosConfig: Sendable {
     case "worker", "join", "": return .worker
     default: return nil
     }
+  }
+}
+
+extension Array where Element == ConfigDocument {
+  /// Appends `document` unless it is already the last: a key written twice in one document
+  /// (TAL002) lists the document once.
+  fileprivate mutating func appendOnce(_ document: ConfigDocument) {
+    if last !== document { append(document) }
   }
 }
