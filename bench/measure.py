@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Measures talint against the libyaml floor on the generated workloads and prints a table.
 
-Usage: measure.py TALINT FLOOR WORKDIR
+Usage: measure.py TALINT FLOOR WORKDIR [INSTALLED]
 Wall times are medians of several runs (talint on all cores, the floor on one); peak RSS is
 the largest seen. Instruction counts come from callgrind (deterministic here, so they are the
 figure to compare across changes); they are skipped when valgrind is not installed. Cold start
-runs one small file in a fresh process 100 times.
+runs one small file in a fresh process 100 times; INSTALLED, the binary `make install` builds
+(Swift runtime linked statically, as users run it), gets a cold-start row of its own.
 """
 import os
 import shutil
@@ -16,6 +17,7 @@ import tempfile
 import time
 
 talint, floor, work = sys.argv[1:4]
+installed = sys.argv[4] if len(sys.argv) > 4 else None
 lint = [talint, "lint", "--fail-on", "never"]
 
 
@@ -73,16 +75,24 @@ compare("(b) generated, one large file", [large], [large], 1, os.path.getsize(la
 machines_time, machines_rss = median(["/bin/sh", "-c", f'exec "{talint}" lint --fail-on never .'], cwd=os.path.join(work, "machines"))
 
 small = os.path.join(work, "small.yaml")
-count = 100
-colds = []
-for command in (lint + [small], [floor, small]):
+
+
+def cold(command, count=100):
+    """Median wall seconds of `count` fresh runs."""
     times = []
     for _ in range(count):
         start = time.perf_counter()
         subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         times.append(time.perf_counter() - start)
-    colds.append(statistics.median(times))
+    return statistics.median(times)
+
+
+installed_lint = [installed, "lint", "--fail-on", "never"] if installed else None
+colds = [cold(lint + [small]), cold([floor, small])]
 _, cold_rss = run(lint + [small])
+if installed_lint:
+    installed_cold = cold(installed_lint + [small])
+    _, installed_rss = run(installed_lint + [small])
 
 print(f"machine: {os.cpu_count()} cores")
 if has_real and shutil.which("valgrind"):
@@ -95,3 +105,5 @@ for name, n, mb, t, f, rss in rows:
     print(f"| {name} | {n} | {mb:.1f} | {t:.2f} | {f:.2f} | {t / f:.1f}× | {rss:.0f} |")
 print(f"| (d) 50 machines × 20 patches + talconfig of 50 nodes | 62 | – | {machines_time:.2f} | – | – | {machines_rss / 1024:.0f} |")
 print(f"| (c) cold start, one small file | 1 | – | {colds[0] * 1000:.1f} ms | {colds[1] * 1000:.1f} ms | {colds[0] / colds[1]:.1f}× | {cold_rss / 1024:.0f} |")
+if installed_lint:
+    print(f"| (c) cold start, the installed binary (`make install`) | 1 | – | {installed_cold * 1000:.1f} ms | {colds[1] * 1000:.1f} ms | {installed_cold / colds[1]:.1f}× | {installed_rss / 1024:.0f} |")
