@@ -281,10 +281,7 @@ public struct Linter: Sendable {
       }
       var end = start
       while end < bytes.count && !(bytes[end] == UInt8(ascii: " ") && end + 1 < bytes.count && bytes[end + 1] == UInt8(ascii: "#")) { end += 1 }
-      let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
-      while start < end && isBlank(bytes[start]) { start += 1 }
-      while end > start && isBlank(bytes[end - 1]) { end -= 1 }
-      return StableHash.hex(bytes: bytes[start..<end])
+      return StableHash.hex(bytes: bytes[bytes.trimmingBlanks(start..<end)])
     }
   }
 }

@@ -4,7 +4,20 @@
   import Darwin
 #endif
 
+extension UInt8 {
+  /// A space or a tab: the blanks YAML trims around values and comments.
+  public var isBlank: Bool { self == 0x20 || self == 0x09 }
+}
+
 extension UnsafeBufferPointer where Element == UInt8 {
+  /// `range` without its leading and trailing blanks.
+  public func trimmingBlanks(_ range: Range<Int>) -> Range<Int> {
+    var (start, end) = (range.lowerBound, range.upperBound)
+    while start < end && self[start].isBlank { start += 1 }
+    while end > start && self[end - 1].isBlank { end -= 1 }
+    return start..<end
+  }
+
   /// Where `byte` first occurs at or after `start`, found with `memchr`.
   public func firstIndex(ofByte byte: UInt8, from start: Int) -> Int? {
     guard let base = baseAddress, start < count, let hit = memchr(base + start, Int32(byte), count - start) else { return nil }

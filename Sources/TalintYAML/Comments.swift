@@ -30,7 +30,6 @@ extension YAMLParseResult {
     }
     protected.sort { $0.start < $1.start }
     var result: [Comment] = []
-    let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
     lines.bytes.withUnsafeBufferPointer { bytes in
       // Each `#` of the input found with memchr, its line followed along; one starts a comment
       // after a blank or at the start of its line, and only the first on a line counts.
@@ -43,16 +42,13 @@ extension YAMLParseResult {
           line += 1
           range = lines.byteRange(ofLine: line)
         }
-        guard range.contains(hash), hash == range.lowerBound || isBlank(bytes[hash - 1]) else { continue }
+        guard range.contains(hash), hash == range.lowerBound || bytes[hash - 1].isBlank else { continue }
         let position = SourcePosition(line: line, column: LineIndex.scalarCount(bytes[range.lowerBound..<hash]) + 1)
         if Self.isInside(position, protected) { continue }
-        var (start, end) = (hash + 1, range.upperBound)
-        while start < end && isBlank(bytes[start]) { start += 1 }
-        while end > start && isBlank(bytes[end - 1]) { end -= 1 }
         result.append(
           Comment(
-            position: position, text: String(decoding: bytes[start..<end], as: UTF8.self),
-            isTrailing: bytes[range.lowerBound..<hash].contains { !isBlank($0) }))
+            position: position, text: String(decoding: bytes[bytes.trimmingBlanks(hash + 1..<range.upperBound)], as: UTF8.self),
+            isTrailing: bytes[range.lowerBound..<hash].contains { !$0.isBlank }))
         from = max(from, range.upperBound)
       }
     }
@@ -75,8 +71,7 @@ extension String {
   /// The string without leading and trailing spaces and tabs; the string itself (no copy)
   /// when it has none, as most values do.
   public func trimmingBlanks() -> String {
-    let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
-    guard let first = utf8.firstIndex(where: { !isBlank($0) }), let last = utf8.lastIndex(where: { !isBlank($0) }) else { return "" }
+    guard let first = utf8.firstIndex(where: { !$0.isBlank }), let last = utf8.lastIndex(where: { !$0.isBlank }) else { return "" }
     if first == utf8.startIndex && utf8.index(after: last) == utf8.endIndex { return self }
     return String(decoding: utf8[first...last], as: UTF8.self)
   }

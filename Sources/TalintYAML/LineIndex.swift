@@ -109,7 +109,7 @@ public struct LineIndex: Sendable {
     while current >= floor {
       let text = lineBytes(current)
       var end = text.endIndex
-      while end > text.startIndex && (text[end - 1] == 0x20 || text[end - 1] == 0x09) { end -= 1 }
+      while end > text.startIndex && text[end - 1].isBlank { end -= 1 }
       if end > text.startIndex {
         return (current, Self.scalarCount(text[text.startIndex..<end]) + 1)
       }

@@ -21,7 +21,8 @@ struct CommentMap: Sendable {
   /// entries with a few suppressions records a few).
   func directiveEntryLines(_ lines: LineIndex) -> Set<Int> {
     let commentLines = self.commentLines
-    return Set(comments.filter { !$0.isTrailing && $0.text.hasPrefix("talint:") }.map { Self.entryLine(after: $0.position.line, lines: lines, commentLines: commentLines) })
+    let directives = comments.filter { !$0.isTrailing && SuppressionComment.parse($0.text) != nil }
+    return Set(directives.map { Self.entryLine(after: $0.position.line, lines: lines, commentLines: commentLines) })
   }
 
   /// Lines that hold only a comment.
@@ -31,7 +32,7 @@ struct CommentMap: Sendable {
   /// comment on its own line speaks of.
   static func entryLine(after line: Int, lines: LineIndex, commentLines: Set<Int>) -> Int {
     var next = line + 1
-    while next < lines.lineCount && (commentLines.contains(next) || lines.lineBytes(next).allSatisfy { $0 == 0x20 || $0 == 0x09 }) {
+    while next < lines.lineCount && (commentLines.contains(next) || lines.lineBytes(next).allSatisfy(\.isBlank)) {
       next += 1
     }
     return next
