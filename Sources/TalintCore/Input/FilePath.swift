@@ -14,11 +14,10 @@ public enum FilePath {
     let isAbsolute = path.utf8.first == UInt8(ascii: "/")
     // The working directory is normal already (getcwd): only the path's own steps can need
     // work, and most have none (this runs for every file and machine finding).
-    if !path.withUTF8({ needsNormalizing(isAbsolute ? UnsafeBufferPointer(rebasing: $0.dropFirst()) : $0) }) {
-      if isAbsolute { return path }
-      if workingDirectory.utf8.count > 1 { return workingDirectory + "/" + path }
-    }
+    let clean = !path.withUTF8 { needsNormalizing(isAbsolute ? UnsafeBufferPointer(rebasing: $0.dropFirst()) : $0) }
     var full = isAbsolute ? path : workingDirectory + "/" + path
+    // Joined to the root directory, a relative path starts with `//`: that one is made normal.
+    if clean && (isAbsolute || workingDirectory.utf8.count > 1) { return full }
     return full.withUTF8 { bytes in
       // One pass over the bytes: each step appended, `..` dropping the last (this runs per
       // finding, and `talint .` names every file `./…`).

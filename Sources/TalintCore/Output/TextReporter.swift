@@ -5,7 +5,7 @@ public enum TextReporter {
     // One byte buffer for the whole output: string interpolation per line cost more than
     // finding the problems on a run with many findings.
     var output: [UInt8] = []
-    for diagnostic in report.diagnostics where diagnostic.suppression == nil {
+    for diagnostic in report.visible {
       append(diagnostic, to: &output)
       output.append(0x0A)
     }
