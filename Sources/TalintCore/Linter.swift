@@ -273,12 +273,7 @@ public struct Linter: Sendable {
   static func valueHash(from column: Int, of text: String) -> String {
     var text = text
     return text.withUTF8 { bytes in
-      // Column n starts after n - 1 scalars; a scalar starts at every byte but continuation bytes.
-      var start = 0
-      for _ in 1..<max(column, 1) where start < bytes.count {
-        start += 1
-        while start < bytes.count && bytes[start] & 0xC0 == 0x80 { start += 1 }
-      }
+      let start = LineIndex.index(ofColumn: column, in: bytes)
       var end = start
       while end < bytes.count && !(bytes[end] == UInt8(ascii: " ") && end + 1 < bytes.count && bytes[end + 1] == UInt8(ascii: "#")) { end += 1 }
       return StableHash.hex(bytes: bytes[bytes.trimmingBlanks(start..<end)])

@@ -81,6 +81,21 @@ public struct LineIndex: Sendable {
     }
   }
 
+  /// Where 1-based `column` starts in a line's UTF-8 `bytes`: after column − 1 scalars (a
+  /// scalar starts at every byte but continuation bytes), at most the end. The inverse of
+  /// `scalarCount`.
+  @inlinable
+  public static func index<Bytes: Collection>(ofColumn column: Int, in bytes: Bytes) -> Bytes.Index where Bytes.Element == UInt8 {
+    var index = bytes.startIndex
+    var skipped = 0
+    while index < bytes.endIndex && skipped < column - 1 {
+      index = bytes.index(after: index)
+      while index < bytes.endIndex && bytes[index] & 0xC0 == 0x80 { index = bytes.index(after: index) }
+      skipped += 1
+    }
+    return index
+  }
+
   /// Unicode scalars in `bytes` (UTF-8 continuation bytes do not count).
   @inlinable
   public static func scalarCount(_ bytes: some Collection<UInt8>) -> Int {

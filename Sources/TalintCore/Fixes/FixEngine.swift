@@ -42,13 +42,6 @@ public enum FixEngine {
   /// before its column; a line past the last is the end of the text.
   static func offset(_ position: SourcePosition, _ lines: LineIndex) -> Int {
     guard position.line <= lines.lineCount else { return lines.bytes.count }
-    let line = lines.lineBytes(position.line)
-    var index = line.startIndex
-    var scalars = 0
-    while index < line.endIndex && scalars < position.column - 1 {
-      index += 1
-      if index == line.endIndex || line[index] & 0xC0 != 0x80 { scalars += 1 }
-    }
-    return index
+    return LineIndex.index(ofColumn: position.column, in: lines.lineBytes(position.line))
   }
 }

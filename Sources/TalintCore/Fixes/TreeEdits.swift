@@ -76,7 +76,7 @@ struct TreeEdits {
   private func onlyBlanks(line: Int, before column: Int) -> Bool {
     guard line <= lines.lineCount else { return false }
     let bytes = lines.lineBytes(line)
-    return bytes.count >= column - 1 && bytes.prefix(column - 1).allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    return bytes.count >= column - 1 && bytes.prefix(column - 1).allSatisfy(\.isBlank)
   }
 
   /// The column (0-based) of the key whose value `collection` is, or of the collection itself:
