@@ -37,6 +37,7 @@ let package = Package(
     .testTarget(name: "TalintCoreTests", dependencies: ["TalintCore", "TalintTestSupport"]),
     .testTarget(name: "TalintRulesTests", dependencies: ["TalintRules", "TalintTestSupport"]),
     .testTarget(name: "TalintCLITests", dependencies: ["TalintTestSupport"]),
+    .testTarget(name: "TalintCommandTests", dependencies: ["talint"]),
   ]
 )
 

@@ -16,12 +16,12 @@ struct LintPlan {
   private let projects: ProjectConfigs
   /// The key of each input's configuration (its path, or "" for the built-in defaults).
   private let configKeys: [String]
-  private let effective: [String: SettingsOptions.Effective]
+  private let effective: [String: SettingsChoices.Effective]
   private let configByPath: [String: String]
   private let stdinName: String?
-  private let options: SettingsOptions
+  private let options: SettingsChoices
 
-  init(targets: [String], projects: ProjectConfigs, options: SettingsOptions, stdinName: String?, forceExclude: Bool) throws {
+  init(targets: [String], projects: ProjectConfigs, options: SettingsChoices, stdinName: String?, forceExclude: Bool) throws {
     var collector = InputCollector()
     collector.stdinName = stdinName ?? "<stdin>"
     collector.forceExclude = forceExclude
@@ -35,7 +35,7 @@ struct LintPlan {
     self.options = options
 
     var keys: [String] = []
-    var effective: [String: SettingsOptions.Effective] = [:]
+    var effective: [String: SettingsChoices.Effective] = [:]
     var byPath: [String: String] = [:]
     var warned = Set<String>()
     for input in inputs {
@@ -104,12 +104,12 @@ struct LintPlan {
 /// hence unchecked.
 final class Linters: @unchecked Sendable {
   private let projects: ProjectConfigs
-  private let options: SettingsOptions
+  private let options: SettingsChoices
   private let excerpts: Bool
-  private var effective: [String: SettingsOptions.Effective]
+  private var effective: [String: SettingsChoices.Effective]
   private var linters: [String: Linter] = [:]
 
-  init(projects: ProjectConfigs, options: SettingsOptions, excerpts: Bool, known: [String: SettingsOptions.Effective]) {
+  init(projects: ProjectConfigs, options: SettingsChoices, excerpts: Bool, known: [String: SettingsChoices.Effective]) {
     self.projects = projects
     self.options = options
     self.excerpts = excerpts

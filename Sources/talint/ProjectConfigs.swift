@@ -52,7 +52,7 @@ final class ProjectConfigs {
 
   /// The effective settings for each path, as `talint config` prints them: a YAML document
   /// (a mapping from each path to its settings) that a script can read back.
-  func describe(_ paths: [String], options: SettingsOptions) throws -> String {
+  func describe(_ paths: [String], options: SettingsChoices) throws -> String {
     var text = ""
     for path in paths {
       let project = try config(for: path)
@@ -123,6 +123,6 @@ struct Config: ParsableCommand {
   @OptionGroup var options: SettingsOptions
 
   func run() throws {
-    writeOut(try ProjectConfigs(explicit: options.config).describe(paths, options: options))
+    writeOut(try ProjectConfigs(explicit: options.config).describe(paths, options: options.choices))
   }
 }

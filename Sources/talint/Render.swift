@@ -44,7 +44,7 @@ struct Render: ParsableCommand {
 
   func run() throws {
     let projects = try ProjectConfigs(explicit: options.config)
-    let linters = Linters(projects: projects, options: options, excerpts: false, known: [:])
+    let linters = Linters(projects: projects, options: options.choices, excerpts: false, known: [:])
     let definition: MachineDefinition
     var store: PatchStore
     if let machine {

@@ -1,8 +1,6 @@
 import ArgumentParser
-import TalintCore
-import TalintRules
 
-/// Options that decide which settings apply, shared by `lint` and `config`.
+/// Options that decide which settings apply, shared by `lint`, `config` and `render`.
 struct SettingsOptions: ParsableArguments {
   @Option(name: .long, help: "Exit 1 when a finding is at or above this level: error, warning, info, never (default: warning).")
   var failOn: FailThreshold?
@@ -19,47 +17,10 @@ struct SettingsOptions: ParsableArguments {
   @Option(name: .long, help: "Use this configuration file instead of discovering .talint.yaml.")
   var config: String?
 
-  func validate() throws {
-    if let talosVersion, TalosVersion(parsing: talosVersion) == nil {
-      throw ValidationError("--talos-version takes a release such as 1.12, not '\(talosVersion)'")
-    }
-    for name in (select + ignore).flatMap(Self.split) where !AllRules.descriptions.contains(where: { RuleSelection.matches(name, $0) }) {
-      throw ValidationError("no rule matches '\(name)'; `talint rules` lists them")
-    }
+  /// The options as plain values, for the code that applies them.
+  var choices: SettingsChoices {
+    SettingsChoices(failOn: failOn, talosVersion: talosVersion, select: select, ignore: ignore, config: config)
   }
 
-  static func split(_ list: String) -> [String] {
-    list.split(separator: ",").map { String($0).trimmingBlanks() }.filter { !$0.isEmpty }
-  }
-
-  /// What applies to files under one configuration.
-  struct Effective {
-    var settings: LintSettings
-    var failOn: FailThreshold
-    /// Said once on standard error: a release talint does not know, and the one used instead.
-    var warnings: [String] = []
-  }
-
-  static func unknownRelease(_ version: TalosVersion, from source: String) -> String {
-    "talint: warning: \(source) names Talos \(version), which talint does not know "
-      + "(it knows \(TalosVersion.oldest)–\(TalosVersion.newest)); judging against \(version.nearestKnown)"
-  }
-
-  /// The file's settings with the command line's on top (the command line wins).
-  func effective(_ project: ProjectConfig) -> Effective {
-    var settings = project.settings(knownRules: AllRules.descriptions)
-    var warnings: [String] = []
-    if let version = talosVersion.flatMap(TalosVersion.init(parsing:)) {
-      settings.forcedVersion = version.nearestKnown
-      if version != version.nearestKnown { warnings.append(Self.unknownRelease(version, from: "--talos-version")) }
-    }
-    if settings.version != settings.version.nearestKnown {
-      warnings.append(Self.unknownRelease(settings.version, from: "talos-version in \(project.path ?? ".talint.yaml")"))
-      settings.version = settings.version.nearestKnown
-    }
-    if !select.isEmpty { settings.selection.select = select.flatMap(Self.split) }
-    if !ignore.isEmpty { settings.selection.ignore = ignore.flatMap(Self.split) }
-    let threshold = failOn ?? project.failOn.flatMap(FailThreshold.init(rawValue:)) ?? .warning
-    return Effective(settings: settings, failOn: threshold, warnings: warnings)
-  }
+  func validate() throws { try choices.validate() }
 }

@@ -27,15 +27,28 @@ struct Talint: ParsableCommand {
       writeErr("talint: error: '\(first)' is neither a command nor a file; did you mean `\(command)`?\n")
       Glibc.exit(64)
     }
+    if let request = LintCommandLine.request(arguments, commands: commandNames) {
+      do {
+        try request.run()
+      } catch let code as ExitCode {
+        // What `exit(withError:)` does with an exit code, without the help model it builds first.
+        Glibc.exit(code.rawValue)
+      } catch {
+        exit(withError: error)
+      }
+      return
+    }
     main(arguments)
   }
 
+  /// The subcommands' names. (Each command names itself in its configuration: deriving names
+  /// from type names costs more than linting a small file, and this runs on every start.)
+  static var commandNames: [String] { configuration.subcommands.map { $0._commandName } }
+
   /// `lint` is the default command, so `talint explian TAL101` would lint a file named
   /// `explian`: a first argument that is no path but nearly a command's name is a typo.
-  /// (Each command names itself in its configuration: deriving names from type names costs
-  /// more than linting a small file, and this runs on every start.)
   static func mistypedSubcommand(_ argument: String) -> String? {
-    let names = configuration.subcommands.map { $0._commandName }
+    let names = commandNames
     guard !argument.hasPrefix("-"), !argument.contains("/"), !names.contains(argument), !FilePath.exists(argument) else { return nil }
     return Suggestion.nearest(argument, among: names, maxDistance: 2)
   }
