@@ -49,6 +49,11 @@ public struct LineIndex: Sendable {
     bytes[byteRange(ofLine: line)]
   }
 
+  /// Where 1-based `line` starts in `bytes`, nil past the last line.
+  public func start(ofLine line: Int) -> Int? {
+    line >= 1 && line <= lineStarts.count ? Int(lineStarts[line - 1]) : nil
+  }
+
   /// Where 1-based `line` is in `bytes`, without its line break (empty past the last line).
   public func byteRange(ofLine line: Int) -> Range<Int> {
     guard line >= 1 && line <= lineStarts.count else { return bytes.count..<bytes.count }

@@ -33,8 +33,9 @@ public enum NodeContent: Sendable, Equatable {
 }
 
 /// A node of the positioned tree: plain data, no reference, so an arena of millions costs one
-/// allocation and no reference counting. A scalar's text is a byte range of its document's text
-/// storage; a collection's children are a range of its children storage (a mapping's as key,
+/// allocation and no reference counting. A scalar's text is a byte range of the input it was
+/// parsed from or, when the input spells it otherwise (escapes, folded lines), of its
+/// document's text storage; a collection's children are a range of its children storage (a mapping's as key,
 /// value, key, value…); an alias points at its anchor's node and is followed on read, never
 /// expanded into copies (that is what keeps alias bombs cheap).
 public struct Node: Sendable {
@@ -46,9 +47,12 @@ public struct Node: Sendable {
   /// For collections: written in flow style (`[a, b]`, `{a: 1}`), which a fix edits by commas
   /// rather than by lines.
   public var isFlow: Bool = false
+  /// For scalars: the text is read from the input itself (written there as it reads — most
+  /// scalars are), not from a copy in the arena's text storage.
+  var inSource: Bool = false
   public var range: SourceRange
-  /// Scalar: first byte in the text storage; collection: first slot in the children storage;
-  /// alias: the target node.
+  /// Scalar: first byte in the input or the text storage; collection: first slot in the
+  /// children storage; alias: the target node.
   var first: Int32
   /// Scalar: bytes; mapping: 2 × pairs; sequence: items.
   var count: Int32

@@ -5,12 +5,18 @@
 #endif
 
 /// The storage of one document's tree: nodes, children and scalar text in three contiguous
-/// arrays. One per document (anchors do not cross documents), so code that builds on a
-/// document's tree copies that document, never the whole file.
+/// arrays, beside the input most scalars are read from. One per document (anchors do not
+/// cross documents), so code that builds on a document's tree copies that document, never the
+/// whole file.
 public struct YAMLArena: Sendable {
   public internal(set) var nodes: [Node] = []
   var children: [NodeID] = []
+  /// The text of the scalars the input does not spell as they read, and of nodes added later.
   var text: [UInt8] = []
+  /// The input the document was parsed from: one buffer that every document of a file shares.
+  var source: [UInt8] = []
+  /// The part of `source` that the scalars read from it lie in.
+  var sourceSpan: Range<Int> = 0..<0
   /// The tags written on nodes, by node index: few nodes carry one.
   var tags: [Int32: String] = [:]
   /// Alias nodes in `nodes`: a document without any can be edited as text node by node.
@@ -18,10 +24,20 @@ public struct YAMLArena: Sendable {
 
   public init() {}
 
+  init(source: [UInt8]) { self.source = source }
+
+  /// A scalar's text.
+  @inline(__always)
+  func bytes(_ node: Node) -> ArraySlice<UInt8> {
+    let range = Int(node.first)..<Int(node.first) + Int(node.count)
+    return node.inSource ? source[range] : text[range]
+  }
+
   /// A copy whose arrays hold no spare capacity: a finished document keeps what it uses, not
   /// the up-to-half-again an array grows by (a quarter of a large file's tree, on average).
   func trimmed() -> YAMLArena {
-    var copy = YAMLArena()
+    var copy = YAMLArena(source: source)
+    copy.sourceSpan = sourceSpan
     copy.nodes = nodes.withUnsafeBufferPointer { Array($0) }
     copy.children = children.withUnsafeBufferPointer { Array($0) }
     copy.text = text.withUnsafeBufferPointer { Array($0) }
@@ -139,7 +155,7 @@ public struct YAMLDocument: Sendable {
     guard node.kind == .scalar, node.style == .plain else { return false }
     switch node.count {
     case 0: return true
-    case 1: return arena.text[Int(node.first)] == UInt8(ascii: "~")
+    case 1: return bytes(node).first == UInt8(ascii: "~")
     case 4:
       let word = bytes(node)
       return word.elementsEqual("null".utf8) || word.elementsEqual("Null".utf8) || word.elementsEqual("NULL".utf8)
@@ -193,10 +209,12 @@ public struct YAMLDocument: Sendable {
     return PairList(slots: result[...])
   }
 
-  /// True when some scalar of the document holds byte `a` or `b`: a document without them
-  /// need not be searched scalar by scalar.
+  /// True when some scalar of the document may hold byte `a` or `b` (the input around the
+  /// scalars read from it is searched too): a document without them need not be searched
+  /// scalar by scalar.
   public func textContains(_ a: UInt8, or b: UInt8) -> Bool {
     arena.text.withUnsafeBufferPointer { $0.containsByte(a, or: b) }
+      || arena.source.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[arena.sourceSpan]).containsByte(a, or: b) }
   }
 
   /// The entry for `key` in a mapping (the last occurrence among duplicates, as most decoders
@@ -210,18 +228,21 @@ public struct YAMLDocument: Sendable {
     var wanted = key
     let found: Pair? = wanted.withUTF8 { keyBytes in
       arena.text.withUnsafeBufferPointer { text in
-        for pair in own.reversed() {
-          let node = self[pair.key]
-          guard node.kind == .scalar else { continue }
-          if node.count == 2 && isMergeKey(pair.key) {
-            hasMerge = true
-          } else if Int(node.count) == keyBytes.count
-            && (keyBytes.isEmpty || memcmp(text.baseAddress! + Int(node.first), keyBytes.baseAddress!, keyBytes.count) == 0)
-          {
-            return pair
+        arena.source.withUnsafeBufferPointer { source in
+          for pair in own.reversed() {
+            let node = self[pair.key]
+            guard node.kind == .scalar else { continue }
+            if node.count == 2 && isMergeKey(pair.key) {
+              hasMerge = true
+            } else if Int(node.count) == keyBytes.count
+              && (keyBytes.isEmpty
+                || memcmp((node.inSource ? source : text).baseAddress! + Int(node.first), keyBytes.baseAddress!, keyBytes.count) == 0)
+            {
+              return pair
+            }
           }
+          return nil
         }
-        return nil
       }
     }
     if let found { return found }
@@ -251,13 +272,11 @@ public struct YAMLDocument: Sendable {
 
   private func isMergeKey(_ id: NodeID) -> Bool {
     let node = self[id]
-    return node.kind == .scalar && node.style == .plain && node.count == 2 && arena.text[Int(node.first)] == UInt8(ascii: "<")
-      && arena.text[Int(node.first) + 1] == UInt8(ascii: "<")
+    return node.kind == .scalar && node.style == .plain && node.count == 2 && bytes(node).elementsEqual("<<".utf8)
   }
 
-  func bytes(_ node: Node) -> ArraySlice<UInt8> {
-    arena.text[Int(node.first)..<Int(node.first + node.count)]
-  }
+  @inline(__always)
+  func bytes(_ node: Node) -> ArraySlice<UInt8> { arena.bytes(node) }
 
   func string(_ node: Node) -> String {
     String(decoding: bytes(node), as: UTF8.self)
@@ -297,6 +316,7 @@ public struct YAMLDocument: Sendable {
     case .scalar(let text, let style):
       node.kind = .scalar
       node.style = style
+      node.inSource = false
       node.first = Int32(arena.text.count)
       node.count = Int32(text.utf8.count)
       arena.text.append(contentsOf: text.utf8)

@@ -1,4 +1,9 @@
 internal import CYAML
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// What parsing one input produced: every complete document, and the error that stopped the
 /// stream if any (documents before it are kept; callers decide whether to lint them).
@@ -47,7 +52,9 @@ private struct TreeBuilder {
 
   /// The arena of the document being read; each document gets its own, so that code which
   /// builds on one document's tree (a JSON patch's synthesized paths) copies that document only.
-  private var arena = YAMLArena()
+  private var arena: YAMLArena
+  /// The input while `run` reads it.
+  private var input = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
   private(set) var documents: [YAMLDocument] = []
   private var frames: [Frame] = []
   private var pending: [NodeID] = []
@@ -61,6 +68,7 @@ private struct TreeBuilder {
   init(lines: LineIndex, limits: YAMLLimits) {
     self.lines = lines
     self.limits = limits
+    arena = YAMLArena(source: lines.bytes)
   }
 
   mutating func run(_ bytes: [UInt8]) {
@@ -71,6 +79,8 @@ private struct TreeBuilder {
     }
     defer { yaml_parser_delete(&parser) }
     bytes.withUnsafeBufferPointer { buffer in
+      input = buffer
+      defer { input = UnsafeBufferPointer(start: nil, count: 0) }
       yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
       yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
       var event = yaml_event_t()
@@ -103,7 +113,7 @@ private struct TreeBuilder {
           index: documents.count, arena: arena.trimmed(), root: hasRoot ? NodeID(0) : nil,
           range: SourceRange(start: documentStart, end: max(last, documentStart)), duplicateKeys: duplicates,
           ownNodes: 0..<arena.nodes.count))
-      arena = YAMLArena()
+      arena = YAMLArena(source: lines.bytes)
     case YAML_SCALAR_EVENT:
       let scalar = event.data.scalar
       let style = scalarStyle(scalar.style)
@@ -111,7 +121,14 @@ private struct TreeBuilder {
       if style == .literal || style == .folded { range.end = blockEnd(range) }
       var node = Node(kind: .scalar, style: style, range: range, first: Int32(arena.text.count), count: Int32(scalar.length))
       if let value = scalar.value, scalar.length > 0 {
-        arena.text.append(contentsOf: UnsafeBufferPointer(start: value, count: scalar.length))
+        let text = UnsafeBufferPointer(start: value, count: scalar.length)
+        if let offset = inputOffset(of: text, style: style, at: event.start_mark) {
+          node.inSource = true
+          node.first = Int32(offset)
+          arena.sourceSpan = arena.sourceSpan.isEmpty ? offset..<offset + text.count : arena.sourceSpan.lowerBound..<offset + text.count
+        } else {
+          arena.text.append(contentsOf: text)
+        }
       } else {
         node.count = 0
       }
@@ -142,6 +159,18 @@ private struct TreeBuilder {
     default:
       break
     }
+  }
+
+  /// Where the input spells a scalar's text exactly as it reads, so that the tree points there
+  /// instead of keeping a copy: most plain and quoted scalars (one line, no escape). libyaml
+  /// counts columns in characters, which are bytes on an ASCII line; anywhere else the bytes
+  /// compared differ and the text is copied.
+  private func inputOffset(of text: UnsafeBufferPointer<UInt8>, style: ScalarStyle, at mark: yaml_mark_t) -> Int? {
+    guard style == .plain || style == .singleQuoted || style == .doubleQuoted, let lineStart = lines.start(ofLine: Int(mark.line) + 1)
+    else { return nil }
+    let offset = lineStart + Int(mark.column) + (style == .plain ? 0 : 1)
+    guard offset + text.count <= input.count, memcmp(input.baseAddress! + offset, text.baseAddress!, text.count) == 0 else { return nil }
+    return offset
   }
 
   private mutating func open(isMapping: Bool, isFlow: Bool, start: SourcePosition, tag: UnsafeMutablePointer<yaml_char_t>?, anchor: UnsafeMutablePointer<yaml_char_t>?) {
@@ -230,9 +259,7 @@ private struct TreeBuilder {
     }
   }
 
-  private func text(of node: Node) -> ArraySlice<UInt8> {
-    arena.text[Int(node.first)..<Int(node.first + node.count)]
-  }
+  private func text(of node: Node) -> ArraySlice<UInt8> { arena.bytes(node) }
 
   /// `<<`, YAML's merge key: not a key of its own.
   private func isMergeKey(_ node: Node) -> Bool {

@@ -162,6 +162,47 @@ private func parse(_ text: String) -> YAMLParseResult {
     }
   }
 
+  /// Scalars are read from the input where it spells them as they read, and copied where it
+  /// does not (escapes, folded lines, a line with wider characters before them): the text
+  /// is the same either way, and a node given new content reads the new text.
+  @Test func scalarsReadFromTheInputOrCopiedReadAlike() throws {
+    let text = """
+      plain: value
+      single: 'it''s'
+      double: "tab\\there"
+      quoted: "as is"
+      é: "after é"
+      ü: after ü
+      folded: first
+        second
+      block: |
+        kept
+      empty: ''
+      ---
+      other: document
+      """
+    let documents = YAMLParser.parse(Array(text.utf8)).documents
+    var first = try #require(documents.first)
+    let expected = [
+      "plain": "value", "single": "it's", "double": "tab\there", "quoted": "as is", "é": "after é", "ü": "after ü",
+      "folded": "first second", "block": "kept\n", "empty": "",
+    ]
+    for (key, value) in expected {
+      #expect(first.scalar(try #require(first.value(at: [key]))) == value, "\(key)")
+      #expect(first.value(forKey: key, in: first.root!) != nil, "\(key)")
+    }
+    #expect(documents.last?.scalar(documents.last!.value(at: ["other"])!) == "document")
+    // Copied: the escaped, the folded, the block, the ones after a wider character on their
+    // line (the keys `é` and `ü` start their lines, so they are read from the input).
+    let copied = ["it's", "tab\there", "after é", "after ü", "first second", "kept\n"].map(\.utf8.count).reduce(0, +)
+    #expect(first.arena.text.count == copied)
+    #expect(first.textContains(UInt8(ascii: "\t"), or: UInt8(ascii: "\t")))
+    #expect(!first.textContains(UInt8(ascii: "@"), or: UInt8(ascii: "=")))
+    let plain = try #require(first.value(at: ["plain"]))
+    first.setContent(.scalar("changed", .plain), of: plain)
+    #expect(first.scalar(plain) == "changed")
+  }
+
   /// A node is plain data of 32 bytes: the arena of a 30 MB file holds a million of them.
   @Test func aNodeIsThirtyTwoBytes() {
     #expect(MemoryLayout<Node>.stride == 32)
