@@ -160,12 +160,14 @@ public struct MergedConfig: Sendable {
   /// collection left empty once its deleted parts are gone.
   static func strippedAway(_ yaml: YAMLDocument, _ node: NodeID) -> Bool {
     if PatchDelete.marks(yaml, node) { return true }
-    switch yaml.content(node) {
-    case .mapping(let pairs):
+    switch yaml[node].kind {
+    case .mapping:
+      let pairs = yaml.rawPairs(node)
       return !pairs.isEmpty && pairs.allSatisfy { strippedAway(yaml, yaml.resolve($0.value)) }
-    case .sequence(let items):
+    case .sequence:
+      let items = yaml.elements(node)
       return !items.isEmpty && items.allSatisfy { strippedAway(yaml, yaml.resolve($0)) }
-    default:
+    case .scalar, .alias:
       return false
     }
   }
@@ -178,10 +180,10 @@ public struct MergedConfig: Sendable {
     let node = yaml.resolve(right)
     if yaml.isNull(node) || Self.strippedAway(yaml, node) { return left }
     let rule = MergeSchema.rule(kind: kind, path: path)
-    switch yaml.content(node) {
-    case .scalar(let text, _):
+    switch yaml[node].kind {
+    case .scalar:
       // Talos leaves a set value alone when the patch's is the zero value.
-      if text.isEmpty, left != nil { return left }
+      if yaml.scalar(node, is: ""), left != nil { return left }
       return try copy(node, from: yaml, patch: patch, kind: kind, path: path)
     case .mapping:
       guard rule != .replace, let left, case .mapping(var pairs) = arena.content(left) else {
@@ -191,7 +193,7 @@ public struct MergedConfig: Sendable {
         guard let key = yaml.scalar(pair.key), key != "$patch" else { continue }
         let value = yaml.resolve(pair.value)
         if Self.strippedAway(yaml, value) { continue }
-        if let index = pairs.lastIndex(where: { arena.scalar($0.key) == key }) {
+        if let index = pairs.lastIndex(where: { arena.scalar($0.key, is: key) }) {
           // extraArgs (meta.Args): a flag's value replaces the base's whole.
           let existing: NodeID? = rule == .args ? nil : pairs[index].value
           if let merged = try merge(value, into: existing, from: yaml, patch: patch, kind: kind, path: path + [key]) {
@@ -207,11 +209,11 @@ public struct MergedConfig: Sendable {
       }
       arena.setContent(.mapping(pairs), of: left)
       return left
-    case .sequence(let items):
+    case .sequence:
       guard rule != .replace, let left, case .sequence(var existing) = arena.content(left) else {
         return try copy(node, from: yaml, patch: patch, kind: kind, path: path)
       }
-      for item in items.map(yaml.resolve) where !Self.strippedAway(yaml, item) {
+      for item in yaml.elements(node).map(yaml.resolve) where !Self.strippedAway(yaml, item) {
         switch rule {
         case .byKey(let key), .byKeyReplacing(let key):
           if let index = existing.firstIndex(where: { Self.sameItem(arena, $0, yaml, item, key: key) }) {
