@@ -36,6 +36,8 @@ public struct Linter: Sendable {
     var reading: CarrierReading
     var release: TalosRelease
     var releaseIsFallback: Bool
+    /// The file's comments, when reading its release needed them (suppressions reuse them).
+    var comments: [Comment]?
   }
 
   enum Preparation {
@@ -74,7 +76,8 @@ public struct Linter: Sendable {
     let evidence = TalosRelease.evidence(comments: comments, configs: reading.units.map(\.config), carrier: reading.release)
     let release = settings.forcedVersion.map { TalosRelease($0, source: "--talos-version") } ?? evidence ?? referrer ?? settings.release
     let fallback = settings.forcedVersion == nil && evidence == nil && referrer == nil
-    return .ready(Prepared(parsed: parsed, template: template, reading: reading, release: release, releaseIsFallback: fallback))
+    return .ready(
+      Prepared(parsed: parsed, template: template, reading: reading, release: release, releaseIsFallback: fallback, comments: comments))
   }
 
   static func mayHoldTemplateSyntax(_ lines: LineIndex) -> Bool {
@@ -104,14 +107,13 @@ public struct Linter: Sendable {
   /// The file's comments and those of the configs embedded in it, moved to where they are
   /// written, with the extents of the entries suppression comments cover.
   private static func commentMap(_ prepared: Prepared) -> CommentMap {
-    var parses: [(parsed: YAMLParseResult, outer: (SourcePosition) -> SourcePosition)] = [(prepared.parsed, { $0 })]
-    for unit in prepared.reading.units {
-      if let embedded = unit.embedded { parses.append((embedded.parsed, embedded.text.outer)) }
-    }
+    let embedded = prepared.reading.units.compactMap(\.embedded)
     var map = CommentMap()
-    for parse in parses { map.addComments(parse.parsed, outer: parse.outer) }
+    map.addComments(prepared.comments ?? prepared.parsed.comments())
+    for unit in embedded { map.addComments(unit.parsed.comments(), outer: unit.text.outer) }
     let wanted = map.directiveEntryLines(prepared.parsed.lines)
-    for parse in parses { map.addExtents(parse.parsed, outer: parse.outer, of: wanted) }
+    map.addExtents(prepared.parsed, of: wanted)
+    for unit in embedded { map.addExtents(unit.parsed, outer: unit.text.outer, of: wanted) }
     return map
   }
 

@@ -23,15 +23,21 @@ public struct SuppressionComment: Sendable {
   /// The release a `talint: talos-version=1.12` comment names (the file's own evidence of the
   /// Talos release it targets), or nil for any other comment.
   static func releaseDirective(_ text: String) -> String? {
-    guard text.hasPrefix("talint:") else { return nil }
+    guard isForTalint(text) else { return nil }
     let rest = text.dropFirst("talint:".count).drop(while: { $0 == " " })
     guard rest.hasPrefix("talos-version=") else { return nil }
     return String(rest.dropFirst("talos-version=".count)).trimmingBlanks()
   }
 
+  /// True when a comment starts with `talint:`: compared as bytes, since most comments of a
+  /// file are not for talint and every one is asked.
+  private static func isForTalint(_ text: String) -> Bool {
+    text.utf8.starts(with: "talint:".utf8)
+  }
+
   /// Reads `talint: ignore[A, B] -- reason` / `talint: ignore-file[A] -- reason`.
   static func parse(_ text: String) -> Parsed? {
-    guard text.hasPrefix("talint:"), releaseDirective(text) == nil else { return nil }
+    guard isForTalint(text), releaseDirective(text) == nil else { return nil }
     var rest = Substring(text.dropFirst("talint:".count)).drop(while: { $0 == " " })
     let file: Bool
     if rest.hasPrefix("ignore-file[") {

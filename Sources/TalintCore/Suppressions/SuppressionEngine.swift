@@ -5,32 +5,33 @@ import TalintYAML
 /// starts, the last line of that entry — for an own-line comment's scope.
 struct CommentMap: Sendable {
   var comments: [Comment] = []
+  /// The comments for talint (well-formed or not), each read once.
+  private(set) var directives: [(comment: Comment, parsed: SuppressionComment.Parsed)] = []
   var extents: [Int: Int] = [:]
+  /// Lines that hold only a comment.
+  private(set) var commentLines = LineSet()
 
   /// The comments of a parse, moved through `outer` (identity for the file itself).
-  mutating func addComments(_ parsed: YAMLParseResult, outer: (SourcePosition) -> SourcePosition = { $0 }) {
-    comments += parsed.comments().map { comment in
-      var moved = comment
-      moved.position = outer(comment.position)
-      return moved
+  mutating func addComments(_ found: [Comment], outer: (SourcePosition) -> SourcePosition = { $0 }) {
+    for var comment in found {
+      comment.position = outer(comment.position)
+      if !comment.isTrailing { commentLines.insert(comment.position.line) }
+      comments.append(comment)
+      if let parsed = SuppressionComment.parse(comment.text) { directives.append((comment, parsed)) }
     }
   }
 
   /// The lines a suppression comment on its own line may cover: the entry after each, once
   /// every comment is added. Extents are recorded for these alone (a file of a million
   /// entries with a few suppressions records a few).
-  func directiveEntryLines(_ lines: LineIndex) -> Set<Int> {
-    let commentLines = self.commentLines
-    let directives = comments.filter { !$0.isTrailing && SuppressionComment.parse($0.text) != nil }
-    return Set(directives.map { Self.entryLine(after: $0.position.line, lines: lines, commentLines: commentLines) })
+  func directiveEntryLines(_ lines: LineIndex) -> LineSet {
+    LineSet(
+      directives.filter { !$0.comment.isTrailing }.map { Self.entryLine(after: $0.comment.position.line, lines: lines, commentLines: commentLines) })
   }
-
-  /// Lines that hold only a comment.
-  var commentLines: Set<Int> { Set(comments.filter { !$0.isTrailing }.map(\.position.line)) }
 
   /// The first line after `line` that is neither a comment line nor blank: the entry a
   /// comment on its own line speaks of.
-  static func entryLine(after line: Int, lines: LineIndex, commentLines: Set<Int>) -> Int {
+  static func entryLine(after line: Int, lines: LineIndex, commentLines: LineSet) -> Int {
     var next = line + 1
     while next < lines.lineCount && (commentLines.contains(next) || lines.lineBytes(next).allSatisfy(\.isBlank)) {
       next += 1
@@ -39,17 +40,21 @@ struct CommentMap: Sendable {
   }
 
   /// How far each entry of a parse starting on one of `wanted` lines reaches, moved through `outer`.
-  mutating func addExtents(_ parsed: YAMLParseResult, outer: (SourcePosition) -> SourcePosition = { $0 }, of wanted: Set<Int>) {
+  /// (`outer` nil: the parse is the file's own.)
+  mutating func addExtents(_ parsed: YAMLParseResult, outer: ((SourcePosition) -> SourcePosition)? = nil, of wanted: LineSet) {
     guard !wanted.isEmpty else { return }
     func record(_ start: SourcePosition, _ end: SourcePosition) {
-      let first = outer(start).line
+      let first = outer?(start).line ?? start.line
       guard wanted.contains(first) else { return }
-      extents[first] = max(extents[first] ?? first, outer(end).line)
+      extents[first] = max(extents[first] ?? first, outer?(end).line ?? end.line)
     }
     for document in parsed.documents {
-      for id in document.sourceNodes where document[id].kind != .alias {
-        for pair in document.rawPairs(id) { record(document[pair.key].range.start, document[pair.value].range.end) }
-        for item in document.elements(id) { record(document[item].range.start, document[item].range.end) }
+      for id in document.sourceNodes {
+        switch document[id].kind {
+        case .mapping: for pair in document.rawPairs(id) { record(document[pair.key].range.start, document[pair.value].range.end) }
+        case .sequence: for item in document.elements(id) { record(document[item].range.start, document[item].range.end) }
+        case .scalar, .alias: continue
+        }
       }
     }
   }
@@ -66,14 +71,16 @@ struct SuppressionEngine {
 
   func apply(to diagnostics: inout [Diagnostic]) -> [Diagnostic] {
     var problems: [Diagnostic] = []
-    let comments = map.comments.sorted { $0.position < $1.position }
+    let directives = map.directives.sorted { $0.comment.position < $1.comment.position }
     let extents = map.extents
     let commentLines = map.commentLines
-    // Each rule's findings by line, so a suppression looks only at its own rule's lines.
+    // Each rule's findings in line order, so a suppression looks only at its own rule's
+    // findings on its own lines (a file of thousands of suppressions and findings would
+    // otherwise test every pair).
     var byRule: [String: [(line: Int, index: Int)]] = [:]
     for index in diagnostics.indices { byRule[diagnostics[index].ruleID, default: []].append((diagnostics[index].range.start.line, index)) }
-    for comment in comments {
-      guard let parsedComment = SuppressionComment.parse(comment.text) else { continue }
+    for rule in byRule.keys { byRule[rule]!.sort { $0.line < $1.line } }
+    for (comment, parsedComment) in directives {
       let at = SourceRange(at: comment.position)
       switch parsedComment {
       case .malformed(let why):
@@ -106,7 +113,7 @@ struct SuppressionEngine {
             continue
           }
           var used = false
-          for (line, index) in byRule[rule.id] ?? [] where diagnostics[index].suppression == nil && covers(scope, line) {
+          for (_, index) in Self.findings(byRule[rule.id] ?? [], in: scope) where diagnostics[index].suppression == nil {
             diagnostics[index].suppression = Suppression(kind: file ? .file : .inline, justification: reason)
             used = true
           }
@@ -120,16 +127,23 @@ struct SuppressionEngine {
     return problems
   }
 
-  private func covers(_ scope: SuppressionComment.Scope, _ line: Int) -> Bool {
-    switch scope {
-    case .file: true
-    case .lines(let lines): lines.contains(line)
+  /// The findings (in line order) that a scope covers.
+  private static func findings(_ sorted: [(line: Int, index: Int)], in scope: SuppressionComment.Scope) -> ArraySlice<(line: Int, index: Int)> {
+    guard case .lines(let lines) = scope else { return sorted[...] }
+    var low = 0
+    var high = sorted.count
+    while low < high {
+      let mid = (low + high) / 2
+      if sorted[mid].line < lines.lowerBound { low = mid + 1 } else { high = mid }
     }
+    var end = low
+    while end < sorted.count && sorted[end].line <= lines.upperBound { end += 1 }
+    return sorted[low..<end]
   }
 
   /// For an own-line comment: the lines of the next entry (a key with its value, or a
   /// sequence item) after the comment.
-  private func nextEntry(after line: Int, commentLines: Set<Int>, extents: [Int: Int]) -> ClosedRange<Int> {
+  private func nextEntry(after line: Int, commentLines: LineSet, extents: [Int: Int]) -> ClosedRange<Int> {
     let next = CommentMap.entryLine(after: line, lines: lines, commentLines: commentLines)
     return next...max(next, extents[next] ?? next)
   }
