@@ -20,8 +20,8 @@ public enum SecretKeys {
   /// Every secret-looking name ends with one of these (any case): a byte test that rules out
   /// almost every key before the words are split (a mapping may hold a million keys).
   static let endings: [[UInt8]] = ["key", "token", "secret", "password", "passwd", "passphrase", "credentials", "auth"].map { Array($0.utf8) }
-  /// The letters `endings` end with.
-  private static let lastLetters = Set(endings.map { $0.last! })
+  /// The letters `endings` end with, one bit each (a Set would hash every key's last byte).
+  private static let lastLetters: UInt32 = endings.reduce(0) { $0 | 1 << UInt32($1.last! & 31) }
 
   static func mayLookSecret(_ name: String) -> Bool {
     var name = name
@@ -31,7 +31,9 @@ public enum SecretKeys {
   /// The same test on a key's bytes as the parser stores them (no string made).
   public static func mayLookSecret<Bytes: RandomAccessCollection>(bytes: Bytes) -> Bool where Bytes.Element == UInt8, Bytes.Index == Int {
     // The last letter rules out most keys before any ending is compared.
-    guard let last = bytes.last, lastLetters.contains(last | 0x20) else { return false }
+    guard let last = bytes.last, last | 0x20 >= UInt8(ascii: "a"), last | 0x20 <= UInt8(ascii: "z"),
+      lastLetters & 1 << UInt32(last & 31) != 0
+    else { return false }
     return endings.contains { ending in
       guard bytes.count >= ending.count else { return false }
       let start = bytes.endIndex - ending.count
