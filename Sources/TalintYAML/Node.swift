@@ -35,9 +35,9 @@ public enum NodeContent: Sendable, Equatable {
 /// A node of the positioned tree: plain data, no reference, so an arena of millions costs one
 /// allocation and no reference counting. A scalar's text is a byte range of the input it was
 /// parsed from or, when the input spells it otherwise (escapes, folded lines), of its
-/// document's text storage; a collection's children are a range of its children storage (a mapping's as key,
-/// value, key, value…); an alias points at its anchor's node and is followed on read, never
-/// expanded into copies (that is what keeps alias bombs cheap).
+/// document's text storage; a collection's children are a range of its children storage (a
+/// mapping's as key, value, key, value…); an alias points at its anchor's node and is followed
+/// on read, never expanded into copies (that is what keeps alias bombs cheap).
 public struct Node: Sendable {
   public enum Kind: UInt8, Sendable { case scalar, mapping, sequence, alias }
 
