@@ -62,8 +62,6 @@ private struct TreeBuilder {
   private var duplicates: [DuplicateKey] = []
   private var documentStart = SourcePosition(line: 1, column: 1)
   private var aliasCount = 0
-  /// Reused by duplicate detection: key hash → first key node with that hash.
-  private var seenKeys: [Int: NodeID] = [:]
 
   init(lines: LineIndex, limits: YAMLLimits) {
     self.lines = lines
@@ -236,7 +234,7 @@ private struct TreeBuilder {
       }
       return
     }
-    seenKeys.removeAll(keepingCapacity: true)
+    var seenKeys = SeenKeys(count: Int(mapping.count) / 2)
     for slot in stride(from: slots.lowerBound, to: slots.upperBound, by: 2) {
       let key = arena.children[slot]
       let node = arena.nodes[Int(key.index)]
@@ -246,11 +244,7 @@ private struct TreeBuilder {
       // FNV-1a: a few instructions a byte, where a Hasher per byte cost a hundred.
       var fnv: UInt64 = 0xcbf2_9ce4_8422_2325
       for byte in bytes { fnv = (fnv ^ UInt64(byte)) &* 0x100_0000_01b3 }
-      let hash = Int(truncatingIfNeeded: fnv)
-      guard let earlier = seenKeys[hash] else {
-        seenKeys[hash] = key
-        continue
-      }
+      guard let earlier = seenKeys.first(withHash: fnv, recording: key) else { continue }
       // Same hash: the same key, or (rarely) another one; then look among all earlier keys.
       let first = sameText(earlier, key) ? earlier : earlierKey(equalTo: key, before: slot, from: slots.lowerBound)
       if let first {

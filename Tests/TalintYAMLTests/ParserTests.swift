@@ -72,7 +72,7 @@ private func parse(_ text: String) -> YAMLParseResult {
   /// Small mappings compare keys directly, large ones by hash: both name each repeat with the
   /// first key it repeats, in order, and neither counts merge keys.
   @Test func duplicateKeysAreFoundAlikeInSmallAndLargeMappings() throws {
-    for padding in [0, 40] {
+    for padding in [0, 40, 5000] {
       let filler = (0..<padding).map { "k\($0): x\n" }.joined()
       let text = filler + "a: 1\n<<: {z: 1}\nb: 2\na: 3\n<<: {y: 1}\nb: 4\na: 5\n\"a\": 6\n"
       let doc = try #require(parse(text).documents.first)
