@@ -210,7 +210,9 @@ public struct SecretSpans: Sendable {
       }
       from = scheme.upperBound
     }
-    // `?jointoken=…` and other query parameters named like secrets.
+    // `?jointoken=…` and other query parameters named like secrets. (Most values that get
+    // here are certificates, whose `=` is base64 padding: they hold no `?` or `&`.)
+    guard bytes.withUnsafeBufferPointer({ $0.containsByte(UInt8(ascii: "?"), or: UInt8(ascii: "&")) }) else { return secrets }
     for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "?") || byte == UInt8(ascii: "&") {
       var equals = index + 1
       while equals < bytes.count && bytes[equals] != UInt8(ascii: "=") && !Self.parameterEnds(bytes[equals]) { equals += 1 }
