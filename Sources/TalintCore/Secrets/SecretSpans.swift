@@ -75,7 +75,10 @@ public struct SecretSpans: Sendable {
   /// `message` with every secret value replaced by the mask.
   public func scrub(_ message: String) -> String {
     var result = message
-    for value in values where result.containsBytes(value) {
+    // A value longer than the message cannot be in it: keys and certificates, which are most
+    // of a file's secrets, are never compared with a one-line message.
+    let length = message.utf8.count
+    for value in values where value.utf8.count <= length && result.containsBytes(value) {
       result = result.replacingBytes(value, with: Self.mask)
     }
     return result
