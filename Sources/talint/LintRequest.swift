@@ -22,6 +22,7 @@ struct LintRequest: Equatable {
   var fix = false
   var diff = false
 
+  /// The combinations `lint` refuses (the settings' own checks are `SettingsChoices.validate`).
   func validate() throws {
     if fix && diff { throw ValidationError("--fix and --diff do not go together: --diff shows what --fix would write") }
     if fix && targets.contains("-") { throw ValidationError("--fix writes files; use --diff for standard input") }

@@ -12,6 +12,8 @@ struct SettingsChoices: Equatable {
   var ignore: [String] = []
   var config: String?
 
+  /// A release talint can read, and rule names that match a rule: a typo in `--select` would
+  /// otherwise silently select nothing.
   func validate() throws {
     if let talosVersion, TalosVersion(parsing: talosVersion) == nil {
       throw ValidationError("--talos-version takes a release such as 1.12, not '\(talosVersion)'")
@@ -21,6 +23,7 @@ struct SettingsChoices: Equatable {
     }
   }
 
+  /// `TAL101, TAL2` → `["TAL101", "TAL2"]`: `--select` and `--ignore` take lists as well as repeats.
   static func split(_ list: String) -> [String] {
     list.split(separator: ",").map { String($0).trimmingBlanks() }.filter { !$0.isEmpty }
   }
