@@ -33,6 +33,11 @@ public struct YAMLArena: Sendable {
     return node.inSource ? source[range] : text[range]
   }
 
+  /// `<<`, YAML's merge key: not a key of its own.
+  func isMergeKey(_ node: Node) -> Bool {
+    node.kind == .scalar && node.style == .plain && node.count == 2 && bytes(node).elementsEqual("<<".utf8)
+  }
+
   /// A copy whose arrays hold no spare capacity: a finished document keeps what it uses, not
   /// the up-to-half-again an array grows by (a quarter of a large file's tree, on average).
   func trimmed() -> YAMLArena {
@@ -270,10 +275,7 @@ public struct YAMLDocument: Sendable {
     return current
   }
 
-  private func isMergeKey(_ id: NodeID) -> Bool {
-    let node = self[id]
-    return node.kind == .scalar && node.style == .plain && node.count == 2 && bytes(node).elementsEqual("<<".utf8)
-  }
+  private func isMergeKey(_ id: NodeID) -> Bool { arena.isMergeKey(self[id]) }
 
   @inline(__always)
   func bytes(_ node: Node) -> ArraySlice<UInt8> { arena.bytes(node) }

@@ -27,7 +27,7 @@ public enum YAMLParser {
     }
     var builder = TreeBuilder(lines: lines, limits: limits)
     if !bytes.isEmpty {
-      builder.run(bytes)
+      builder.run()
     }
     return YAMLParseResult(documents: builder.documents, error: builder.error, lines: lines)
   }
@@ -53,7 +53,7 @@ private struct TreeBuilder {
   /// The arena of the document being read; each document gets its own, so that code which
   /// builds on one document's tree (a JSON patch's synthesized paths) copies that document only.
   private var arena: YAMLArena
-  /// The input while `run` reads it.
+  /// The input while `run` reads it: `lines.bytes`, the buffer in-source scalars point into.
   private var input = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
   private(set) var documents: [YAMLDocument] = []
   private var frames: [Frame] = []
@@ -69,13 +69,14 @@ private struct TreeBuilder {
     arena = YAMLArena(source: lines.bytes)
   }
 
-  mutating func run(_ bytes: [UInt8]) {
+  mutating func run() {
     var parser = yaml_parser_t()
     guard yaml_parser_initialize(&parser) == 1 else {
       error = YAMLError(kind: .limit, message: "libyaml could not start", position: .init(line: 1, column: 1))
       return
     }
     defer { yaml_parser_delete(&parser) }
+    let bytes = lines.bytes
     bytes.withUnsafeBufferPointer { buffer in
       input = buffer
       defer { input = UnsafeBufferPointer(start: nil, count: 0) }
@@ -227,10 +228,10 @@ private struct TreeBuilder {
       for slot in stride(from: slots.lowerBound + 2, to: slots.upperBound, by: 2) {
         let key = arena.children[slot]
         let node = arena.nodes[Int(key.index)]
-        guard node.kind == .scalar, !isMergeKey(node),
+        guard node.kind == .scalar, !arena.isMergeKey(node),
           let first = earlierKey(equalTo: key, before: slot, from: slots.lowerBound)
         else { continue }
-        duplicates.append(DuplicateKey(first: first, second: key, name: String(decoding: text(of: node), as: UTF8.self)))
+        duplicates.append(DuplicateKey(first: first, second: key, name: String(decoding: arena.bytes(node), as: UTF8.self)))
       }
       return
     }
@@ -239,8 +240,8 @@ private struct TreeBuilder {
       let key = arena.children[slot]
       let node = arena.nodes[Int(key.index)]
       guard node.kind == .scalar else { continue }
-      let bytes = text(of: node)
-      if isMergeKey(node) { continue }
+      let bytes = arena.bytes(node)
+      if arena.isMergeKey(node) { continue }
       // FNV-1a: a few instructions a byte, where a Hasher per byte cost a hundred.
       var fnv: UInt64 = 0xcbf2_9ce4_8422_2325
       for byte in bytes { fnv = (fnv ^ UInt64(byte)) &* 0x100_0000_01b3 }
@@ -253,17 +254,10 @@ private struct TreeBuilder {
     }
   }
 
-  private func text(of node: Node) -> ArraySlice<UInt8> { arena.bytes(node) }
-
-  /// `<<`, YAML's merge key: not a key of its own.
-  private func isMergeKey(_ node: Node) -> Bool {
-    node.style == .plain && node.count == 2 && text(of: node).elementsEqual("<<".utf8)
-  }
-
   private func sameText(_ a: NodeID, _ b: NodeID) -> Bool {
     let x = arena.nodes[Int(a.index)]
     let y = arena.nodes[Int(b.index)]
-    return x.count == y.count && text(of: x).elementsEqual(text(of: y))
+    return x.count == y.count && arena.bytes(x).elementsEqual(arena.bytes(y))
   }
 
   private func earlierKey(equalTo key: NodeID, before slot: Int, from start: Int) -> NodeID? {
