@@ -23,11 +23,12 @@ struct Talint: ParsableCommand {
   static func main() {
     signal(SIGPIPE, SIG_IGN)
     let arguments = Array(CommandLine.arguments.dropFirst())
-    if let first = arguments.first, let command = mistypedSubcommand(first) {
+    let commands = commandNames
+    if let first = arguments.first, let command = mistypedSubcommand(first, among: commands) {
       writeErr("talint: error: '\(first)' is neither a command nor a file; did you mean `\(command)`?\n")
       Glibc.exit(64)
     }
-    if let request = LintCommandLine.request(arguments, commands: commandNames) {
+    if let request = LintCommandLine.request(arguments, commands: commands) {
       do {
         try request.run()
       } catch let code as ExitCode {
@@ -47,8 +48,7 @@ struct Talint: ParsableCommand {
 
   /// `lint` is the default command, so `talint explian TAL101` would lint a file named
   /// `explian`: a first argument that is no path but nearly a command's name is a typo.
-  static func mistypedSubcommand(_ argument: String) -> String? {
-    let names = commandNames
+  static func mistypedSubcommand(_ argument: String, among names: [String]) -> String? {
     guard !argument.hasPrefix("-"), !argument.contains("/"), !names.contains(argument), !FilePath.exists(argument) else { return nil }
     return Suggestion.nearest(argument, among: names, maxDistance: 2)
   }
