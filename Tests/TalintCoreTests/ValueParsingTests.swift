@@ -19,6 +19,16 @@ import Testing
     #expect(try #require(CIDR("2001:db8::1/64")).description == "2001:db8:0:0:0:0:0:1/64")
   }
 
+  /// The corners of the grammar, as the Character-based parser read them before the byte one.
+  @Test func cidrCornersReadAsBefore() throws {
+    for bad in ["1.2.3.4/8/8", "1.2.3.4//8", ":::/8", "1.2.3.4/+8", "1.2.3.4/", "1.2.3.4.5/8", "1::g/8", "[::]/0", "1.2.3.٣/8"] {
+      #expect(CIDR(bad) == nil, "\(bad) should not parse")
+    }
+    #expect(try #require(CIDR("001.002.003.004/24")).description == "1.2.3.4/24")
+    #expect(CIDR("1.2.3.4/08")?.prefixLength == 8)
+    #expect(try #require(CIDR("::1.2.3.4/96")).description == "0:0:0:0:0:0:102:304/96")
+  }
+
   @Test func kernelArgsParseLikeTalos() {
     #expect(KernelArg(parsing: "-pti=on") == KernelArg(parsing: "-pti=on"))
     let removal = KernelArg(parsing: "-pti=on")
@@ -63,5 +73,19 @@ import Testing
     #expect(SecretFields.isProtected("${TOKEN}"))
     #expect(SecretFields.isProtected("op://vault/item/field"))
     #expect(!SecretFields.isProtected("z01mye6j16bspJYtTB/5SFX8j7Ahe/mWx0lA8F2/pQE="))
+  }
+}
+
+/// A message that quotes a secret value never shows it, whatever else the file holds: a
+/// certificate far longer than the message is skipped, the short token in it is masked.
+@Suite struct SecretScrubTests {
+  @Test func aMessageLosesEverySecretItQuotes() {
+    let certificate = String(repeating: "MIIBkTCB+wIJAKHHIG", count: 20)
+    let text = "machine:\n  token: q7fz2k.wd9x1m3v8c0p5nrt\n  ca:\n    key: \(certificate)\n"
+    let spans = SecretSpans(YAMLParser.parse(Array(text.utf8)))
+    let message = "token q7fz2k.wd9x1m3v8c0p5nrt is set twice, and so is q7fz2k.wd9x1m3v8c0p5nrt"
+    #expect(spans.scrub(message) == "token ****** is set twice, and so is ******")
+    #expect(spans.scrub("the key is \(certificate)") == "the key is ******")
+    #expect(spans.scrub("nothing secret here") == "nothing secret here")
   }
 }
