@@ -9,7 +9,7 @@ import Testing
 /// times slower.
 @Suite struct HostileInputTests {
   static let directory: String = {
-    let path = NSTemporaryDirectory() + "talint-hostile-\(getpid())"
+    let path = Workspace.path("-hostile")
     try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
   }()

@@ -125,7 +125,7 @@ import Testing
   }
 
   @Test func outputFileReceivesTheReport() throws {
-    let path = "/tmp/talint-report-\(getpid()).json"
+    let path = Workspace.path(".json")
     let output = try talint(["lint", "--format", "json", "--output", path, "Fixtures/kernel/several-args-in-one-string.yaml"])
     #expect(output.stdout.isEmpty)
     #expect(String(decoding: Paths.read(path), as: UTF8.self).contains("\"ruleId\" : \"TAL102\""))

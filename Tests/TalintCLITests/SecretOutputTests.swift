@@ -78,8 +78,7 @@ import Testing
     #expect(leaks(in: output.stdout).isEmpty, "\(format) leaks \(leaks(in: output.stdout))")
     #expect(leaks(in: output.stderr).isEmpty)
 
-    let file = NSTemporaryDirectory() + "talint-\(UUID().uuidString).out"
-    defer { try? FileManager.default.removeItem(atPath: file) }
+    let file = Workspace.path(".out")
     _ = try talint(["lint", "--format", format, "--output", file, secretsFolder])
     let written = String(decoding: Paths.read(file), as: UTF8.self)
     #expect(written == output.stdout)
@@ -94,8 +93,7 @@ import Testing
   }
 
   @Test func baselinesAndConfigHoldNoSecret() throws {
-    let baseline = NSTemporaryDirectory() + "talint-\(UUID().uuidString).json"
-    defer { try? FileManager.default.removeItem(atPath: baseline) }
+    let baseline = Workspace.path(".json")
     let written = try talint(["lint", "--write-baseline", baseline, secretsFolder])
     #expect(written.status == 0)
     let recorded = String(decoding: Paths.read(baseline), as: UTF8.self)
