@@ -64,16 +64,26 @@ public struct TalosConfig: Sendable {
 
   struct DocumentIndex {
     var v1alpha1: [ConfigDocument] = []
-    /// v1alpha1 documents by the first two keys they hold (`machine`, then `sysctls`), so that
-    /// a file of many documents is read only where a setting can be. Two levels, so a lookup
-    /// builds no key; the first is a short list (`machine`, `cluster`, …), compared rather
-    /// than hashed.
+    /// v1alpha1 documents by the first key they hold (`machine`, `cluster`, …), so that a file
+    /// of many documents is read only where a setting can be. The list of sections is short:
+    /// compared rather than hashed.
     var v1alpha1BySection: [Section] = []
 
     struct Section {
       var name: String
       var documents: [ConfigDocument] = []
-      var byChild: [String: [ConfigDocument]] = [:]
+      /// The section's documents by the key below it (`machine` → `sysctls`), made only for a
+      /// section of more than `Section.indexedFrom` documents: with fewer, walking each one is
+      /// cheaper than hashing every key of every document (most files hold one).
+      var byChild: [String: [ConfigDocument]]?
+
+      static let indexedFrom = 8
+
+      /// The documents that can hold `child` below this section, in document order.
+      func documents(holding child: String) -> [ConfigDocument] {
+        guard let byChild else { return documents }
+        return byChild[child] ?? []
+      }
     }
 
     func section(_ name: String) -> Section? {
@@ -99,10 +109,6 @@ public struct TalosConfig: Sendable {
             // A key written twice (TAL002) lists its document once. Updated in place: a copy
             // out of the array would copy the lists, once per document.
             v1alpha1BySection[index].documents.appendOnce(document)
-            for child in yaml.pairs(pair.value) {
-              guard let key = yaml.scalar(child.key) else { continue }
-              v1alpha1BySection[index].byChild[key, default: []].appendOnce(document)
-            }
           }
         case .typed(let kind) where document.deletesDocument: deletedTyped[kind, default: []].append(document)
         case .typed(let kind): typed[kind, default: []].append(document)
@@ -110,6 +116,24 @@ public struct TalosConfig: Sendable {
         case .other: continue
         }
       }
+      for index in v1alpha1BySection.indices where v1alpha1BySection[index].documents.count > Section.indexedFrom {
+        v1alpha1BySection[index].byChild = Self.byChild(v1alpha1BySection[index])
+      }
+    }
+
+    /// A section's documents by each key below it, a document listed once per key.
+    private static func byChild(_ section: Section) -> [String: [ConfigDocument]] {
+      var byChild: [String: [ConfigDocument]] = [:]
+      for document in section.documents {
+        let yaml = document.yaml
+        for pair in yaml.pairs(document.root!) where yaml.scalar(pair.key, is: section.name) {
+          for child in yaml.pairs(pair.value) {
+            guard let key = yaml.scalar(child.key) else { continue }
+            byChild[key, default: []].appendOnce(document)
+          }
+        }
+      }
+      return byChild
     }
 
     /// The values at each of `set`'s locations, location by location, each in document order.
@@ -140,7 +164,7 @@ public struct TalosConfig: Sendable {
         switch literal.count {
         case 0: documents = v1alpha1
         case 1: documents = section(path[0])?.documents ?? []
-        default: documents = section(path[0])?.byChild[path[1]] ?? []
+        default: documents = section(path[0])?.documents(holding: path[1]) ?? []
         }
       case .typed: documents = typed[location.kind] ?? []
       case .schematic: documents = schematics
