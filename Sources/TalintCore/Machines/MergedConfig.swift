@@ -87,6 +87,9 @@ public struct MergedConfig: Sendable {
   /// Nodes copied so far: alias bombs in patches expand on copy, so the merge is bounded.
   private var copied = 0
   static let copyLimit = 2_000_000
+  /// False while a patch document that holds no `$patch` marker merges: nothing in it is
+  /// stripped away, so its values need not be searched for deletions at every level.
+  private var patchMayDelete = true
 
   public init() {}
 
@@ -125,11 +128,15 @@ public struct MergedConfig: Sendable {
       (apiVersion, kind) = ("v1alpha1", declared)
     }
     let id = "\(apiVersion)/\(kind)" + (name.map { "/\($0)" } ?? "")
+    patchMayDelete = PatchDelete.mayHoldMarker(yaml, root)
+    defer { patchMayDelete = true }
     // Deletions first, then what is left of the document merges (Talos's decoder order).
-    for selector in try Self.selectors(yaml, root, patch: patch) {
-      try delete(selector, documentID: id, kind: kind, name: name, patch: patch)
+    if patchMayDelete {
+      for selector in try Self.selectors(yaml, root, patch: patch) {
+        try delete(selector, documentID: id, kind: kind, name: name, patch: patch)
+      }
     }
-    guard !Self.isEmptyDocument(yaml, root) else { return }
+    guard !Self.isEmptyDocument(yaml, root, mayDelete: patchMayDelete) else { return }
     let typedKind = kind == "v1alpha1" && apiVersion.isEmpty ? "" : kind
     if let index = documents.firstIndex(where: { $0.id == id }) {
       let merged = try merge(root, into: documents[index].root, from: yaml, patch: patch, kind: typedKind, path: [])
@@ -148,10 +155,10 @@ public struct MergedConfig: Sendable {
   }
 
   /// A document that holds nothing but what names it (all else deleted) merges nothing.
-  static func isEmptyDocument(_ yaml: YAMLDocument, _ root: NodeID) -> Bool {
+  static func isEmptyDocument(_ yaml: YAMLDocument, _ root: NodeID, mayDelete: Bool = true) -> Bool {
     yaml.pairs(root).allSatisfy { pair in
       guard let key = yaml.scalar(pair.key) else { return false }
-      if key == "$patch" || strippedAway(yaml, yaml.resolve(pair.value)) { return true }
+      if key == "$patch" || (mayDelete && strippedAway(yaml, yaml.resolve(pair.value))) { return true }
       return ["version", "apiVersion", "kind", "name"].contains(key) && yaml.scalar(pair.value) != nil
     }
   }
@@ -172,13 +179,18 @@ public struct MergedConfig: Sendable {
     }
   }
 
+  /// `strippedAway` for a value of the patch merging now: false at once when it has no marker.
+  private func stripped(_ yaml: YAMLDocument, _ node: NodeID) -> Bool {
+    patchMayDelete && Self.strippedAway(yaml, node)
+  }
+
   /// Merges the patch value `right` into the base value `left` (nil when the base has none)
   /// and returns the node that holds the result.
   private mutating func merge(
     _ right: NodeID, into left: NodeID?, from yaml: YAMLDocument, patch: PatchInput, kind: String, path: [String]
   ) throws(MergeError) -> NodeID? {
     let node = yaml.resolve(right)
-    if yaml.isNull(node) || Self.strippedAway(yaml, node) { return left }
+    if yaml.isNull(node) || stripped(yaml, node) { return left }
     let rule = MergeSchema.rule(kind: kind, path: path)
     switch yaml[node].kind {
     case .scalar:
@@ -192,7 +204,7 @@ public struct MergedConfig: Sendable {
       for pair in yaml.pairs(node) {
         guard let key = yaml.scalar(pair.key), key != "$patch" else { continue }
         let value = yaml.resolve(pair.value)
-        if Self.strippedAway(yaml, value) { continue }
+        if stripped(yaml, value) { continue }
         if let index = pairs.lastIndex(where: { arena.scalar($0.key, is: key) }) {
           // extraArgs (meta.Args): a flag's value replaces the base's whole.
           let existing: NodeID? = rule == .args ? nil : pairs[index].value
@@ -213,7 +225,7 @@ public struct MergedConfig: Sendable {
       guard rule != .replace, let left, case .sequence(var existing) = arena.content(left) else {
         return try copy(node, from: yaml, patch: patch, kind: kind, path: path)
       }
-      for item in yaml.elements(node).map(yaml.resolve) where !Self.strippedAway(yaml, item) {
+      for item in yaml.elements(node).map(yaml.resolve) where !stripped(yaml, item) {
         switch rule {
         case .byKey(let key), .byKeyReplacing(let key):
           if let index = existing.firstIndex(where: { Self.sameItem(arena, $0, yaml, item, key: key) }) {
@@ -273,14 +285,14 @@ public struct MergedConfig: Sendable {
       for pair in yaml.pairs(yaml.resolve(node)) {
         guard let key = yaml.scalar(pair.key), key != "$patch" else { continue }
         let value = yaml.resolve(pair.value)
-        if Self.strippedAway(yaml, value) { continue }
+        if stripped(yaml, value) { continue }
         let newKey = try copy(pair.key, from: yaml, patch: patch, kind: kind, path: path)
         pairs.append(Pair(key: newKey, value: try copy(value, from: yaml, patch: patch, kind: kind, path: path + [key])))
       }
       return arena.append(.mapping(pairs), range: where_, tag: tag)
     case .sequence(let items):
       var copies: [NodeID] = []
-      for item in items.map(yaml.resolve) where !Self.strippedAway(yaml, item) {
+      for item in items.map(yaml.resolve) where !stripped(yaml, item) {
         copies.append(try copy(item, from: yaml, patch: patch, kind: kind, path: path + ["[]"]))
       }
       return arena.append(.sequence(copies), range: where_, tag: tag)

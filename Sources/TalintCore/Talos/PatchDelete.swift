@@ -10,6 +10,20 @@ enum PatchDelete {
     yaml.rawPairs(node).contains { yaml.scalar($0.key, is: "$patch") && yaml.scalar($0.value, is: "delete") }
   }
 
+  /// False when no `$patch` key can be reached from `node`: most patches hold none, and then a
+  /// merge need not look for delete selectors or for values a deletion strips away. An alias
+  /// (its target may hold one) or a tree deeper than the merge goes answers true, the slow
+  /// and exact way.
+  static func mayHoldMarker(_ yaml: YAMLDocument, _ node: NodeID, depth: Int = 0) -> Bool {
+    guard depth < 128 else { return true }
+    switch yaml[node].kind {
+    case .scalar: return false
+    case .alias: return true
+    case .mapping: return yaml.rawPairs(node).contains { yaml.scalar($0.key, is: "$patch") || mayHoldMarker(yaml, $0.value, depth: depth + 1) }
+    case .sequence: return yaml.elements(node).contains { mayHoldMarker(yaml, $0, depth: depth + 1) }
+    }
+  }
+
   /// The deletions inside the tree at `root`, with paths from it. The document's own marker
   /// (typed documents) is not among them: see `marks`.
   static func removals(in yaml: YAMLDocument, root: NodeID) -> [Removal] {
