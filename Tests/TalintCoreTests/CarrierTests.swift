@@ -29,6 +29,10 @@ import Testing
     let (indented, _) = try embedded("patch: |4-\n      machine:\n        type: worker\n")
     #expect(indented.text == "  machine:\n    type: worker")
     #expect(indented.outer(SourcePosition(line: 2, column: 5)) == SourcePosition(line: 3, column: 9))
+    // Blank and space-only lines before the first content line do not set the indentation.
+    let (blankFirst, _) = try embedded("patch: |4-\n\n       \n      machine:\n        type: worker\n")
+    #expect(blankFirst.text == "\n   \n  machine:\n    type: worker")
+    #expect(blankFirst.outer(SourcePosition(line: 3, column: 3)) == SourcePosition(line: 4, column: 7))
     let (folded, _) = try embedded("patch: >\n  machine:\n    install:\n      disk: /dev/sda\n")
     #expect(folded.text == "machine:\n  install:\n    disk: /dev/sda\n")
     #expect(folded.outer(SourcePosition(line: 3, column: 11)) == SourcePosition(line: 4, column: 13))

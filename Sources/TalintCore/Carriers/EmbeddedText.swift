@@ -132,7 +132,7 @@ public struct EmbeddedText: Sendable {
   /// leading blanks align with where they are written. The block's indentation is the first
   /// content line's, less the blanks the value keeps there (an indentation indicator, `|4`).
   private static func withoutBlockIndentation(_ source: [(Unicode.Scalar, SourcePosition)], value: String) -> [(Unicode.Scalar, SourcePosition)] {
-    let kept = value.split(separator: "\n").first { !$0.allSatisfy { $0 == " " } }.map { $0.prefix { $0 == " " }.count } ?? 0
+    let kept = firstIndentation(of: value)
     let lines = source.split(omittingEmptySubsequences: false) { $0.0 == "\n" }
     let written = lines.first { line in line.contains { $0.0 != " " } }.map { $0.prefix { $0.0 == " " }.count } ?? 0
     let indent = max(0, written - kept)
@@ -145,6 +145,27 @@ public struct EmbeddedText: Sendable {
       if index < lines.count - 1, let breakIndex = line.endIndex < source.endIndex ? line.endIndex : nil { result.append(source[breakIndex]) }
     }
     return result
+  }
+
+  /// The spaces that start the first line of `value` holding more than spaces, read as bytes
+  /// (splitting a whole inline patch into lines of Characters cost more than the rest of
+  /// reading it). A non-ASCII byte after the spaces, or a carriage return, may join them into
+  /// one Character: those are counted as Characters.
+  static func firstIndentation(of value: String) -> Int {
+    var spaces = 0
+    for byte in value.utf8 {
+      switch byte {
+      case UInt8(ascii: " "): spaces += 1
+      case UInt8(ascii: "\n"): spaces = 0
+      case 0x0D, 0x80...: return characterIndentation(of: value)
+      default: return spaces
+      }
+    }
+    return 0
+  }
+
+  private static func characterIndentation(of value: String) -> Int {
+    value.split(separator: "\n").first { !$0.allSatisfy { $0 == " " } }.map { $0.prefix { $0 == " " }.count } ?? 0
   }
 
   /// How many source characters a double-quoted escape takes (`\n` 2, `\x41` 4, `\u00e9` 6).

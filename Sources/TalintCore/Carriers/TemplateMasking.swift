@@ -50,7 +50,7 @@ public struct TemplateMasking: Sendable {
   /// True for template names that render YAML: `x.yaml.j2`, `x.j2`, but not `x.toml.j2`.
   public static func rendersYAML(_ path: String) -> Bool {
     guard isTemplate(path) else { return false }
-    let name = path.split(separator: "/").last.map(String.init) ?? path
+    let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[path.index(after: $0)...]) } ?? path
     let stem = name.split(separator: ".").dropLast()
     guard stem.count > 1, let inner = stem.last else { return true }
     return inner == "yaml" || inner == "yml" || !["toml", "json", "conf", "ini", "sh", "txt", "md", "html", "xml", "env", "cfg", "hcl", "tf"].contains(inner)

@@ -15,7 +15,7 @@ public enum FilePath {
     // The working directory is normal already (getcwd): only the path's own steps can need
     // work, and most have none (this runs for every file and machine finding).
     let clean = !path.withUTF8 { needsNormalizing(isAbsolute ? UnsafeBufferPointer(rebasing: $0.dropFirst()) : $0) }
-    var full = isAbsolute ? path : workingDirectory + "/" + path
+    var full = isAbsolute ? path : inWorkingDirectory(path)
     // Joined to the root directory, a relative path starts with `//`: that one is made normal.
     if clean && (isAbsolute || workingDirectory.utf8.count > 1) { return full }
     return full.withUTF8 { bytes in
@@ -44,6 +44,24 @@ public enum FilePath {
         index = end
       }
       return out.isEmpty ? "/" : String(decoding: out, as: UTF8.self)
+    }
+  }
+
+  /// `workingDirectory + "/" + path`, written into one allocation: the two concatenations
+  /// made an intermediate string each time, for every file and machine finding of a run.
+  private static func inWorkingDirectory(_ path: String) -> String {
+    var directory = workingDirectory
+    var path = path
+    return directory.withUTF8 { head in
+      path.withUTF8 { tail in
+        let count = head.count + 1 + tail.count
+        return String(unsafeUninitializedCapacity: count) { buffer in
+          _ = buffer.initialize(fromContentsOf: head)
+          buffer[head.count] = UInt8(ascii: "/")
+          _ = buffer[(head.count + 1)...].initialize(fromContentsOf: tail)
+          return count
+        }
+      }
     }
   }
 
