@@ -34,4 +34,17 @@ import Testing
     #expect(FilePath.parent("/b.yaml") == "/")
     #expect(FilePath.join("talos", "./patches/a.yaml") == "talos/patches/a.yaml")
   }
+
+  /// `join` reads ASCII paths as bytes and others as Characters; both take the same steps.
+  @Test func joinTakesDotStepsWhereItCan() {
+    #expect(FilePath.join(".", "a.yaml") == "a.yaml")
+    #expect(FilePath.join("talos", "/etc/a.yaml") == "/etc/a.yaml")
+    #expect(FilePath.join("talos/nodes", "../patches//a.yaml") == "talos/patches/a.yaml")
+    #expect(FilePath.join("talos", "../../a.yaml") == "../a.yaml")
+    #expect(FilePath.join("..", "../a.yaml") == "../../a.yaml")
+    #expect(FilePath.join("/r", "../../a.yaml") == "/../a.yaml")
+    #expect(FilePath.join("talos", "..") == ".")
+    #expect(FilePath.join("talos/", "./") == "talos")
+    #expect(FilePath.join("tälos/nodes", "../a.yaml") == "tälos/a.yaml")
+  }
 }

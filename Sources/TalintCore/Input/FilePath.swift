@@ -116,8 +116,42 @@ public enum FilePath {
   /// they can be (`talos/./patches/a.yaml` is `talos/patches/a.yaml`).
   public static func join(_ folder: String, _ name: String) -> String {
     if name.hasPrefix("/") { return name }
+    let full = folder == "." ? name : folder + "/" + name
+    // A non-ASCII byte could join a `/` into a larger Character: such paths go step by step
+    // as Characters, the rest as bytes (this runs for every patch a carrier names).
+    guard full.utf8.allSatisfy({ $0 < 0x80 }) else { return joinedByCharacters(full) }
+    let bytes = Array(full.utf8)
+    let slash = UInt8(ascii: "/")
+    let dot = UInt8(ascii: ".")
+    var parts: [Range<Int>] = []
+    var start = 0
+    while start <= bytes.count {
+      var end = start
+      while end < bytes.count && bytes[end] != slash { end += 1 }
+      let part = start..<end
+      let isDotDot = part.count == 2 && bytes[start] == dot && bytes[start + 1] == dot
+      if part.count == 1 && bytes[start] == dot || part.isEmpty && !parts.isEmpty {
+        // `.` or an empty step: nothing
+      } else if isDotDot, let last = parts.last, !last.isEmpty, !(last.count == 2 && bytes[last.lowerBound] == dot && bytes[last.lowerBound + 1] == dot) {
+        parts.removeLast()
+      } else {
+        parts.append(part)
+      }
+      start = end + 1
+    }
+    var joined: [UInt8] = []
+    joined.reserveCapacity(bytes.count)
+    for (index, part) in parts.enumerated() {
+      if index > 0 { joined.append(slash) }
+      joined += bytes[part]
+    }
+    return joined.isEmpty ? "." : String(decoding: joined, as: UTF8.self)
+  }
+
+  /// `join`'s steps taken on Characters.
+  private static func joinedByCharacters(_ full: String) -> String {
     var parts: [Substring] = []
-    for part in (folder == "." ? name : folder + "/" + name).split(separator: "/", omittingEmptySubsequences: false) {
+    for part in full.split(separator: "/", omittingEmptySubsequences: false) {
       switch part {
       case ".": continue
       case "" where !parts.isEmpty: continue
