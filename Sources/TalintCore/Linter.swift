@@ -13,6 +13,10 @@ public struct Linter: Sendable {
   public var known: [RuleDescription]
   /// Attach each finding's source line (secrets masked) for formats that show source.
   public var excerpts = false
+  /// Hash each finding's value text (`valueHash`), which baselines and fingerprints match on.
+  /// A run whose output and baselines read neither turns it off: masking the line and hashing
+  /// it cost more than the rest of finishing a finding.
+  public var valueHashes = true
 
   public init(rules: [any Rule.Type], settings: LintSettings = LintSettings(), limits: YAMLLimits = .default) {
     self.rules = rules.filter { settings.selection.includes($0.description) }
@@ -236,11 +240,12 @@ public struct Linter: Sendable {
           diagnostics[index].notes[note].message = secrets.scrub(diagnostics[index].notes[note].message)
         }
       }
+      guard valueHashes || excerpts else { continue }
       let range = diagnostics[index].range
       let number = range.start.line
       let line = maskedLines[number] ?? secrets.masked(line: number, text: lines.lineText(number))
       maskedLines[number] = line
-      diagnostics[index].valueHash = Self.valueHash(from: line.column(range.start.column), of: line.text)
+      if valueHashes { diagnostics[index].valueHash = Self.valueHash(from: line.column(range.start.column), of: line.text) }
       if excerpts { diagnostics[index].excerpt = SourceExcerpt(line, range) }
     }
     diagnostics = diagnostics.sortedForOutput()

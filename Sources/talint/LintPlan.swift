@@ -63,8 +63,8 @@ struct LintPlan {
     }
   }
 
-  func lint(excerpts: Bool) -> Outcome {
-    let linters = Linters(projects: projects, options: options, excerpts: excerpts, known: effective)
+  func lint(excerpts: Bool, valueHashes: Bool) -> Outcome {
+    let linters = Linters(projects: projects, options: options, excerpts: excerpts, valueHashes: valueHashes, known: effective)
     let run = LintRun(linterForPath: { linters.linter(for: $0) }, projectMachines: linters.projectMachines(configKeys: Set(configKeys)))
     let files = run.run(inputs.indices.map { LintRun.Input(inputs[$0], linter: linters.linter(key: configKeys[$0])) })
     return Outcome(files: files, diagnostics: files.flatMap(\.diagnostics).sortedForOutput())
@@ -106,13 +106,15 @@ final class Linters: @unchecked Sendable {
   private let projects: ProjectConfigs
   private let options: SettingsChoices
   private let excerpts: Bool
+  private let valueHashes: Bool
   private var effective: [String: SettingsChoices.Effective]
   private var linters: [String: Linter] = [:]
 
-  init(projects: ProjectConfigs, options: SettingsChoices, excerpts: Bool, known: [String: SettingsChoices.Effective]) {
+  init(projects: ProjectConfigs, options: SettingsChoices, excerpts: Bool, valueHashes: Bool = true, known: [String: SettingsChoices.Effective]) {
     self.projects = projects
     self.options = options
     self.excerpts = excerpts
+    self.valueHashes = valueHashes
     self.effective = known
   }
 
@@ -124,6 +126,7 @@ final class Linters: @unchecked Sendable {
     effective[key] = settings
     var linter = Linter(rules: AllRules.rules, settings: settings.settings)
     linter.excerpts = excerpts
+    linter.valueHashes = valueHashes
     linters[key] = linter
     return linter
   }

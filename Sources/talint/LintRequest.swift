@@ -45,12 +45,15 @@ struct LintRequest: Equatable {
       let changed = try applyFixes(plan)
       if diff { throw ExitCode(changed ? 1 : 0) }
     }
-    var linted = plan.lint(excerpts: format == .pretty)
     if let writeBaseline {
-      try record(linted, in: writeBaseline)
+      try record(plan.lint(excerpts: false, valueHashes: true), in: writeBaseline)
       return
     }
+    let format = format ?? (environment("GITHUB_ACTIONS") == "true" ? .github : .text)
+    // Read before linting: findings need value hashes only for a baseline or a format that
+    // prints fingerprints.
     let baselines = try Baselines(cli: baseline, plan: plan)
+    var linted = plan.lint(excerpts: format == .pretty, valueHashes: !baselines.isEmpty || format.showsFingerprints)
     if strictBaseline && baselines.isEmpty {
       throw usageError("--strict-baseline needs a baseline: give --baseline FILE or `baseline:` in .talint.yaml")
     }
@@ -63,7 +66,7 @@ struct LintRequest: Equatable {
       diagnostics: linted.diagnostics, files: linted.files.map(\.path), rules: AllRules.descriptions,
       toolVersion: TalintVersion.string, workingDirectory: FilePath.absolute("."), staleBaselineEntries: stale)
     report.fileInfo = linted.files.map(FileInfo.init)
-    let rendered = render(report, format: format ?? (environment("GITHUB_ACTIONS") == "true" ? .github : .text))
+    let rendered = render(report, format: format)
     if let output { try writeFile(output, rendered) } else { writeOut(rendered) }
     writeErr(Summary(results: linted.files, diagnostics: linted.diagnostics, staleBaselineEntries: stale.count).text + "\n")
 

@@ -124,6 +124,19 @@ import Testing
     #expect(!output.stdout.contains("\u{1B}["))
   }
 
+  /// Fingerprints hash each finding's value text, so one rule at one key path gives two
+  /// fingerprints for two different values. (Text output skips hashing values; the formats
+  /// that print fingerprints must not.)
+  @Test(arguments: [("json", "\"fingerprint\" : "), ("sarif", "\"talint/v1\" : ")])
+  func fingerprintsFollowTheValueText(format: String, marker: String) throws {
+    let args = "machine:\n  install:\n    extraKernelArgs:\n      - "
+    let folder = try Workspace.make(["a.yaml": args + "nopti\n", "b.yaml": args + "init_on_alloc=0\n"])
+    let output = try talint(["lint", "--format", format, folder + "/a.yaml", folder + "/b.yaml"])
+    let fingerprints = output.stdout.split(separator: "\n").filter { $0.contains(marker) }
+    #expect(fingerprints.count == 2, "\(output.stdout)")
+    #expect(Set(fingerprints).count == 2, "\(fingerprints)")
+  }
+
   @Test func outputFileReceivesTheReport() throws {
     let path = Workspace.path(".json")
     let output = try talint(["lint", "--format", "json", "--output", path, "Fixtures/kernel/several-args-in-one-string.yaml"])

@@ -76,4 +76,12 @@ public struct StaleBaselineEntry: Sendable, Equatable {
 /// The output formats `--format` offers.
 public enum OutputFormat: String, CaseIterable, Sendable {
   case text, pretty, json, sarif, github, junit, checkstyle, gitlab
+
+  /// True for the formats that print each finding's fingerprint (which needs its value hash).
+  public var showsFingerprints: Bool {
+    switch self {
+    case .json, .sarif, .gitlab: true
+    case .text, .pretty, .github, .junit, .checkstyle: false
+    }
+  }
 }
