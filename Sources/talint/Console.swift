@@ -18,6 +18,12 @@ func write(_ text: String, to descriptor: Int32) {
   _ = text.withUTF8 { writeAll(UnsafeRawBufferPointer($0), to: descriptor) }
 }
 
+func writeOut(_ bytes: [UInt8]) { write(bytes, to: 1) }
+
+func write(_ bytes: [UInt8], to descriptor: Int32) {
+  bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
+}
+
 /// Says what is wrong with the invocation and ends the run with exit code 64, without the
 /// usage banner: the arguments parsed, it is a file or setting they name that is unusable.
 func usageError(_ message: String) -> ExitCode {
@@ -28,11 +34,15 @@ func usageError(_ message: String) -> ExitCode {
 /// Writes a report or baseline file, making its folder when missing; a failure is a usage
 /// error that says why.
 func writeFile(_ path: String, _ text: String) throws {
+  try writeFile(path, Array(text.utf8))
+}
+
+func writeFile(_ path: String, _ bytes: [UInt8]) throws {
   makeFolders(FilePath.parent(path))
   let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
   guard descriptor >= 0 else { throw usageError("cannot write \(path): \(String(cString: strerror(errno)))") }
   defer { close(descriptor) }
-  write(text, to: descriptor)
+  write(bytes, to: descriptor)
 }
 
 /// `mkdir -p`: the folders a report is written into, when they do not exist yet.

@@ -115,16 +115,19 @@ struct LintRequest: Equatable {
     if linted.files.contains(where: \.failed) { throw ExitCode(2) }
   }
 
-  private func render(_ report: Report, format: OutputFormat) -> String {
+  /// The report's bytes in `format` (the default text format is built as bytes).
+  private func render(_ report: Report, format: OutputFormat) -> [UInt8] {
+    let text: String
     switch format {
-    case .text: TextReporter.render(report)
-    case .pretty: PrettyReporter(color: output == nil && isatty(1) == 1 && environment("NO_COLOR") == nil).render(report)
-    case .json: JSONReporter.render(report)
-    case .sarif: SARIFReporter.render(report)
-    case .github: GitHubReporter.render(report)
-    case .junit: JUnitReporter.render(report)
-    case .checkstyle: CheckstyleReporter.render(report)
-    case .gitlab: GitLabReporter.render(report)
+    case .text: return TextReporter.bytes(report)
+    case .pretty: text = PrettyReporter(color: output == nil && isatty(1) == 1 && environment("NO_COLOR") == nil).render(report)
+    case .json: text = JSONReporter.render(report)
+    case .sarif: text = SARIFReporter.render(report)
+    case .github: text = GitHubReporter.render(report)
+    case .junit: text = JUnitReporter.render(report)
+    case .checkstyle: text = CheckstyleReporter.render(report)
+    case .gitlab: text = GitLabReporter.render(report)
     }
+    return Array(text.utf8)
   }
 }

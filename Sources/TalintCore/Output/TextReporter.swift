@@ -2,14 +2,18 @@
 /// matchers read: `path:line:col: severity: message [TAL101]`. Suppressed findings are left out.
 public enum TextReporter {
   public static func render(_ report: Report) -> String {
-    // One byte buffer for the whole output: string interpolation per line cost more than
-    // finding the problems on a run with many findings.
+    String(decoding: bytes(report), as: UTF8.self)
+  }
+
+  /// The output as bytes, for the command line to write as they are: the pieces are valid
+  /// strings, and decoding the whole again checked every byte of a long report a second time.
+  public static func bytes(_ report: Report) -> [UInt8] {
     var output: [UInt8] = []
     for diagnostic in report.visible {
       append(diagnostic, to: &output)
       output.append(0x0A)
     }
-    return String(decoding: output, as: UTF8.self)
+    return output
   }
 
   public static func line(_ diagnostic: Diagnostic) -> String {
@@ -20,17 +24,36 @@ public enum TextReporter {
 
   private static func append(_ diagnostic: Diagnostic, to output: inout [UInt8]) {
     let start = diagnostic.range.start
-    output += diagnostic.path.utf8
+    append(diagnostic.path, to: &output)
     output.append(UInt8(ascii: ":"))
-    output += String(start.line).utf8
+    appendDecimal(start.line, to: &output)
     output.append(UInt8(ascii: ":"))
-    output += String(start.column).utf8
-    output += ": ".utf8
-    output += diagnostic.severity.rawValue.utf8
-    output += ": ".utf8
-    output += diagnostic.message.utf8
-    output += " [".utf8
-    output += diagnostic.ruleID.utf8
+    appendDecimal(start.column, to: &output)
+    append(": ", to: &output)
+    append(diagnostic.severity.rawValue, to: &output)
+    append(": ", to: &output)
+    append(diagnostic.message, to: &output)
+    append(" [", to: &output)
+    append(diagnostic.ruleID, to: &output)
     output.append(UInt8(ascii: "]"))
+  }
+
+  /// A string's bytes copied as one block (appending its `utf8` view went byte by byte).
+  private static func append(_ text: String, to output: inout [UInt8]) {
+    var text = text
+    text.withUTF8 { output.append(contentsOf: $0) }
+  }
+
+  /// A line or column number's digits, without making a string of it.
+  private static func appendDecimal(_ number: Int, to output: inout [UInt8]) {
+    guard number > 0 else { return append(String(number), to: &output) }
+    var divisor = 1
+    while divisor <= number / 10 { divisor *= 10 }
+    var rest = number
+    while divisor > 0 {
+      output.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+      rest %= divisor
+      divisor /= 10
+    }
   }
 }
