@@ -1,4 +1,5 @@
 import TalintCore
+import TalintYAML
 import Testing
 
 @Suite struct ValueParsingTests {
@@ -38,6 +39,23 @@ import Testing
     let dash = KernelArg(parsing: "-")
     #expect(!dash.removes && dash.key == "-")
     #expect(KernelArg(parsing: "console=ttyS0,115200n8").value == "ttyS0,115200n8")
+    #expect(KernelArg(parsing: "=x").key == "" && KernelArg(parsing: "=x").value == "x")
+    // Non-ASCII text is read as Characters: a combining mark joins the `-` it follows.
+    let accented = KernelArg(parsing: "-é=1")
+    #expect(accented.removes && accented.key == "é" && accented.value == "1")
+    #expect(!KernelArg(parsing: "-\u{301}x").removes)
+  }
+
+  /// Each argument of an entry that holds several is placed on its own characters, columns
+  /// counted in Unicode scalars (the entry is read as bytes).
+  @Test func kernelArgsOfOneEntryKeepTheirColumns() throws {
+    let yaml = "machine:\n  install:\n    extraKernelArgs:\n      - 'é=1 nopti  -x=y'\n"
+    let config = TalosConfig(YAMLParser.parse(Array(yaml.utf8)).documents)
+    let placed = config.kernelArgs.map { ($0.value.text, $0.range.start.column, $0.range.end.column) }
+    #expect(placed.map(\.0) == ["é=1", "nopti", "-x=y"])
+    #expect(placed.map(\.1) == [10, 14, 21])
+    #expect(placed.map(\.2) == [13, 19, 25])
+    #expect(config.kernelArgs.allSatisfy { $0.range.start.line == 4 })
   }
 
   @Test func portsParseIntegersAndRanges() throws {

@@ -93,46 +93,59 @@ public struct Found: Sendable {
     (string ?? "").split(separator: ",").map { String($0).trimmingBlanks() }
   }
 
-  /// The non-empty pieces of a scalar between `separators` (blanks around each trimmed), each
-  /// with its own range when the scalar is a single-line plain or quoted one (escapes aside),
-  /// so a finding can point at the one piece that is wrong; otherwise each gets the scalar's range.
+  /// The non-empty pieces of a scalar between `separators` (ASCII; blanks around each
+  /// trimmed), each with its own range when the scalar is a single-line plain or quoted one
+  /// (escapes aside), so a finding can point at the one piece that is wrong; otherwise each
+  /// gets the scalar's range. Read as bytes, columns counted in Unicode scalars (a byte that
+  /// is not a UTF-8 continuation byte starts one).
   public func pieces(separatedBy separators: Set<Unicode.Scalar>) -> [(text: String, range: SourceRange)] {
-    guard let text = string else { return [] }
+    guard var text = string else { return [] }
+    precondition(separators.allSatisfy(\.isASCII), "pieces are split at ASCII separators")
+    var isSeparator = (UInt64(0), UInt64(0))
+    for separator in separators {
+      let value = separator.value
+      if value < 64 { isSeparator.0 |= 1 << value } else { isSeparator.1 |= 1 << (value - 64) }
+    }
     let node = yaml[yaml.resolve(self.node)]
     var exact = node.range.start.line == node.range.end.line
-    var column = node.range.start.column
+    var firstColumn = node.range.start.column
     if let style = yaml.style(self.node) {
-      if style == .singleQuoted || style == .doubleQuoted { column += 1 }
+      if style == .singleQuoted || style == .doubleQuoted { firstColumn += 1 }
       if style == .literal || style == .folded || (style == .doubleQuoted && text.containsBytes("\\")) { exact = false }
     }
-    var result: [(String, SourceRange)] = []
-    var piece: [Unicode.Scalar] = []
-    var pieceStart = column
-    func flush() {
-      defer { piece.removeAll(keepingCapacity: true) }
-      var (lower, upper) = (0, piece.count)
-      while lower < upper && (piece[lower] == " " || piece[lower] == "\t") { lower += 1 }
-      while upper > lower && (piece[upper - 1] == " " || piece[upper - 1] == "\t") { upper -= 1 }
-      guard lower < upper else { return }
-      let line = node.range.start.line
-      let start = pieceStart + lower
-      let range = exact
-        ? SourceRange(start: .init(line: line, column: start), end: .init(line: line, column: start + upper - lower), file: node.range.file)
-        : node.range
-      result.append((String(scalars: piece[lower..<upper]), range))
-    }
-    for scalar in text.unicodeScalars {
-      if separators.contains(scalar) {
-        flush()
-        pieceStart = column + 1
-      } else {
-        if piece.isEmpty { pieceStart = column }
-        piece.append(scalar)
+    let line = node.range.start.line
+    return text.withUTF8 { bytes in
+      var result: [(text: String, range: SourceRange)] = []
+      /// Appends the piece `bytes[start..<end]` (starting at scalar column `column`), blanks trimmed.
+      func add(_ start: Int, _ end: Int, column: Int) {
+        var (lower, upper, column) = (start, end, column)
+        while lower < upper && bytes[lower].isBlank { lower += 1; column += 1 }
+        while upper > lower && bytes[upper - 1].isBlank { upper -= 1 }
+        guard lower < upper else { return }
+        let piece = UnsafeBufferPointer(rebasing: bytes[lower..<upper])
+        let width = piece.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        let range = exact
+          ? SourceRange(start: .init(line: line, column: column), end: .init(line: line, column: column + width), file: node.range.file)
+          : node.range
+        result.append((String(decoding: piece, as: UTF8.self), range))
       }
-      column += 1
+      var pieceStart = 0
+      var pieceColumn = firstColumn
+      var column = firstColumn
+      for index in bytes.indices {
+        let byte = bytes[index]
+        if byte & 0xC0 == 0x80 { continue }  // inside a scalar: no column of its own
+        let separates = byte < 64 ? isSeparator.0 >> byte & 1 == 1 : byte < 128 && isSeparator.1 >> (byte - 64) & 1 == 1
+        if separates {
+          add(pieceStart, index, column: pieceColumn)
+          pieceStart = index + 1
+          pieceColumn = column + 1
+        }
+        column += 1
+      }
+      add(pieceStart, bytes.count, column: pieceColumn)
+      return result
     }
-    flush()
-    return result
   }
 
   /// The value under `key` in this mapping.

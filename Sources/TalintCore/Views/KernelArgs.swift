@@ -9,6 +9,21 @@ public struct KernelArg: Sendable, Equatable {
   public var removes: Bool
 
   public init(parsing text: String) {
+    // Kernel arguments are ASCII: read as bytes. Other text takes the Character steps, where
+    // a combining mark can join the `-` or `=` into a larger Character.
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      var body = Substring(text).utf8
+      removes = body.count > 1 && body.first == UInt8(ascii: "-")
+      if removes { body = body.dropFirst() }
+      if let equals = body.firstIndex(of: UInt8(ascii: "=")) {
+        key = String(Substring(body[..<equals]))
+        value = String(Substring(body[body.index(after: equals)...]))
+      } else {
+        key = String(Substring(body))
+        value = nil
+      }
+      return
+    }
     var body = Substring(text)
     removes = body.count > 1 && body.first == "-"
     if removes { body = body.dropFirst() }
