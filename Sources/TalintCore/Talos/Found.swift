@@ -182,6 +182,7 @@ public struct Found: Sendable {
   public func descendants(_ path: [String]) -> [Found] {
     var results: [Found] = []
     var steps: [Step] = []
+    steps.reserveCapacity(path.count)  // one allocation, not one per doubling
     walk(node, key: key, parent: parent, depth: 0, path, &steps, &results)
     return results
   }
@@ -190,6 +191,7 @@ public struct Found: Sendable {
   /// path ends there: the walk `descendants(path)` makes, for many paths at once.
   func descendants(_ trie: PathTrie, into results: inout [(location: Int, found: Found)]) {
     var steps: [Step] = []
+    steps.reserveCapacity(trie.depth)
     walk(node, key: key, parent: parent, trie, at: 0, &steps, &results)
   }
 
@@ -207,20 +209,20 @@ public struct Found: Sendable {
     let holder = yaml.resolve(node)
     for (segment, next) in entry.children {
       switch segment {
-      case "*":
+      case .anyKey:
         for pair in yaml.pairs(node) {
           guard let name = yaml.scalar(pair.key) else { continue }
           steps.append(.key(name))
           walk(pair.value, key: pair.key, parent: holder, trie, at: next, &steps, &results)
           steps.removeLast()
         }
-      case "[]":
+      case .anyElement:
         for (index, element) in yaml.elements(node).enumerated() {
           steps.append(.index(index))
           walk(element, key: nil, parent: holder, trie, at: next, &steps, &results)
           steps.removeLast()
         }
-      case let name:
+      case .key(let name):
         guard let pair = yaml.pair(forKey: name, in: node) else { continue }
         steps.append(.key(name))
         walk(pair.value, key: pair.key, parent: holder, trie, at: next, &steps, &results)

@@ -30,17 +30,37 @@ public struct SettingLocations: Sendable {
 /// Paths as a trie over their segments (`*` any key, `[]` any element): node 0 is the root,
 /// and each node lists the locations whose path ends there.
 struct PathTrie: Sendable {
+  /// A step of a path, told apart once here rather than by comparing strings at every node
+  /// a walk visits.
+  enum Segment: Equatable, Sendable {
+    case anyKey
+    case anyElement
+    case key(String)
+
+    init(_ text: String) {
+      switch text {
+      case "*": self = .anyKey
+      case "[]": self = .anyElement
+      default: self = .key(text)
+      }
+    }
+  }
+
   struct Node: Sendable {
-    var children: [(segment: String, node: Int)] = []
+    var children: [(segment: Segment, node: Int)] = []
     var ends: [Int] = []
   }
   private(set) var nodes = [Node()]
+  /// The longest path inserted: what a walk's stack of steps can reach.
+  private(set) var depth = 0
 
   var isEmpty: Bool { nodes.count == 1 && nodes[0].ends.isEmpty }
 
   mutating func insert(_ path: [String], as index: Int) {
+    depth = max(depth, path.count)
     var current = 0
-    for segment in path {
+    for text in path {
+      let segment = Segment(text)
       if let next = nodes[current].children.first(where: { $0.segment == segment })?.node {
         current = next
       } else {
