@@ -201,7 +201,13 @@ private struct TreeBuilder {
     pending.withUnsafeBufferPointer { stack in
       arena.children.append(contentsOf: UnsafeBufferPointer(rebasing: stack[frame.pendingStart..<frame.pendingStart + Int(node.count)]))
     }
-    for _ in 0..<count { pending.removeLast() }
+    if count > 65_536 {
+      // After a huge collection the stack's room is given back, not kept for the rest of the
+      // parse (a mapping of a million keys held 16 MB here).
+      pending = Array(pending[..<frame.pendingStart])
+    } else {
+      for _ in 0..<count { pending.removeLast() }
+    }
     arena.nodes[Int(frame.id.index)] = node
     if frame.isMapping && node.count > 2 { findDuplicates(node) }
   }
