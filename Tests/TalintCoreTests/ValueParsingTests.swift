@@ -92,6 +92,18 @@ import Testing
     #expect(SecretFields.isProtected("op://vault/item/field"))
     #expect(!SecretFields.isProtected("z01mye6j16bspJYtTB/5SFX8j7Ahe/mWx0lA8F2/pQE="))
   }
+
+  /// Long values (certificates) are searched for template markers another way than short
+  /// ones: a marker anywhere counts either way.
+  @Test func templateMarkersAreFoundInLongValuesToo() {
+    let long = String(repeating: "MIIBkTCB+wIJAKHBfpegPjMCMA0GCSqGSIb3DQEBCwUAMBExDzANBgNVBAMMBnVu", count: 8)
+    #expect(!Placeholders.isTemplated(long))
+    #expect(Placeholders.isTemplated(long + "{{ .Key }}"))
+    #expect(Placeholders.isTemplated(long + "\u{FFFC}"))
+    #expect(Placeholders.mayBeTemplated(long + "%"))
+    #expect(Placeholders.mayBeTemplated("a<b"))
+    #expect(!Placeholders.mayBeTemplated("plain"))
+  }
 }
 
 /// A message that quotes a secret value never shows it, whatever else the file holds: a

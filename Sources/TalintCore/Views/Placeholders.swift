@@ -3,10 +3,20 @@
 /// where an expression was). They are unknown: neither secrets nor malformed, neither weak nor
 /// strong — the rendered file is what Talos sees.
 public enum Placeholders {
-  /// A quick byte test that rules out most values before `isTemplated` looks closer.
+  /// A quick byte test that rules out most values before `isTemplated` looks closer: one of
+  /// `{ $ % <` or the first byte of the masking character. Every value a rule reads passes
+  /// here, keys and certificates kilobytes long among them: those are searched with `memchr`.
   public static func mayBeTemplated(_ value: String) -> Bool {
-    value.utf8.contains { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "$") || $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "<") || $0 == 0xEF }
+    var value = value
+    return value.withUTF8 { bytes in
+      guard bytes.count >= 64 else { return bytes.contains { isMarker[Int($0)] } }
+      return markers.contains { bytes.firstIndex(ofByte: $0, from: 0) != nil }
+    }
   }
+
+  private static let markers: [UInt8] = [UInt8(ascii: "{"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "<"), 0xEF]
+  /// `markers` as a table by byte value, for short values.
+  private static let isMarker: [Bool] = (0..<256).map { markers.contains(UInt8($0)) }
 
   /// Searched as bytes: values are often certificates and keys kilobytes long.
   public static func isTemplated(_ value: String) -> Bool {
