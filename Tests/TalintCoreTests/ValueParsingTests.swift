@@ -118,4 +118,13 @@ import Testing
     #expect(spans.scrub("the key is \(certificate)") == "the key is ******")
     #expect(spans.scrub("nothing secret here") == "nothing secret here")
   }
+
+  /// Values of four characters and more are scrubbed (shorter ones would mask ordinary
+  /// words); each line of at least eight characters of a multi-line value is, on its own.
+  @Test func shortValuesAndTheLinesOfLongOnes() {
+    let text = "machine:\n  token: abcd\ncluster:\n  token: xyz\n  secret: |\n    first-line-of-it\n    short\n"
+    let spans = SecretSpans(YAMLParser.parse(Array(text.utf8)))
+    #expect(spans.scrub("abcd and xyz") == "****** and xyz")
+    #expect(spans.scrub("see first-line-of-it, short") == "see ******, short")
+  }
 }

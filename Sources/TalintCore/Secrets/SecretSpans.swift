@@ -125,11 +125,13 @@ public struct SecretSpans: Sendable {
   }
 
   private mutating func record(_ text: String, into found: inout Set<String>) {
-    let trimmed = text.trimmingBlanks()
-    if trimmed.count >= 4 { found.insert(trimmed) }
+    var trimmed = text.trimmingBlanks()
+    // Lengths are counted only as far as they are asked (`dropFirst`): values are often
+    // certificates kilobytes long.
+    if !trimmed.dropFirst(3).isEmpty { found.insert(trimmed) }
     // A multi-line value (a PEM block) may surface one line at a time.
-    if trimmed.utf8.contains(0x0A) {
-      for part in trimmed.split(separator: "\n") where part.count >= 8 { found.insert(String(part).trimmingBlanks()) }
+    if trimmed.withUTF8({ $0.firstIndex(ofByte: 0x0A, from: 0) != nil }) {
+      for part in trimmed.split(separator: "\n") where !part.dropFirst(7).isEmpty { found.insert(String(part).trimmingBlanks()) }
     }
   }
 
