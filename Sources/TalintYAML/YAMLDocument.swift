@@ -227,26 +227,38 @@ public struct YAMLDocument: Sendable {
   /// compared as bytes; merged mappings are read only when the key is not there and a merge
   /// key is.
   public func pair(forKey key: String, in id: NodeID) -> Pair? {
-    let own = rawPairs(id)
-    guard !own.isEmpty else { return nil }
+    let mapping = self[resolve(id)]
+    guard mapping.kind == .mapping, mapping.count >= 2 else { return nil }
     var hasMerge = false
     var wanted = key
+    // Every rule's lookups come through here: the pairs are read from the arena's buffers
+    // directly (no slice, no bounds check per pair), a key's length and first byte compared
+    // before its bytes.
     let found: Pair? = wanted.withUTF8 { keyBytes in
-      arena.text.withUnsafeBufferPointer { text in
-        arena.source.withUnsafeBufferPointer { source in
-          for pair in own.reversed() {
-            let node = self[pair.key]
-            guard node.kind == .scalar else { continue }
-            if node.count == 2 && isMergeKey(pair.key) {
-              hasMerge = true
-            } else if Int(node.count) == keyBytes.count
-              && (keyBytes.isEmpty
-                || memcmp((node.inSource ? source : text).baseAddress! + Int(node.first), keyBytes.baseAddress!, keyBytes.count) == 0)
-            {
-              return pair
+      arena.nodes.withUnsafeBufferPointer { nodes in
+        arena.children.withUnsafeBufferPointer { children in
+          arena.text.withUnsafeBufferPointer { text in
+            arena.source.withUnsafeBufferPointer { source in
+              let first = Int(mapping.first)
+              var slot = first + Int(mapping.count) - 2
+              while slot >= first {
+                defer { slot -= 2 }
+                let node = nodes[Int(children[slot].index)]
+                guard node.kind == .scalar else { continue }
+                if node.count == 2 && arena.isMergeKey(node) {
+                  hasMerge = true
+                  continue
+                }
+                guard Int(node.count) == keyBytes.count else { continue }
+                if keyBytes.isEmpty { return Pair(key: children[slot], value: children[slot + 1]) }
+                let start = (node.inSource ? source : text).baseAddress! + Int(node.first)
+                if start[0] == keyBytes[0] && memcmp(start, keyBytes.baseAddress!, keyBytes.count) == 0 {
+                  return Pair(key: children[slot], value: children[slot + 1])
+                }
+              }
+              return nil
             }
           }
-          return nil
         }
       }
     }

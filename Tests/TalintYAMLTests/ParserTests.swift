@@ -102,6 +102,35 @@ private func parse(_ text: String) -> YAMLParseResult {
     #expect(doc.elements(doc.value(at: ["again"])!).count == 2)
   }
 
+  /// The lookup every rule makes: the last of duplicate keys, keys spelled with escapes (kept
+  /// outside the input), an empty key, a quoted `<<` (a key like any other), a mapping
+  /// reached through an alias, keys of one length told apart.
+  @Test func keysAreFoundAsDecodersFindThem() throws {
+    let text = """
+      m: &m
+        abc: 1
+        abd: 2
+        abc: 3
+        "t\\u0061b": 4
+        "": 5
+        "<<": 6
+        [x]: 7
+      n: *m
+      """
+    let doc = try #require(parse(text).documents.first)
+    let m = try #require(doc.value(forKey: "m", in: doc.root!))
+    let value = { (key: String, id: NodeID) in doc.value(forKey: key, in: id).flatMap(doc.scalar) }
+    #expect(value("abc", m) == "3")
+    #expect(value("abd", m) == "2")
+    #expect(value("tab", m) == "4")
+    #expect(value("", m) == "5")
+    #expect(value("<<", m) == "6")
+    #expect(value("abe", m) == nil)
+    #expect(value("[x]", m) == nil)
+    #expect(value("abd", try #require(doc.value(forKey: "n", in: doc.root!))) == "2")
+    #expect(doc.value(forKey: "abc", in: try #require(doc.value(forKey: "abc", in: m))) == nil)
+  }
+
   @Test func aliasBombIsCheap() throws {
     var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
     for level in 1..<30 {
