@@ -85,7 +85,9 @@ public struct TemplateMasking: Sendable {
         index += 1
         continue
       }
-      guard let tag = Self.tag(at: index, in: scalars) else {
+      // Only `{`, `%` and `$` open a tag: most characters are passed over without a look.
+      let character = scalars[index]
+      guard character == "{" || character == "%" || character == "$", let tag = Self.tag(at: index, in: scalars) else {
         index += 1
         continue
       }
