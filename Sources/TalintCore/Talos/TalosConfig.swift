@@ -223,11 +223,6 @@ public struct TalosConfig: Sendable {
     index.find(location)
   }
 
-  /// Every value at any of `locations`.
-  public func find(_ locations: [SettingLocation]) -> [Found] {
-    locations.flatMap { find($0) }
-  }
-
   /// Every value at any of `locations`, location by location: one walk of each document.
   public func find(_ locations: SettingLocations) -> [Found] {
     index.find(locations).map(\.found)

@@ -23,6 +23,9 @@ public struct TalosRelease: Sendable, Equatable, CustomStringConvertible {
 
   public var description: String { "\(version) (\(source))" }
 
+  /// Where an installer image (whose tag names the release) is written.
+  static let installerImageLocations = SettingLocations([.v1alpha1(["machine", "install", "image"]), .typed("UnattendedInstallConfig", ["installer", "image"])])
+
   /// The release a file's own content names, if any.
   static func evidence(comments: [Comment]?, configs: [TalosConfig], carrier: TalosRelease?) -> TalosRelease? {
     if let comments {
@@ -34,7 +37,7 @@ public struct TalosRelease: Sendable, Equatable, CustomStringConvertible {
       }
     }
     if let carrier { return carrier }
-    let images = configs.flatMap { $0.find([.v1alpha1(["machine", "install", "image"]), .typed("UnattendedInstallConfig", ["installer", "image"])]) }
+    let images = configs.flatMap { $0.find(Self.installerImageLocations) }
     for image in images {
       guard let text = image.string, let version = installerVersion(text) else { continue }
       return TalosRelease(version, source: "\(image.keyPath) at line \(image.range.start.line)")

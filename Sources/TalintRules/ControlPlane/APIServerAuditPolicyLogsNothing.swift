@@ -23,8 +23,11 @@ struct APIServerAuditPolicyLogsNothing: Rule {
   /// What narrows an audit rule to some requests; a rule without any of them matches all.
   static let selectors = ["users", "userGroups", "verbs", "resources", "namespaces", "nonResourceURLs"]
 
+  /// Where the setting is written, as a trie built once (not an array per file).
+  static let locations = SettingLocations([.v1alpha1(["cluster", "apiServer", "auditPolicy"]), .typed("KubeAuditPolicyConfig", ["configuration"])])
+
   func check(_ context: inout RuleContext) {
-    let policies = context.config.find([.v1alpha1(["cluster", "apiServer", "auditPolicy"]), .typed("KubeAuditPolicyConfig", ["configuration"])])
+    let policies = context.config.find(Self.locations)
     // `auditPolicy: {$patch: delete}` has neither rules nor a kind: Talos's default applies.
     for policy in policies where policy.isMapping && (policy.child("rules") != nil || policy.child("kind") != nil) {
       let entries = policy.child("rules")?.elements ?? []

@@ -21,10 +21,10 @@ struct KubeletSeccompDefaultDisabled: Rule {
       .passing("machine:\n  kubelet:\n    defaultRuntimeSeccompProfileEnabled: true\n"),
     ], fixable: true)
 
-  static let locations: [SettingLocation] = [
+  static let locations = SettingLocations([
     .v1alpha1(["machine", "kubelet", "defaultRuntimeSeccompProfileEnabled"]),
     .typed("KubeletConfig", ["defaultRuntimeSeccompProfileEnabled"]),
-  ]
+  ])
 
   func check(_ context: inout RuleContext) {
     let settings = context.config.find(Self.locations)

@@ -14,10 +14,13 @@ struct KubeletSkipNodeRegistration: Rule {
       .passing("machine:\n  kubelet:\n    skipNodeRegistration: false\n"),
     ])
 
+  /// Where the setting is written, as a trie built once (not an array per file).
+  static let locations = SettingLocations([
+    .v1alpha1(["machine", "kubelet", "skipNodeRegistration"]), .typed("KubeNodeConfig", ["skipNodeRegistration"]),
+  ])
+
   func check(_ context: inout RuleContext) {
-    let settings = context.config.find([
-      .v1alpha1(["machine", "kubelet", "skipNodeRegistration"]), .typed("KubeNodeConfig", ["skipNodeRegistration"]),
-    ])
+    let settings = context.config.find(Self.locations)
     for setting in settings where setting.bool == true {
       context.report("\(setting.keyPath) makes Talos run the kubelet with AlwaysAllow authorization and no webhook authentication", at: setting)
     }

@@ -19,12 +19,15 @@ struct WorkerCAPrivateKey: Rule {
       .passing("version: v1alpha1\nmachine:\n  type: worker\n  ca:\n    crt: LS0tLS1CRUdJTg==\n    key: \"\"\ncluster:\n  ca:\n    crt: LS0tLS1CRUdJTg==\n    key: \"\"\n"),
     ])
 
+  /// Where the setting is written, as a trie built once (not an array per file).
+  static let locations = SettingLocations([
+    .v1alpha1(["machine", "ca", "key"]), .v1alpha1(["cluster", "ca", "key"]),
+    .typed("KubeAPIServerCAConfig", ["issuingCA", "key"]),
+  ])
+
   func check(_ context: inout RuleContext) {
     guard context.config.machineType == .worker else { return }
-    let keys = context.config.find([
-      .v1alpha1(["machine", "ca", "key"]), .v1alpha1(["cluster", "ca", "key"]),
-      .typed("KubeAPIServerCAConfig", ["issuingCA", "key"]),
-    ])
+    let keys = context.config.find(Self.locations)
     for key in keys where !(key.string ?? "").isEmpty {
       context.report("\(key.keyPath) holds a CA private key in a worker config; workers need only the certificate — remove it", atKeyOf: key)
     }

@@ -14,12 +14,15 @@ struct PlaintextExtraManifest: Rule {
       .passing("cluster:\n  extraManifests:\n    - https://example.com/cni.yaml\n"),
     ])
 
+  /// Where the setting is written, as a trie built once (not an array per file).
+  static let locations = SettingLocations([
+    .v1alpha1(["cluster", "extraManifests", "[]"]), .v1alpha1(["cluster", "externalCloudProvider", "manifests", "[]"]),
+    .v1alpha1(["cluster", "network", "cni", "urls", "[]"]),
+    .typed("KubeExternalManifestConfig", ["url"]),
+  ])
+
   func check(_ context: inout RuleContext) {
-    let urls = context.config.find([
-      .v1alpha1(["cluster", "extraManifests", "[]"]), .v1alpha1(["cluster", "externalCloudProvider", "manifests", "[]"]),
-      .v1alpha1(["cluster", "network", "cni", "urls", "[]"]),
-      .typed("KubeExternalManifestConfig", ["url"]),
-    ])
+    let urls = context.config.find(Self.locations)
     for url in urls {
       guard let text = url.string, text.lowercased().hasPrefix("http://") else { continue }
       context.report("manifest \(text) is fetched over plain HTTP and applied as cluster admin; use HTTPS", at: url)

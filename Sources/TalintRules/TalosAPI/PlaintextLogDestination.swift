@@ -17,10 +17,13 @@ struct PlaintextLogDestination: Rule {
       .passing("machine:\n  logging:\n    destinations: []\n"),
     ])
 
+  /// Where the setting is written, as a trie built once (not an array per file).
+  static let locations = SettingLocations([
+    .v1alpha1(["machine", "logging", "destinations", "[]", "endpoint"]), .typed("KmsgLogConfig", ["url"]),
+  ])
+
   func check(_ context: inout RuleContext) {
-    let endpoints = context.config.find([
-      .v1alpha1(["machine", "logging", "destinations", "[]", "endpoint"]), .typed("KmsgLogConfig", ["url"]),
-    ])
+    let endpoints = context.config.find(Self.locations)
     for endpoint in endpoints {
       guard let url = endpoint.string, let parsed = Addresses.urlHost(url), parsed.scheme == "tcp" || parsed.scheme == "udp" else { continue }
       context.report("logs are sent unencrypted to \(url); keep the collector on a trusted network", at: endpoint)

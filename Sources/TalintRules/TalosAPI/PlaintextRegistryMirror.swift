@@ -14,11 +14,14 @@ struct PlaintextRegistryMirror: Rule {
       .passing("machine:\n  registries:\n    mirrors:\n      docker.io:\n        endpoints:\n          - https://mirror.example.com\n"),
     ])
 
+  /// Where the setting is written, as a trie built once (not an array per file).
+  static let locations = SettingLocations([
+    .v1alpha1(["machine", "registries", "mirrors", "*", "endpoints", "[]"]),
+    .typed("RegistryMirrorConfig", ["endpoints", "[]"]),
+  ])
+
   func check(_ context: inout RuleContext) {
-    let endpoints = context.config.find([
-      .v1alpha1(["machine", "registries", "mirrors", "*", "endpoints", "[]"]),
-      .typed("RegistryMirrorConfig", ["endpoints", "[]"]),
-    ])
+    let endpoints = context.config.find(Self.locations)
     for endpoint in endpoints {
       let url = endpoint.child("url") ?? endpoint
       guard let text = url.string, text.lowercased().hasPrefix("http://") else { continue }

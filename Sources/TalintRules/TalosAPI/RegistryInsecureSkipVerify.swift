@@ -14,11 +14,14 @@ struct RegistryInsecureSkipVerify: Rule {
       .passing("apiVersion: v1alpha1\nkind: RegistryTLSConfig\nname: registry.local\ninsecureSkipVerify: false\n"),
     ])
 
+  /// Where the setting is written, as a trie built once (not an array per file).
+  static let locations = SettingLocations([
+    .v1alpha1(["machine", "registries", "config", "*", "tls", "insecureSkipVerify"]),
+    .typed("RegistryTLSConfig", ["insecureSkipVerify"]),
+  ])
+
   func check(_ context: inout RuleContext) {
-    let settings = context.config.find([
-      .v1alpha1(["machine", "registries", "config", "*", "tls", "insecureSkipVerify"]),
-      .typed("RegistryTLSConfig", ["insecureSkipVerify"]),
-    ])
+    let settings = context.config.find(Self.locations)
     for setting in settings where setting.bool == true {
       context.report("\(setting.keyPath) turns off TLS verification for a registry; trust its CA instead", at: setting)
     }

@@ -15,11 +15,14 @@ struct TalosAPIAccessAdminRole: Rule {
     ],
     scope: .controlPlane)
 
+  /// Where the setting is written, as a trie built once (not an array per file).
+  static let locations = SettingLocations([
+    .v1alpha1(["machine", "features", "kubernetesTalosAPIAccess", "allowedRoles"]),
+    .typed("KubeTalosAPIAccessConfig", ["allowedRoles"]),
+  ])
+
   func check(_ context: inout RuleContext) {
-    let lists = context.config.find([
-      .v1alpha1(["machine", "features", "kubernetesTalosAPIAccess", "allowedRoles"]),
-      .typed("KubeTalosAPIAccessConfig", ["allowedRoles"]),
-    ])
+    let lists = context.config.find(Self.locations)
     for role in lists.flatMap(\.elements) where role.string == "os:admin" {
       context.report("Talos API access from Kubernetes allows the os:admin role; grant a narrower role", at: role)
     }
