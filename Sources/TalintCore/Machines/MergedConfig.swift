@@ -155,7 +155,7 @@ public struct MergedConfig: Sendable {
   }
 
   /// A document that holds nothing but what names it (all else deleted) merges nothing.
-  static func isEmptyDocument(_ yaml: YAMLDocument, _ root: NodeID, mayDelete: Bool = true) -> Bool {
+  static func isEmptyDocument(_ yaml: YAMLDocument, _ root: NodeID, mayDelete: Bool) -> Bool {
     yaml.pairs(root).allSatisfy { pair in
       guard let key = yaml.scalar(pair.key) else { return false }
       if key == "$patch" || (mayDelete && strippedAway(yaml, yaml.resolve(pair.value))) { return true }
