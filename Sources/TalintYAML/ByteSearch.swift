@@ -33,6 +33,10 @@ extension UnsafeBufferPointer where Element == UInt8 {
 }
 
 extension String {
+  /// True when every byte is ASCII: then bytes and Characters split a text alike (but for
+  /// CRLF), and the byte-level readers are exact.
+  public var isASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
+
   /// Where `needle` first occurs, in UTF-8 offsets, searching the bytes (`memchr`, `memcmp`): the
   /// linter's searches are for ASCII markers (`://`, ` #`, `{{`), where this is exact and far
   /// cheaper than Unicode-aware string searching.

@@ -4,6 +4,8 @@
   import Darwin
 #endif
 
+import TalintYAML
+
 /// Path arithmetic on strings, without touching the file system beyond `stat` and `getcwd`:
 /// talint names files as the user gave them and converts only where a stored path must not
 /// depend on the working directory (baselines, configuration globs, SARIF URIs).
@@ -119,7 +121,7 @@ public enum FilePath {
     let full = folder == "." ? name : folder + "/" + name
     // A non-ASCII byte could join a `/` into a larger Character: such paths go step by step
     // as Characters, the rest as bytes (this runs for every patch a carrier names).
-    guard full.utf8.allSatisfy({ $0 < 0x80 }) else { return joinedByCharacters(full) }
+    guard full.isASCII else { return joinedByCharacters(full) }
     let bytes = Array(full.utf8)
     let slash = UInt8(ascii: "/")
     let dot = UInt8(ascii: ".")

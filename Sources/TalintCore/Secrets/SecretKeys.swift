@@ -1,3 +1,5 @@
+import TalintYAML
+
 /// Which key names hold secret material, judged by name alone: every field Talos redacts
 /// (SecretFields) and anything that looks like it (`token`, `key`, `secret`, `password`,
 /// `privateKey`, `*Secret`, registry `auth`, `AWS_SECRET_ACCESS_KEY`, `oidc-client-secret`).
@@ -45,7 +47,7 @@ public enum SecretKeys {
   /// The lowercased words of a key: split at `-`, `_`, `.`, blanks and lower-to-upper case
   /// changes (`identityToken` → identity, token).
   static func words(_ name: String) -> [String] {
-    if name.utf8.allSatisfy({ $0 < 0x80 }) { return asciiWords(name) }
+    if name.isASCII { return asciiWords(name) }
     var words: [String] = []
     var current = ""
     var previousWasLower = false

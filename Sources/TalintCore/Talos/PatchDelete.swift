@@ -27,9 +27,8 @@ enum PatchDelete {
   /// The deletions inside the tree at `root`, with paths from it. The document's own marker
   /// (typed documents) is not among them: see `marks`.
   static func removals(in yaml: YAMLDocument, root: NodeID) -> [Removal] {
-    // Most documents hold no marker: one pass over the nodes says so without building paths.
-    let hasMarker = yaml.sourceNodes.contains { yaml.scalar($0, is: "$patch") }
-    guard hasMarker else { return [] }
+    // Most documents hold no marker: the merge's test says so without building paths.
+    guard mayHoldMarker(yaml, root) else { return [] }
     var removals: [Removal] = []
     visit(yaml, root, path: [], into: &removals, depth: 0)
     return removals

@@ -11,7 +11,7 @@ public struct KernelArg: Sendable, Equatable {
   public init(parsing text: String) {
     // Kernel arguments are ASCII: read as bytes. Other text takes the Character steps, where
     // a combining mark can join the `-` or `=` into a larger Character.
-    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+    if text.isASCII {
       var body = Substring(text).utf8
       removes = body.count > 1 && body.first == UInt8(ascii: "-")
       if removes { body = body.dropFirst() }
