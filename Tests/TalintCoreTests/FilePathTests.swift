@@ -35,6 +35,28 @@ import Testing
     #expect(FilePath.join("talos", "./patches/a.yaml") == "talos/patches/a.yaml")
   }
 
+  /// `relative` compares steps as bytes: a step that merely starts like another is not shared.
+  @Test func relativeStepsAreWholeSteps() {
+    #expect(FilePath.relative("/r/talos", to: "/r/talos") == ".")
+    #expect(FilePath.relative("/r", to: "/r/a/b") == "../..")
+    #expect(FilePath.relative("/r/ab/c.yaml", to: "/r/a") == "../ab/c.yaml")
+    #expect(FilePath.relative("/a.yaml", to: "/") == "a.yaml")
+    #expect(FilePath.relative("/", to: "/x") == "..")
+    #expect(FilePath.relative("/r/tälos/a.yaml", to: "/r/tälos/b") == "../a.yaml")
+    #expect(FilePath.relative("/r//x/./a.yaml", to: "/r/x/") == "a.yaml")
+  }
+
+  /// `display` returns a path that is relative and normal as it is; any other is worked out.
+  @Test func displayedPathsAreRelativeBelowTheWorkingDirectory() {
+    let here = FilePath.absolute(".")
+    #expect(FilePath.display("talos/a.yaml") == "talos/a.yaml")
+    #expect(FilePath.display("./talos//a.yaml") == "talos/a.yaml")
+    #expect(FilePath.display("talos/") == "talos")
+    #expect(FilePath.display(".") == ".")
+    #expect(FilePath.display(here + "/talos/a.yaml") == "talos/a.yaml")
+    #expect(FilePath.display("../a.yaml") == FilePath.absolute("../a.yaml"))
+  }
+
   /// `join` reads ASCII paths as bytes and others as Characters; both take the same steps.
   @Test func joinTakesDotStepsWhereItCan() {
     #expect(FilePath.join(".", "a.yaml") == "a.yaml")

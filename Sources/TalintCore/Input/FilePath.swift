@@ -92,17 +92,56 @@ public enum FilePath {
   /// `path` relative to the folder `base` (both made absolute first), with `..` steps when it
   /// lies outside: `relative("/r/talos/a.yaml", to: "/r/ci")` is `../talos/a.yaml`.
   public static func relative(_ path: String, to base: String) -> String {
-    let target = absolute(path).split(separator: "/")
-    let from = absolute(base).split(separator: "/")
-    var common = 0
-    while common < target.count && common < from.count && target[common] == from[common] { common += 1 }
-    let steps = Array(repeating: "..", count: from.count - common) + target[common...].map(String.init)
-    return steps.isEmpty ? "." : steps.joined(separator: "/")
+    // Both absolute paths are normal (no empty, `.` or `..` step): steps are compared as bytes
+    // (paths are byte strings to the file system) and the answer is written once — this runs
+    // for every patch path a project configuration names.
+    var target = absolute(path)
+    var from = absolute(base)
+    return target.withUTF8 { target in
+      from.withUTF8 { from in
+        let slash = UInt8(ascii: "/")
+        let targetSteps = steps(target)
+        let fromSteps = steps(from)
+        var common = 0
+        while common < targetSteps.count && common < fromSteps.count
+          && target[targetSteps[common]].elementsEqual(from[fromSteps[common]])
+        {
+          common += 1
+        }
+        var out: [UInt8] = []
+        for _ in common..<fromSteps.count {
+          if !out.isEmpty { out.append(slash) }
+          out += [UInt8(ascii: "."), UInt8(ascii: ".")]
+        }
+        for step in targetSteps[common...] {
+          if !out.isEmpty { out.append(slash) }
+          out += target[step]
+        }
+        return out.isEmpty ? "." : String(decoding: out, as: UTF8.self)
+      }
+    }
+  }
+
+  /// The byte ranges of a normal absolute path's steps.
+  private static func steps(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    var steps: [Range<Int>] = []
+    var start = 1
+    while start < bytes.count {
+      var end = start
+      while end < bytes.count && bytes[end] != UInt8(ascii: "/") { end += 1 }
+      steps.append(start..<end)
+      start = end + 1
+    }
+    return steps
   }
 
   /// A path as the user would write it: relative to the working directory when it lies below
   /// it, else absolute.
   public static func display(_ path: String) -> String {
+    // A relative path with nothing to normalize already is what `relative(path, to: ".")`
+    // would make of it.
+    var path = path
+    if path.utf8.first.map({ $0 != UInt8(ascii: "/") }) ?? false, !path.withUTF8(needsNormalizing) { return path }
     let relative = relative(path, to: ".")
     return relative.hasPrefix("../") ? absolute(path) : relative
   }
