@@ -55,6 +55,10 @@ import Testing
     #expect(FilePath.display(".") == ".")
     #expect(FilePath.display(here + "/talos/a.yaml") == "talos/a.yaml")
     #expect(FilePath.display("../a.yaml") == FilePath.absolute("../a.yaml"))
+    #expect(FilePath.display(here) == ".")
+    #expect(FilePath.display(here + "/./a//b.yaml") == "a/b.yaml")
+    // A sibling whose name starts with the working directory's is outside it.
+    #expect(FilePath.display(here + "x/a.yaml") == here + "x/a.yaml")
   }
 
   /// `join` reads ASCII paths as bytes and others as Characters; both take the same steps.

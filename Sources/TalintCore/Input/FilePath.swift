@@ -142,8 +142,14 @@ public enum FilePath {
     // would make of it.
     var path = path
     if path.utf8.first.map({ $0 != UInt8(ascii: "/") }) ?? false, !path.withUTF8(needsNormalizing) { return path }
-    let relative = relative(path, to: ".")
-    return relative.hasPrefix("../") ? absolute(path) : relative
+    // Otherwise: the normal absolute path, less the working directory when it lies below it.
+    let full = absolute(path)
+    let here = workingDirectory.utf8
+    if here.count <= 1 { return full == "/" ? "." : String(full.dropFirst()) }
+    guard full.utf8.starts(with: here) else { return full }
+    let rest = full.utf8.dropFirst(here.count)
+    if rest.isEmpty { return "." }
+    return rest.first == UInt8(ascii: "/") ? String(Substring(rest.dropFirst())) : full
   }
 
   /// The folder holding `path` (`.` for a bare name).
