@@ -321,8 +321,35 @@ public struct YAMLDocument: Sendable {
   /// a list's items in place.
   public mutating func setContent(_ content: NodeContent, of id: NodeID) {
     var node = self[id]
-    store(content, in: &node)
-    arena.nodes[Int(id.index)] = node
+    // A collection whose pairs or items changed but not their number (a merge replacing
+    // values) is rewritten in its own slots: no node shares them, and the children storage
+    // does not grow by a copy of the collection each time a patch touches it.
+    switch content {
+    case .mapping(let pairs) where node.kind == .mapping && Int(node.count) == pairs.count * 2:
+      var slot = Int(node.first)
+      for pair in pairs {
+        arena.children[slot] = pair.key
+        arena.children[slot + 1] = pair.value
+        slot += 2
+      }
+    case .sequence(let items) where node.kind == .sequence && Int(node.count) == items.count:
+      arena.children.replaceSubrange(Int(node.first)..<Int(node.first) + items.count, with: items)
+    default:
+      store(content, in: &node)
+      arena.nodes[Int(id.index)] = node
+    }
+  }
+
+  /// Adds a copy of a scalar of another document (or this one), its bytes copied as they are.
+  @discardableResult
+  public mutating func appendScalar(copying id: NodeID, of other: YAMLDocument, range: SourceRange, tag: String? = nil) -> NodeID {
+    let source = other[id]
+    let node = Node(kind: .scalar, style: source.style, range: range, first: Int32(arena.text.count), count: source.count)
+    arena.text.append(contentsOf: other.bytes(source))
+    arena.nodes.append(node)
+    let copy = NodeID(arena.nodes.count - 1)
+    if let tag { arena.tags[copy.index] = tag }
+    return copy
   }
 
   private mutating func store(_ content: NodeContent, in node: inout Node) {
@@ -338,7 +365,10 @@ public struct YAMLDocument: Sendable {
       node.kind = .mapping
       node.first = Int32(arena.children.count)
       node.count = Int32(pairs.count * 2)
-      for pair in pairs { arena.children += [pair.key, pair.value] }
+      for pair in pairs {
+        arena.children.append(pair.key)
+        arena.children.append(pair.value)
+      }
     case .sequence(let items):
       node.kind = .sequence
       node.first = Int32(arena.children.count)

@@ -261,6 +261,31 @@ private func parse(_ text: String) -> YAMLParseResult {
     #expect(comments.map(\.text) == ["talint: ignore[TAL602]", "folded"])
     #expect(comments.map(\.position.line) == [1, 4])
   }
+
+  /// A merge rewrites a collection in its own slots when the number of children stays, and
+  /// appends a new range when it changes; scalars copied from another document keep their
+  /// bytes and style.
+  @Test func setContentRewritesInPlaceOnlyWhenTheCountStays() throws {
+    let patch = try #require(parse("a: 'x y'\nb: [1, 2]\n").documents.first)
+    var doc = YAMLDocument.arena()
+    let range = SourceRange(at: SourcePosition(line: 1, column: 1))
+    let key = doc.appendScalar(copying: try #require(patch.rawPairs(patch.root!).first?.key), of: patch, range: range)
+    let quoted = doc.appendScalar(copying: try #require(patch.value(forKey: "a", in: patch.root!)), of: patch, range: range)
+    #expect(doc.scalar(key) == "a" && doc.scalar(quoted) == "x y" && doc[quoted].style == .singleQuoted)
+    let one = doc.append(.scalar("1", .plain), range: range)
+    let map = doc.append(.mapping([Pair(key: key, value: one)]), range: range)
+    let slots = doc.arena.children.count
+    doc.setContent(.mapping([Pair(key: key, value: quoted)]), of: map)
+    #expect(doc.arena.children.count == slots)
+    #expect(doc.value(forKey: "a", in: map) == quoted)
+    doc.setContent(.mapping([Pair(key: key, value: quoted), Pair(key: quoted, value: one)]), of: map)
+    #expect(doc.arena.children.count == slots + 4)
+    #expect(doc.rawPairs(map).map(\.value) == [quoted, one])
+    let list = doc.append(.sequence([one, quoted]), range: range)
+    doc.setContent(.sequence([quoted, one]), of: list)
+    #expect(doc.elements(list) == [quoted, one])
+    #expect(doc.value(forKey: "a", in: map) == quoted)
+  }
 }
 
 extension String {

@@ -22,9 +22,15 @@ enum MergeSchema {
   /// The rule for the value at `path` (`[]` stands for any list item) in a document of `kind`
   /// ("" for v1alpha1).
   static func rule(kind: String, path: [String]) -> Rule {
+    guard let last = path.last else { return .deep }
+    // Most values a merge visits end in a key no rule names: those skip building the key.
+    guard ruleEnds.contains(last) else { return last == "extraArgs" ? .args : .deep }
     let key = (kind.isEmpty ? "" : kind + ":") + path.joined(separator: ".")
-    return rules[key] ?? (path.last == "extraArgs" ? .args : .deep)
+    return rules[key] ?? (last == "extraArgs" ? .args : .deep)
   }
+
+  /// The last step of every path in `rules`.
+  private static let ruleEnds = Set(rules.keys.map { String($0.split(separator: ".").last!.split(separator: ":").last!) })
 
   static let rules: [String: Rule] = [
     // v1alpha1 (`pkg/machinery/config/types/v1alpha1/v1alpha1_types.go`)
@@ -53,10 +59,14 @@ enum MergeSchema {
 }
 
 extension MergeSchema {
-  /// A value as Talos decodes it, where its decoder changes it: inline manifest contents lose
-  /// their leading blank lines (`ClusterInlineManifests.UnmarshalYAML`).
-  static func normalized(_ text: String, kind: String, path: [String]) -> String {
-    guard kind.isEmpty, path == ["cluster", "inlineManifests", "[]", "contents"] else { return text }
-    return String(text.drop { "\t\n\u{0B}\u{0C}\r".contains($0) })
+  /// True for the one value Talos's decoder changes: inline manifest contents lose their
+  /// leading blank lines (`ClusterInlineManifests.UnmarshalYAML`).
+  static func normalizes(kind: String, path: [String]) -> Bool {
+    kind.isEmpty && path == ["cluster", "inlineManifests", "[]", "contents"]
+  }
+
+  /// That value as Talos decodes it.
+  static func normalized(_ text: String) -> String {
+    String(text.drop { "\t\n\u{0B}\u{0C}\r".contains($0) })
   }
 }

@@ -276,13 +276,15 @@ public struct MergedConfig: Sendable {
     let resolved = yaml.resolve(node)
     let where_ = Self.place(yaml[resolved].range, of: patch)
     let tag = yaml.tag(resolved)
-    switch yaml.content(resolved) {
-    case .scalar(let text, let style):
-      let value = MergeSchema.normalized(text, kind: kind, path: path)
-      return arena.append(.scalar(value, style), range: where_, tag: tag)
+    switch yaml[resolved].kind {
+    case .scalar:
+      guard MergeSchema.normalizes(kind: kind, path: path), let text = yaml.scalar(resolved) else {
+        return arena.appendScalar(copying: resolved, of: yaml, range: where_, tag: tag)
+      }
+      return arena.append(.scalar(MergeSchema.normalized(text), yaml[resolved].style), range: where_, tag: tag)
     case .mapping:
       var pairs: [Pair] = []
-      for pair in yaml.pairs(yaml.resolve(node)) {
+      for pair in yaml.pairs(resolved) {
         guard let key = yaml.scalar(pair.key), key != "$patch" else { continue }
         let value = yaml.resolve(pair.value)
         if stripped(yaml, value) { continue }
@@ -290,9 +292,11 @@ public struct MergedConfig: Sendable {
         pairs.append(Pair(key: newKey, value: try copy(value, from: yaml, patch: patch, kind: kind, path: path + [key])))
       }
       return arena.append(.mapping(pairs), range: where_, tag: tag)
-    case .sequence(let items):
+    case .sequence:
       var copies: [NodeID] = []
-      for item in items.map(yaml.resolve) where !stripped(yaml, item) {
+      for element in yaml.elements(resolved) {
+        let item = yaml.resolve(element)
+        if stripped(yaml, item) { continue }
         copies.append(try copy(item, from: yaml, patch: patch, kind: kind, path: path + ["[]"]))
       }
       return arena.append(.sequence(copies), range: where_, tag: tag)
