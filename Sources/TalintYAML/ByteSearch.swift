@@ -24,6 +24,21 @@ extension UnsafeBufferPointer where Element == UInt8 {
     return UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
   }
 
+  /// Where `pattern` first occurs at or after `start`: `memchr` finds candidates for its first
+  /// byte at memory speed, `memcmp` checks them.
+  public func firstRange(of pattern: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Range<Int>? {
+    guard let base = baseAddress, let pinBase = pattern.baseAddress, !pattern.isEmpty, start <= count - pattern.count else { return nil }
+    var from = start
+    let last = count - pattern.count
+    while from <= last {
+      guard let hit = memchr(base + from, Int32(pinBase[0]), last - from + 1) else { return nil }
+      let offset = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+      if memcmp(base + offset, pinBase, pattern.count) == 0 { return offset..<offset + pattern.count }
+      from = offset + 1
+    }
+    return nil
+  }
+
   /// True when any byte is `a` or `b`, found with `memchr` at memory speed: the secret scans
   /// ask this of every scalar of every file (`@` of a URL's userinfo, `=` of a query).
   public func containsByte(_ a: UInt8, or b: UInt8) -> Bool {
@@ -43,21 +58,7 @@ extension String {
   public func byteRange(of needle: String, from start: Int = 0) -> Range<Int>? {
     var haystack = self
     var pattern = needle
-    return haystack.withUTF8 { hay -> Range<Int>? in
-      pattern.withUTF8 { pin -> Range<Int>? in
-        guard !pin.isEmpty, start <= hay.count - pin.count, let base = hay.baseAddress, let pinBase = pin.baseAddress else { return nil }
-        var from = start
-        let last = hay.count - pin.count
-        while from <= last {
-          // memchr finds candidates for the first byte at memory speed.
-          guard let hit = memchr(base + from, Int32(pinBase[0]), last - from + 1) else { return nil }
-          let offset = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
-          if memcmp(base + offset, pinBase, pin.count) == 0 { return offset..<offset + pin.count }
-          from = offset + 1
-        }
-        return nil
-      }
-    }
+    return haystack.withUTF8 { hay in pattern.withUTF8 { hay.firstRange(of: $0, from: start) } }
   }
 
   /// True when `needle` occurs, by bytes.

@@ -70,20 +70,8 @@ public struct LineIndex: Sendable {
 
   /// True when the input holds `needle` anywhere (a cheap test before a costly scan).
   public func contains(_ needle: String) -> Bool {
-    let pattern = Array(needle.utf8)
-    guard let first = pattern.first, bytes.count >= pattern.count else { return pattern.isEmpty }
-    return bytes.withUnsafeBufferPointer { haystack in
-      var start = 0
-      let last = haystack.count - pattern.count
-      while start <= last {
-        // memchr finds candidates for the first byte at memory speed.
-        guard let hit = memchr(haystack.baseAddress! + start, Int32(first), last - start + 1) else { return false }
-        let offset = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - haystack.baseAddress!
-        if pattern.indices.allSatisfy({ haystack[offset + $0] == pattern[$0] }) { return true }
-        start = offset + 1
-      }
-      return false
-    }
+    var pattern = needle
+    return pattern.isEmpty || bytes.withUnsafeBufferPointer { haystack in pattern.withUTF8 { haystack.firstRange(of: $0) != nil } }
   }
 
   /// Where 1-based `column` starts in a line's UTF-8 `bytes`: after column − 1 scalars (a

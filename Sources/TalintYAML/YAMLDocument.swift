@@ -222,6 +222,15 @@ public struct YAMLDocument: Sendable {
       || arena.source.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[arena.sourceSpan]).containsByte(a, or: b) }
   }
 
+  /// True when some scalar of the document may hold `needle` (as `textContains(_:or:)`).
+  public func textContains(_ needle: String) -> Bool {
+    var pattern = needle
+    return pattern.withUTF8 { pattern in
+      arena.text.withUnsafeBufferPointer { $0.firstRange(of: pattern) != nil }
+        || arena.source.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[arena.sourceSpan]).firstRange(of: pattern) != nil }
+    }
+  }
+
   /// The entry for `key` in a mapping (the last occurrence among duplicates, as most decoders
   /// keep), following aliases and merge keys. One pass over the mapping's own pairs, keys
   /// compared as bytes; merged mappings are read only when the key is not there and a merge

@@ -32,6 +32,21 @@ import Testing
     #expect(arena.value(forKey: "kubelet", in: machine) != nil)
   }
 
+  /// The quick test reads the document's text: a key spelled with an escape is decoded there
+  /// too, so its marker is not missed.
+  @Test func aMarkerSpelledWithAnEscapeStillStripsTheValue() throws {
+    let (arena, machine) = try machine(afterPatch: """
+      patch:
+        machine:
+          network:
+            "\\x24patch": delete
+          kubelet:
+            image: kubelet:v1
+      """)
+    #expect(arena.value(forKey: "network", in: machine) == nil, "the deleted value was merged")
+    #expect(arena.value(forKey: "kubelet", in: machine) != nil)
+  }
+
   @Test func aPatchWithoutMarkersMergesEveryValue() throws {
     let (arena, machine) = try machine(afterPatch: """
       patch:

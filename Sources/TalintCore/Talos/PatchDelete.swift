@@ -14,7 +14,13 @@ enum PatchDelete {
   /// merge need not look for delete selectors or for values a deletion strips away. An alias
   /// (its target may hold one) or a tree deeper than the merge goes answers true, the slow
   /// and exact way.
-  static func mayHoldMarker(_ yaml: YAMLDocument, _ node: NodeID, depth: Int = 0) -> Bool {
+  static func mayHoldMarker(_ yaml: YAMLDocument, _ node: NodeID) -> Bool {
+    // A document whose text nowhere spells `$patch` holds no marker, however deep (most
+    // documents: every document is asked when it is classified).
+    yaml.textContains("$patch") && mayHoldMarker(yaml, node, depth: 0)
+  }
+
+  private static func mayHoldMarker(_ yaml: YAMLDocument, _ node: NodeID, depth: Int) -> Bool {
     guard depth < 128 else { return true }
     switch yaml[node].kind {
     case .scalar: return false
