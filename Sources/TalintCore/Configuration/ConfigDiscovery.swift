@@ -6,6 +6,9 @@ public final class ConfigDiscovery {
   /// Answers by the path as given: a run asks for each file several times (exclusion,
   /// inclusion, its linter), and each answer costs a stat and path arithmetic.
   private var byPath: [String: String?] = [:]
+  /// The folder searched last, as given, and its answer: a walk asks for the files of one
+  /// folder in a row, and a folder's answer needs no absolute path or hashing.
+  private var lastFolder: (folder: String, found: String?)?
 
   public init() {}
 
@@ -18,7 +21,15 @@ public final class ConfigDiscovery {
   }
 
   private func search(from path: String) -> String? {
-    var directory = FilePath.absolute(FilePath.isDirectory(path) ? path : FilePath.parent(path))
+    let folder = FilePath.isDirectory(path) ? path : FilePath.parent(path)
+    if let lastFolder, lastFolder.folder == folder { return lastFolder.found }
+    let found = search(inFolder: folder)
+    lastFolder = (folder, found)
+    return found
+  }
+
+  private func search(inFolder folder: String) -> String? {
+    var directory = FilePath.absolute(folder)
     var visited: [String] = []
     var found: String?
     while true {
