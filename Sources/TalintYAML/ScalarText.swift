@@ -18,3 +18,20 @@ extension String {
     self.init(decoding: [UInt8](utf8Of: scalars), as: UTF8.self)
   }
 }
+
+extension Array where Element == Unicode.Scalar {
+  /// The Unicode scalars of UTF-8 `bytes`, as `String(decoding:as:)` reads them (an ill-formed
+  /// sequence is U+FFFD). Text that is all ASCII, most of it, maps byte for byte: decoding it
+  /// through `String.unicodeScalars` counted the scalars in one pass and copied them in another.
+  @inlinable
+  public init(scalarsOf bytes: some Collection<UInt8>) {
+    let ascii = bytes.withContiguousStorageIfAvailable { buffer -> [Unicode.Scalar]? in
+      buffer.allSatisfy { $0 < 0x80 } ? buffer.map { Unicode.Scalar($0) } : nil
+    }
+    if let ascii, let ascii {
+      self = ascii
+    } else {
+      self = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
+    }
+  }
+}

@@ -262,6 +262,17 @@ private func parse(_ text: String) -> YAMLParseResult {
     #expect(comments.map(\.position.line) == [1, 4])
   }
 
+  /// Scalars of ASCII bytes are read byte for byte, others decoded as Strings decode them.
+  @Test func scalarsOfBytesDecodeAsStringsDo() {
+    let samples: [[UInt8]] = [Array("key: value\n".utf8), Array("tälos ✓".utf8), [0x61, 0xFF, 0x62], [0xE2, 0x9C], []]
+    for bytes in samples {
+      #expect([Unicode.Scalar](scalarsOf: bytes) == Array(String(decoding: bytes, as: UTF8.self).unicodeScalars))
+      #expect([Unicode.Scalar](scalarsOf: bytes[...]) == Array(String(decoding: bytes, as: UTF8.self).unicodeScalars))
+    }
+    #expect([Unicode.Scalar](scalarsOf: [0x61, 0xFF]) == ["a", "\u{FFFD}"])
+    #expect([Unicode.Scalar](scalarsOf: "ä".utf8) == ["ä"])
+  }
+
   /// A merge rewrites a collection in its own slots when the number of children stays, and
   /// appends a new range when it changes; scalars copied from another document keep their
   /// bytes and style.

@@ -25,7 +25,7 @@ public struct EmbeddedText: Sendable {
     var source = Self.sourceScalars(of: range, lines: lines, skippingHeader: isBlock)
     if isBlock { source = Self.withoutBlockIndentation(source, value: value) }
     var positions: [SourcePosition] = []
-    let decoded = Array(value.unicodeScalars)
+    let decoded = [Unicode.Scalar](scalarsOf: value.utf8)
     positions.reserveCapacity(decoded.count + 1)
     var i = 0
     for character in decoded {
@@ -85,7 +85,7 @@ public struct EmbeddedText: Sendable {
   /// The text with `$$` read as `$`, as talhelper's environment substitution does.
   public func unescapingDollars() -> EmbeddedText {
     guard text.containsBytes("$$") else { return self }
-    var scalars = Array(text.unicodeScalars)
+    var scalars = [Unicode.Scalar](scalarsOf: text.utf8)
     var kept = positions
     var index = 0
     while index + 1 < scalars.count {
@@ -114,7 +114,7 @@ public struct EmbeddedText: Sendable {
       column = 1
     }
     while line <= range.end.line && line <= lines.lineCount {
-      let text = Array(lines.lineText(line).unicodeScalars)
+      let text = [Unicode.Scalar](scalarsOf: lines.lineBytes(line))
       let last = line == range.end.line ? min(text.count, range.end.column - 1) : text.count
       var index = column - 1
       while index < last {

@@ -58,7 +58,7 @@ public struct TemplateMasking: Sendable {
 
   public init(_ bytes: [UInt8], path: String) {
     let original = String(decoding: bytes, as: UTF8.self)
-    var scalars = Array(original.unicodeScalars)
+    var scalars = [Unicode.Scalar](scalarsOf: bytes)
     engine = Self.detect(original, path: path)
     var paths: [[TemplateBranches.BranchStep]] = []
     var open: [TemplateBranches.BranchStep] = []

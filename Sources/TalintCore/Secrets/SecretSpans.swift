@@ -146,10 +146,10 @@ public struct SecretSpans: Sendable {
 
   /// Masks each place `secret` is written inside `range`; when escapes hide it, the whole value.
   private mutating func maskOccurrences(of secret: String, within range: SourceRange, lines: LineIndex) {
-    let needle = Array(secret.unicodeScalars)
+    let needle = [Unicode.Scalar](scalarsOf: secret.utf8)
     var masked = false
     for line in range.start.line...max(range.start.line, range.end.line) {
-      let text = Array(lines.lineText(line).unicodeScalars)
+      let text = [Unicode.Scalar](scalarsOf: lines.lineBytes(line))
       let low = line == range.start.line ? range.start.column - 1 : 0
       let high = line == range.end.line ? min(text.count, range.end.column - 1) : text.count
       var index = max(0, low)
@@ -263,9 +263,9 @@ public struct SecretSpans: Sendable {
       }
     }
     guard mayEmbedSecrets(text) else { return ranges }
-    let scalars = Array(text.unicodeScalars)
+    let scalars = [Unicode.Scalar](scalarsOf: text.utf8)
     for secret in embeddedSecrets(in: text) {
-      let needle = Array(secret.unicodeScalars)
+      let needle = [Unicode.Scalar](scalarsOf: secret.utf8)
       var start = 0
       while start + needle.count <= scalars.count {
         if scalars[start..<start + needle.count].elementsEqual(needle) {
@@ -291,7 +291,7 @@ public struct MaskedLine: Sendable {
       (text, spans) = (original, [])
       return
     }
-    let scalars = Array(original.unicodeScalars)
+    let scalars = [Unicode.Scalar](scalarsOf: original.utf8)
     var merged: [Range<Int>] = []
     for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
       let clamped = range.lowerBound..<min(range.upperBound, scalars.count + 1)
