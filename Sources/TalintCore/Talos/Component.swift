@@ -22,6 +22,10 @@ public enum Component: String, CaseIterable, Sendable {
     }
   }
 
+  /// Where the component is in `allCases`: the index of its value in a `PerComponent`.
+  var position: Int { Self.ordered.firstIndex(of: self)! }
+  private static let ordered = allCases
+
   /// The multi-document kind that holds this component's `extraArgs` (etcd has none).
   var documentKind: String? {
     switch self {
@@ -32,5 +36,18 @@ public enum Component: String, CaseIterable, Sendable {
     case .etcd: nil
     case .kubelet: "KubeletConfig"
     }
+  }
+}
+
+/// One value per component, kept by position: rules ask for a component's `extraArgs` and
+/// refused flags thousands of times a run, and a Dictionary hashed the enum for each.
+struct PerComponent<Value: Sendable>: Sendable {
+  private var values: [Value]
+
+  init(_ make: (Component) -> Value) { values = Component.allCases.map(make) }
+
+  subscript(component: Component) -> Value {
+    get { values[component.position] }
+    set { values[component.position] = newValue }
   }
 }

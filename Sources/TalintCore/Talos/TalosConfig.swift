@@ -47,7 +47,7 @@ public struct TalosConfig: Sendable {
   /// Documents by what they are, so a lookup visits only the documents that can hold it.
   private let index: DocumentIndex
   /// Every component's `extraArgs`, read once: a dozen rules ask for them.
-  let extraArgsByComponent: [Component: [ExtraArg]]
+  let extraArgsByComponent: PerComponent<[ExtraArg]>
   /// The sysctls the file sets that Talos hardens (KSPP in some release, or network
   /// hardening), read once: the sysctl rules judge only these.
   public let hardenedSysctls: [Sysctl]
@@ -191,7 +191,7 @@ public struct TalosConfig: Sendable {
     hasFullConfig = documents.contains { $0.kind == .v1alpha1(full: true) }
     let index = DocumentIndex(documents)
     self.index = index
-    extraArgsByComponent = index.v1alpha1.isEmpty && index.typed.isEmpty ? [:] : Self.readExtraArgs(in: index)
+    extraArgsByComponent = index.v1alpha1.isEmpty && index.typed.isEmpty ? PerComponent { _ in [] } : Self.readExtraArgs(in: index)
     hardenedSysctls = Self.readHardenedSysctls(index)
     kernelArgs = Self.readKernelArgs(index)
     firewallRules = Self.readFirewallRules(index.typed["NetworkRuleConfig"] ?? [])

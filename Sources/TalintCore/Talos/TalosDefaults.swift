@@ -25,14 +25,13 @@ public struct TalosDefaults: Sendable {
   private struct Tables: Sendable {
     var kernelArgs: [String]
     var ksppSysctls: [String: (value: Int, requirement: SysctlRequirement)]
-    var deniedArgs: [Component: Set<String>]
+    var deniedArgs: PerComponent<Set<String>>
 
     private static let built = Mutex<[TalosVersion: Tables]>([:])
 
     static func of(_ version: TalosVersion) -> Tables {
       if let known = built.withLock({ $0[version] }) { return known }
-      var denied: [Component: Set<String>] = [:]
-      for component in Component.allCases { denied[component] = TalosDefaults.deniedArgs(component, version) }
+      let denied = PerComponent { TalosDefaults.deniedArgs($0, version) }
       let tables = Tables(
         kernelArgs: TalosDefaults.kernelArgs(version), ksppSysctls: TalosDefaults.ksppSysctls(version), deniedArgs: denied)
       built.withLock { $0[version] = tables }
@@ -128,7 +127,7 @@ public struct TalosDefaults: Sendable {
 
   /// Flags Talos sets itself and refuses from `extraArgs` (the static pod or service is then
   /// not started).
-  public func deniedArgs(_ component: Component) -> Set<String> { tables.deniedArgs[component] ?? [] }
+  public func deniedArgs(_ component: Component) -> Set<String> { tables.deniedArgs[component] }
 
   private static func deniedArgs(_ component: Component, _ version: TalosVersion) -> Set<String> {
     switch component {

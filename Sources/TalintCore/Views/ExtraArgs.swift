@@ -21,7 +21,7 @@ extension TalosConfig {
   /// A config that reaches only workers runs no control-plane component: none for those.
   public func extraArgs(_ component: Component) -> [ExtraArg] {
     if machineType == .worker && component.isControlPlane { return [] }
-    return extraArgsByComponent[component] ?? []
+    return extraArgsByComponent[component]
   }
 
   /// Where each component's `extraArgs` are: its legacy v1alpha1 field, then its typed document.
@@ -32,11 +32,11 @@ extension TalosConfig {
   private static let extraArgLocations = SettingLocations(extraArgSources.map(\.location))
 
   /// Every component's `extraArgs` entries, read in one walk of each document.
-  static func readExtraArgs(in index: DocumentIndex) -> [Component: [ExtraArg]] {
-    var result: [Component: [ExtraArg]] = [:]
+  static func readExtraArgs(in index: DocumentIndex) -> PerComponent<[ExtraArg]> {
+    var result = PerComponent<[ExtraArg]> { _ in [] }
     for (location, map) in index.find(extraArgLocations) {
       let source = extraArgSources[location]
-      result[source.component, default: []] += map.entries.map { entry in
+      result[source.component] += map.entries.map { entry in
         ExtraArg(
           component: source.component, name: String(entry.name.drop(while: { $0 == "-" })), found: entry.value,
           fromDocument: source.fromDocument)
