@@ -7,7 +7,9 @@ public struct SettingLocations: Sendable {
   public let locations: [SettingLocation]
   /// The paths of each scope as a trie; trie ends name indexes into `locations`.
   let v1alpha1: PathTrie?
-  let typed: [String: PathTrie]
+  /// By document kind. Few per set (most have none): compared, not hashed, as every find
+  /// asks once per kind a file holds.
+  let typed: [(kind: String, trie: PathTrie)]
   let schematic: PathTrie?
 
   public init(_ locations: [SettingLocation]) {
@@ -21,8 +23,10 @@ public struct SettingLocations: Sendable {
     }
     v1alpha1 = trie(.v1alpha1)
     schematic = trie(.schematic)
-    var typed: [String: PathTrie] = [:]
-    for location in locations where location.scope == .typed && typed[location.kind] == nil { typed[location.kind] = trie(.typed, kind: location.kind) }
+    var typed: [(kind: String, trie: PathTrie)] = []
+    for location in locations where location.scope == .typed && !typed.contains(where: { $0.kind == location.kind }) {
+      if let trie = trie(.typed, kind: location.kind) { typed.append((location.kind, trie)) }
+    }
     self.typed = typed
   }
 }

@@ -143,8 +143,8 @@ public struct TalosConfig: Sendable {
         for document in v1alpha1 { Found(document: document, node: document.root!, key: nil, keyPath: "").descendants(trie, into: &results) }
       }
       // The kinds this file holds (few), not the kinds the set asks for (up to dozens).
-      for (kind, documents) in typed {
-        guard let trie = set.typed[kind] else { continue }
+      for (kind, documents) in typed where !set.typed.isEmpty {
+        guard let trie = set.typed.first(where: { $0.kind == kind })?.trie else { continue }
         for document in documents { Found(document: document, node: document.root!, key: nil, keyPath: kind).descendants(trie, into: &results) }
       }
       if let trie = set.schematic {
