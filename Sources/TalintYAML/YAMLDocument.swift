@@ -141,6 +141,51 @@ public struct YAMLDocument: Sendable {
     return node.kind == .scalar ? bytes(node) : nil
   }
 
+  /// The scalars this document's source holds whose text has byte `a` or `b`, in source
+  /// order (aliases are not followed: an anchored value is visited where it is written).
+  /// The nodes are read from the arena's buffers, each text searched with `memchr`: the
+  /// secret scans ask this of every document.
+  public func sourceScalars(containing a: UInt8, or b: UInt8) -> [NodeID] {
+    var result: [NodeID] = []
+    arena.nodes.withUnsafeBufferPointer { nodes in
+      arena.text.withUnsafeBufferPointer { text in
+        arena.source.withUnsafeBufferPointer { source in
+          for index in ownNodes.lowerBound..<min(ownNodes.upperBound, nodes.count) where nodes[index].kind == .scalar {
+            let node = nodes[index]
+            let start = Int(node.first)
+            let bytes = UnsafeBufferPointer(rebasing: (node.inSource ? source : text)[start..<start + Int(node.count)])
+            if bytes.containsByte(a, or: b) { result.append(NodeID(index)) }
+          }
+        }
+      }
+    }
+    return result
+  }
+
+  /// Calls `body` with each pair of the mappings this document's source holds whose key is a
+  /// scalar (through an alias too), and the key's bytes, in source order; read from the
+  /// arena's buffers, as `sourceScalars`.
+  public func forEachSourcePair(_ body: (Pair, UnsafeBufferPointer<UInt8>) -> Void) {
+    arena.nodes.withUnsafeBufferPointer { nodes in
+      arena.children.withUnsafeBufferPointer { children in
+        arena.text.withUnsafeBufferPointer { text in
+          arena.source.withUnsafeBufferPointer { source in
+            for index in ownNodes.lowerBound..<min(ownNodes.upperBound, nodes.count) where nodes[index].kind == .mapping {
+              let mapping = nodes[index]
+              for slot in stride(from: Int(mapping.first), to: Int(mapping.first + mapping.count), by: 2) {
+                let pair = Pair(key: children[slot], value: children[slot + 1])
+                let key = nodes[Int(resolve(pair.key).index)]
+                guard key.kind == .scalar else { continue }
+                let start = Int(key.first)
+                body(pair, UnsafeBufferPointer(rebasing: (key.inSource ? source : text)[start..<start + Int(key.count)]))
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
   /// True when the node is a scalar whose text is `text`, compared as bytes (no allocation).
   public func scalar(_ id: NodeID, is text: String) -> Bool {
     let node = self[resolve(id)]

@@ -19,32 +19,22 @@ public struct SecretSpans: Sendable {
   public init(_ parsed: YAMLParseResult) {
     var found = Set<String>()
     for document in parsed.documents {
-      let mayEmbed = Self.mayEmbedSecrets(document)
-      for id in document.sourceNodes {
-        let node = document[id]
-        switch node.kind {
-        case .mapping:
-          for pair in document.rawPairs(id) {
-            guard let bytes = document.scalarBytes(pair.key), SecretKeys.mayLookSecret(bytes: bytes), let name = document.scalar(pair.key),
-              SecretKeys.looksSecret(name)
-            else { continue }
-            let value = document.resolve(pair.value)
-            let scalars = document.isSequence(value) ? document.elements(value).map(document.resolve) : [value]
-            for scalar in scalars where !document.isNull(scalar) {
-              guard let text = document.scalar(scalar) else { continue }
-              maskWhole(document[scalar].range, lines: parsed.lines)
-              // An alias shows only `*name`; the anchored text is where the secret is written.
-              if value != pair.value { maskWhole(document[value].range, lines: parsed.lines) }
-              record(text, into: &found)
-            }
-          }
-        case .scalar where mayEmbed && Self.mayEmbedSecrets(document.scalarBytes(id)!):
-          for secret in Self.embeddedSecrets(in: document.scalar(id)!) {
-            maskOccurrences(of: secret, within: node.range, lines: parsed.lines)
-            record(secret, into: &found)
-          }
-        default:
-          break
+      document.forEachSourcePair { pair, key in
+        guard SecretKeys.mayLookSecret(bytes: key), SecretKeys.looksSecret(String(decoding: key, as: UTF8.self)) else { return }
+        let value = document.resolve(pair.value)
+        let scalars = document.isSequence(value) ? document.elements(value).map(document.resolve) : [value]
+        for scalar in scalars where !document.isNull(scalar) {
+          guard let text = document.scalar(scalar) else { continue }
+          maskWhole(document[scalar].range, lines: parsed.lines)
+          // An alias shows only `*name`; the anchored text is where the secret is written.
+          if value != pair.value { maskWhole(document[value].range, lines: parsed.lines) }
+          record(text, into: &found)
+        }
+      }
+      for id in Self.urlCandidates(in: document) {
+        for secret in Self.embeddedSecrets(in: document.scalar(id)!) {
+          maskOccurrences(of: secret, within: document[id].range, lines: parsed.lines)
+          record(secret, into: &found)
         }
       }
     }
@@ -188,13 +178,15 @@ public struct SecretSpans: Sendable {
     bytes.containsByte(UInt8(ascii: "@"), or: UInt8(ascii: "="))
   }
 
-  public static func mayEmbedSecrets(_ bytes: ArraySlice<UInt8>) -> Bool {
-    bytes.withUnsafeBufferPointer { mayEmbedSecrets($0) }
-  }
-
   /// The same test on all of a document's scalars at once.
   public static func mayEmbedSecrets(_ document: YAMLDocument) -> Bool {
     document.textContains(UInt8(ascii: "@"), or: UInt8(ascii: "="))
+  }
+
+  /// The scalars of a document's source that may hold a URL secret (`mayEmbedSecrets`), in
+  /// source order.
+  public static func urlCandidates(in document: YAMLDocument) -> [NodeID] {
+    mayEmbedSecrets(document) ? document.sourceScalars(containing: UInt8(ascii: "@"), or: UInt8(ascii: "=")) : []
   }
 
   /// Secrets written inside a larger value: a URL's password (or a lone userinfo token, as in

@@ -27,11 +27,9 @@ struct PlaintextSecret: Rule {
       context.report("\(found.keyPath) holds secret material in plain text; encrypt it (SOPS) or keep it out of git", atKeyOf: found)
     }
     // A credential inside a URL, wherever the URL is (kernel arguments, endpoints, mirrors).
-    for document in context.config.sources where SecretSpans.mayEmbedSecrets(document) {
-      for id in document.sourceNodes {
-        guard let bytes = document.scalarBytes(id), document[id].kind == .scalar, SecretSpans.mayEmbedSecrets(bytes),
-          let text = document.scalar(id)
-        else { continue }
+    for document in context.config.sources {
+      for id in SecretSpans.urlCandidates(in: document) {
+        guard let text = document.scalar(id) else { continue }
         let secrets = SecretSpans.embeddedSecrets(in: text).filter { !SecretFields.isProtected($0) }
         guard !secrets.isEmpty else { continue }
         context.report("a URL here carries a password or token in plain text; move it to a secret store or an encrypted file", at: document[id].range)
