@@ -262,6 +262,22 @@ private func parse(_ text: String) -> YAMLParseResult {
     #expect(comments.map(\.position.line) == [1, 4])
   }
 
+  /// The byte search looks for a pattern's rarest byte first: matches at either end of the
+  /// text, after near misses and from a start offset are found all the same.
+  @Test func byteSearchFindsEveryPlacement() {
+    #expect("x: talos-version=1.9".byteRange(of: "talos-version=") == 3..<17)
+    #expect("talos-version=".byteRange(of: "talos-version=") == 0..<14)
+    #expect("a=b talos-version talos-version=".byteRange(of: "talos-version=") == 18..<32)
+    #expect("talos-version= and talos-version=".byteRange(of: "talos-version=", from: 1) == 19..<33)
+    #expect("=talint: x".byteRange(of: "talint:") == 1..<8)
+    #expect("{{ a }}".byteRange(of: "{{") == 0..<2)
+    #expect("ab".byteRange(of: "abc") == nil)
+    #expect("abc".byteRange(of: "c", from: 3) == nil)
+    #expect("version=".byteRange(of: "talos-version=") == nil)
+    #expect(LineIndex.text(of: Array("a: 1\n# talint: ignore\n".utf8)).contains("talint:"))
+    #expect(!LineIndex.text(of: Array("talint ignore".utf8)).contains("talint:"))
+  }
+
   /// Scalars of ASCII bytes are read byte for byte, others decoded as Strings decode them.
   @Test func scalarsOfBytesDecodeAsStringsDo() {
     let samples: [[UInt8]] = [Array("key: value\n".utf8), Array("tälos ✓".utf8), [0x61, 0xFF, 0x62], [0xE2, 0x9C], []]
