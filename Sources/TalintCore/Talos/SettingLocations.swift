@@ -31,6 +31,34 @@ public struct SettingLocations: Sendable {
   }
 }
 
+/// Several location sets walked as one: the views a config is read into (extraArgs, sysctls,
+/// kernel arguments, kubelet overrides, admission plugins) share the keys on their way
+/// (`machine`, `cluster.apiServer`), so one walk of each document serves them all, and its
+/// results are handed back set by set, numbered as in each set.
+struct SettingLocationGroups: Sendable {
+  let all: SettingLocations
+  /// Where each set's locations start in `all`, and where the last one ends.
+  private let starts: [Int]
+
+  init(_ sets: [SettingLocations]) {
+    var starts = [0]
+    for set in sets { starts.append(starts.last! + set.locations.count) }
+    all = SettingLocations(sets.flatMap(\.locations))
+    self.starts = starts
+  }
+
+  /// The results of a find of `all` (ordered by location), set by set.
+  func split(_ results: [(location: Int, found: Found)]) -> [[(location: Int, found: Found)]] {
+    var groups = Array(repeating: [(location: Int, found: Found)](), count: starts.count - 1)
+    var group = 0
+    for result in results {
+      while result.location >= starts[group + 1] { group += 1 }
+      groups[group].append((result.location - starts[group], result.found))
+    }
+    return groups
+  }
+}
+
 /// Paths as a trie over their segments (`*` any key, `[]` any element): node 0 is the root,
 /// and each node lists the locations whose path ends there.
 struct PathTrie: Sendable {

@@ -180,6 +180,11 @@ public struct TalosConfig: Sendable {
     self.init(documents: parsed.flatMap(Self.classify), sources: parsed)
   }
 
+  /// The locations the views below are read from, walked together: one walk of each document.
+  private static let viewLocations = SettingLocationGroups([
+    extraArgLocations, sysctlLocations, kernelArgLocations, kubeletConfigLocations, admissionPluginLocations,
+  ])
+
   /// Documents a carrier prepared (a talconfig's fields, an Omni template's inline patches, an
   /// embedded config), with the YAML they were read from and what the carrier says about the
   /// machines they reach.
@@ -191,12 +196,13 @@ public struct TalosConfig: Sendable {
     hasFullConfig = documents.contains { $0.kind == .v1alpha1(full: true) }
     let index = DocumentIndex(documents)
     self.index = index
-    extraArgsByComponent = index.v1alpha1.isEmpty && index.typed.isEmpty ? PerComponent { _ in [] } : Self.readExtraArgs(in: index)
-    hardenedSysctls = Self.readHardenedSysctls(index)
-    kernelArgs = Self.readKernelArgs(index)
+    let views = Self.viewLocations.split(index.find(Self.viewLocations.all))
+    extraArgsByComponent = Self.readExtraArgs(views[0])
+    hardenedSysctls = Self.readHardenedSysctls(views[1])
+    kernelArgs = Self.readKernelArgs(views[2])
+    kubeletConfigs = views[3].map(\.found)
+    admissionPlugins = Self.readAdmissionPlugins(views[4], index)
     firewallRules = Self.readFirewallRules(index.typed["NetworkRuleConfig"] ?? [])
-    kubeletConfigs = index.find(Self.kubeletConfigLocations).map(\.found)
-    admissionPlugins = Self.readAdmissionPlugins(index)
   }
 
   public func documents(ofKind kind: String) -> [ConfigDocument] {

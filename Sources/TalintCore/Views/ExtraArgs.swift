@@ -29,12 +29,12 @@ extension TalosConfig {
     Component.allCases.flatMap { component in
       [(component, .v1alpha1(component.legacyPath), false)] + (component.documentKind.map { [(component, .typed($0, ["extraArgs"]), true)] } ?? [])
     }
-  private static let extraArgLocations = SettingLocations(extraArgSources.map(\.location))
+  static let extraArgLocations = SettingLocations(extraArgSources.map(\.location))
 
-  /// Every component's `extraArgs` entries, read in one walk of each document.
-  static func readExtraArgs(in index: DocumentIndex) -> PerComponent<[ExtraArg]> {
+  /// Every component's `extraArgs` entries, from what was found at `extraArgLocations`.
+  static func readExtraArgs(_ found: [(location: Int, found: Found)]) -> PerComponent<[ExtraArg]> {
     var result = PerComponent<[ExtraArg]> { _ in [] }
-    for (location, map) in index.find(extraArgLocations) {
+    for (location, map) in found {
       let source = extraArgSources[location]
       result[source.component] += map.entries.map { entry in
         ExtraArg(

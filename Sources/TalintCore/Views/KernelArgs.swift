@@ -46,10 +46,10 @@ extension TalosConfig {
   /// yields each, positioned on its own characters when the scalar is on one line.
   static let kernelArgLocations = SettingLocations([.v1alpha1(["machine", "install", "extraKernelArgs"]), .schematic(["customization", "extraKernelArgs"])])
 
-  static func readKernelArgs(_ index: DocumentIndex) -> [Located<KernelArg>] {
-    let lists = index.find(kernelArgLocations).map(\.found)
+  /// The arguments of the lists found at `kernelArgLocations`.
+  static func readKernelArgs(_ lists: [(location: Int, found: Found)]) -> [Located<KernelArg>] {
     var result: [Located<KernelArg>] = []
-    for list in lists {
+    for (_, list) in lists {
       for element in list.elements {
         guard element.string != nil else { continue }
         let keyPath = element.keyPath

@@ -14,9 +14,9 @@ extension TalosConfig {
   /// The sysctls Talos hardens (KSPP in some release, or network hardening) from
   /// `machine.sysctls` and `SysctlConfig.params` (FACTS.md §2, §4: the two are merged on the
   /// node, the document winning). Others are passed over by their key's bytes, without a value
-  /// made for them: a mapping may hold a million.
-  static func readHardenedSysctls(_ index: DocumentIndex) -> [Sysctl] {
-    index.find(sysctlLocations).flatMap { map in
+  /// made for them: a mapping may hold a million. `found`: what is at `sysctlLocations`.
+  static func readHardenedSysctls(_ found: [(location: Int, found: Found)]) -> [Sysctl] {
+    found.flatMap { map in
       map.found.entries(whereKey: mayBeHardened).compactMap { entry -> Sysctl? in
         let name = Self.canonicalSysctlName(entry.name)
         // Every network hardening sysctl is `net.ipv…`: most names are ruled out by that.
