@@ -115,7 +115,8 @@ public struct YAMLDocument: Sendable {
 
   /// The tag written on a node (`!!str`), if any.
   public func tag(_ id: NodeID) -> String? {
-    arena.tags[id.index]
+    // Most documents carry no tag: a lookup in an empty table still hashes the key.
+    arena.tags.isEmpty ? nil : arena.tags[id.index]
   }
 
   /// The node an alias stands for; any other node is itself.

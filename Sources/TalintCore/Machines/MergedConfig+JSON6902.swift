@@ -22,7 +22,8 @@ extension MergedConfig {
       switch op {
       case "add", "replace":
         guard let value else { throw MergeError(message: "\(op) operation has no value", range: at) }
-        let copy = try self.copy(value, from: yaml, patch: patch, kind: "", path: path.filter { Int($0) == nil && $0 != "-" })
+        var keys = path.filter { Int($0) == nil && $0 != "-" }
+        let copy = try self.copy(value, from: yaml, patch: patch, kind: "", path: &keys)
         try set(path, to: copy, inserting: op == "add", at: at)
       case "remove":
         deletions.append(Deletion(kind: "v1alpha1", name: nil, path: path, item: nil, range: at))

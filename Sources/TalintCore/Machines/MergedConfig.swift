@@ -109,7 +109,8 @@ public struct MergedConfig: Sendable {
   public mutating func adopt(_ patch: PatchInput) throws(MergeError) -> [NodeID] {
     var roots: [NodeID] = []
     for document in patch.documents {
-      roots.append(try copy(document.root, from: document.yaml, patch: patch, kind: "schematic", path: []))
+      var path: [String] = []
+      roots.append(try copy(document.root, from: document.yaml, patch: patch, kind: "schematic", path: &path))
     }
     return roots
   }
@@ -138,11 +139,14 @@ public struct MergedConfig: Sendable {
     }
     guard !Self.isEmptyDocument(yaml, root, mayDelete: patchMayDelete) else { return }
     let typedKind = kind == "v1alpha1" && apiVersion.isEmpty ? "" : kind
+    // The key path of the value merging now, one stack for the whole document (a throw
+    // abandons the document, so an unbalanced stack is never read again).
+    var path: [String] = []
     if let index = documents.firstIndex(where: { $0.id == id }) {
-      let merged = try merge(root, into: documents[index].root, from: yaml, patch: patch, kind: typedKind, path: [])
+      let merged = try merge(root, into: documents[index].root, from: yaml, patch: patch, kind: typedKind, path: &path)
       if let merged { documents[index].root = merged }
     } else {
-      let copy = try self.copy(root, from: yaml, patch: patch, kind: typedKind, path: [])
+      let copy = try self.copy(root, from: yaml, patch: patch, kind: typedKind, path: &path)
       documents.append(Document(apiVersion: apiVersion, kind: kind, name: name, root: copy))
     }
   }
@@ -187,7 +191,7 @@ public struct MergedConfig: Sendable {
   /// Merges the patch value `right` into the base value `left` (nil when the base has none)
   /// and returns the node that holds the result.
   private mutating func merge(
-    _ right: NodeID, into left: NodeID?, from yaml: YAMLDocument, patch: PatchInput, kind: String, path: [String]
+    _ right: NodeID, into left: NodeID?, from yaml: YAMLDocument, patch: PatchInput, kind: String, path: inout [String]
   ) throws(MergeError) -> NodeID? {
     let node = yaml.resolve(right)
     if yaml.isNull(node) || stripped(yaml, node) { return left }
@@ -196,10 +200,10 @@ public struct MergedConfig: Sendable {
     case .scalar:
       // Talos leaves a set value alone when the patch's is the zero value.
       if yaml.scalar(node, is: ""), left != nil { return left }
-      return try copy(node, from: yaml, patch: patch, kind: kind, path: path)
+      return try copy(node, from: yaml, patch: patch, kind: kind, path: &path)
     case .mapping:
       guard rule != .replace, let left, case .mapping(var pairs) = arena.content(left) else {
-        return try copy(node, from: yaml, patch: patch, kind: kind, path: path)
+        return try copy(node, from: yaml, patch: patch, kind: kind, path: &path)
       }
       for pair in yaml.pairs(node) {
         guard let key = yaml.scalar(pair.key), key != "$patch" else { continue }
@@ -208,14 +212,19 @@ public struct MergedConfig: Sendable {
         if let index = pairs.lastIndex(where: { arena.scalar($0.key, is: key) }) {
           // extraArgs (meta.Args): a flag's value replaces the base's whole.
           let existing: NodeID? = rule == .args ? nil : pairs[index].value
-          if let merged = try merge(value, into: existing, from: yaml, patch: patch, kind: kind, path: path + [key]) {
+          path.append(key)
+          let merged = try merge(value, into: existing, from: yaml, patch: patch, kind: kind, path: &path)
+          path.removeLast()
+          if let merged {
             // A value the patch replaced is written, key and all, on the patch's line.
-            let setKey = merged == pairs[index].value ? pairs[index].key : try copy(pair.key, from: yaml, patch: patch, kind: kind, path: path)
+            let setKey = merged == pairs[index].value ? pairs[index].key : try copy(pair.key, from: yaml, patch: patch, kind: kind, path: &path)
             pairs[index] = Pair(key: setKey, value: merged)
           }
         } else {
-          let newKey = try copy(pair.key, from: yaml, patch: patch, kind: kind, path: path)
-          let newValue = try copy(value, from: yaml, patch: patch, kind: kind, path: path + [key])
+          let newKey = try copy(pair.key, from: yaml, patch: patch, kind: kind, path: &path)
+          path.append(key)
+          let newValue = try copy(value, from: yaml, patch: patch, kind: kind, path: &path)
+          path.removeLast()
           pairs.append(Pair(key: newKey, value: newValue))
         }
       }
@@ -223,24 +232,26 @@ public struct MergedConfig: Sendable {
       return left
     case .sequence:
       guard rule != .replace, let left, case .sequence(var existing) = arena.content(left) else {
-        return try copy(node, from: yaml, patch: patch, kind: kind, path: path)
+        return try copy(node, from: yaml, patch: patch, kind: kind, path: &path)
       }
+      path.append("[]")
+      defer { path.removeLast() }
       for item in yaml.elements(node).map(yaml.resolve) where !stripped(yaml, item) {
         switch rule {
         case .byKey(let key), .byKeyReplacing(let key):
           if let index = existing.firstIndex(where: { Self.sameItem(arena, $0, yaml, item, key: key) }) {
             if case .byKey = rule {
-              if let merged = try merge(item, into: existing[index], from: yaml, patch: patch, kind: kind, path: path + ["[]"]) {
+              if let merged = try merge(item, into: existing[index], from: yaml, patch: patch, kind: kind, path: &path) {
                 existing[index] = merged
               }
             } else {
-              existing[index] = try copy(item, from: yaml, patch: patch, kind: kind, path: path + ["[]"])
+              existing[index] = try copy(item, from: yaml, patch: patch, kind: kind, path: &path)
             }
             continue
           }
           fallthrough
         default:
-          existing.append(try copy(item, from: yaml, patch: patch, kind: kind, path: path + ["[]"]))
+          existing.append(try copy(item, from: yaml, patch: patch, kind: kind, path: &path))
         }
       }
       arena.setContent(.sequence(existing), of: left)
@@ -268,7 +279,7 @@ public struct MergedConfig: Sendable {
 
   /// Copies a patch subtree into the arena: aliases and merge keys expanded, deleted parts
   /// left out, every node placed where it is written (in its file, through the embedded map).
-  mutating func copy(_ node: NodeID, from yaml: YAMLDocument, patch: PatchInput, kind: String, path: [String]) throws(MergeError) -> NodeID {
+  mutating func copy(_ node: NodeID, from yaml: YAMLDocument, patch: PatchInput, kind: String, path: inout [String]) throws(MergeError) -> NodeID {
     copied += 1
     guard copied <= Self.copyLimit else {
       throw MergeError(message: "the merged config would hold more than \(Self.copyLimit) nodes (aliases expand when patches merge)")
@@ -288,16 +299,20 @@ public struct MergedConfig: Sendable {
         guard let key = yaml.scalar(pair.key), key != "$patch" else { continue }
         let value = yaml.resolve(pair.value)
         if stripped(yaml, value) { continue }
-        let newKey = try copy(pair.key, from: yaml, patch: patch, kind: kind, path: path)
-        pairs.append(Pair(key: newKey, value: try copy(value, from: yaml, patch: patch, kind: kind, path: path + [key])))
+        let newKey = try copy(pair.key, from: yaml, patch: patch, kind: kind, path: &path)
+        path.append(key)
+        pairs.append(Pair(key: newKey, value: try copy(value, from: yaml, patch: patch, kind: kind, path: &path)))
+        path.removeLast()
       }
       return arena.append(.mapping(pairs), range: where_, tag: tag)
     case .sequence:
       var copies: [NodeID] = []
+      path.append("[]")
+      defer { path.removeLast() }
       for element in yaml.elements(resolved) {
         let item = yaml.resolve(element)
         if stripped(yaml, item) { continue }
-        copies.append(try copy(item, from: yaml, patch: patch, kind: kind, path: path + ["[]"]))
+        copies.append(try copy(item, from: yaml, patch: patch, kind: kind, path: &path))
       }
       return arena.append(.sequence(copies), range: where_, tag: tag)
     case .alias:
