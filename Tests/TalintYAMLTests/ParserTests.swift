@@ -299,6 +299,10 @@ private func parse(_ text: String) -> YAMLParseResult {
     let key = doc.appendScalar(copying: try #require(patch.rawPairs(patch.root!).first?.key), of: patch, range: range)
     let quoted = doc.appendScalar(copying: try #require(patch.value(forKey: "a", in: patch.root!)), of: patch, range: range)
     #expect(doc.scalar(key) == "a" && doc.scalar(quoted) == "x y" && doc[quoted].style == .singleQuoted)
+    // `scalar(_:is:)` compares bytes in either storage: the input (the patch) or the arena's text.
+    let written = try #require(patch.value(forKey: "a", in: patch.root!))
+    #expect(patch.scalar(written, is: "x y") && doc.scalar(quoted, is: "x y"))
+    #expect(!patch.scalar(written, is: "x z") && !doc.scalar(quoted, is: "x y ") && !doc.scalar(key, is: ""))
     let one = doc.append(.scalar("1", .plain), range: range)
     let map = doc.append(.mapping([Pair(key: key, value: one)]), range: range)
     let slots = doc.arena.children.count
