@@ -17,7 +17,7 @@ public struct SecretSpans: Sendable {
 
   /// The secret spans of a parsed file.
   public init(_ parsed: YAMLParseResult) {
-    var found = Set<String>()
+    var found: [String] = []
     for document in parsed.documents {
       document.forEachSourcePair { pair, key in
         guard SecretKeys.mayLookSecret(bytes: key), SecretKeys.looksSecret(String(decoding: key, as: UTF8.self)) else { return }
@@ -38,7 +38,7 @@ public struct SecretSpans: Sendable {
         }
       }
     }
-    values = found.sorted { $0.utf8.count > $1.utf8.count }
+    values = Self.scrubOrder(found)
   }
 
   public var isEmpty: Bool { columnsByLine.isEmpty && values.isEmpty }
@@ -52,7 +52,7 @@ public struct SecretSpans: Sendable {
         columnsByLine[start.line, default: []].append(start.column..<max(end, start.column + 1))
       }
     }
-    values = Array(Set(values + other.values)).sorted { $0.utf8.count > $1.utf8.count }
+    values = Self.scrubOrder(values + other.values)
   }
 
   /// These spans and another file-level set together.
@@ -114,15 +114,33 @@ public struct SecretSpans: Sendable {
     return String(key)
   }
 
-  private mutating func record(_ text: String, into found: inout Set<String>) {
+  private mutating func record(_ text: String, into found: inout [String]) {
     var trimmed = text.trimmingBlanks()
     // Lengths are counted only as far as they are asked (`dropFirst`): values are often
     // certificates kilobytes long.
-    if !trimmed.dropFirst(3).isEmpty { found.insert(trimmed) }
-    // A multi-line value (a PEM block) may surface one line at a time.
-    if trimmed.withUTF8({ $0.firstIndex(ofByte: 0x0A, from: 0) != nil }) {
-      for part in trimmed.split(separator: "\n") where !part.dropFirst(7).isEmpty { found.insert(String(part).trimmingBlanks()) }
+    if !trimmed.dropFirst(3).isEmpty { found.append(trimmed) }
+    // A multi-line value (a PEM block) may surface one line at a time. Lines are cut at the
+    // bytes of `\n` (as Characters: a CRLF is one Character, so no cut there), which does
+    // not walk a certificate Character by Character.
+    trimmed.withUTF8 { bytes in
+      guard bytes.firstIndex(ofByte: 0x0A, from: 0) != nil else { return }
+      var start = 0
+      for index in 0...bytes.count where index == bytes.count || (bytes[index] == 0x0A && (index == 0 || bytes[index - 1] != 0x0D)) {
+        let part = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        if !part.dropFirst(7).isEmpty { found.append(part.trimmingBlanks()) }
+        start = index + 1
+      }
     }
+  }
+
+  /// Secret values as `scrub` replaces them: each once, longest first (a value inside a longer
+  /// one must not break the longer one up), values of one length in byte order, so the same
+  /// message is scrubbed the same way every run.
+  private static func scrubOrder(_ values: [String]) -> [String] {
+    let sorted = values.sorted { a, b in
+      a.utf8.count != b.utf8.count ? a.utf8.count > b.utf8.count : a.utf8.lexicographicallyPrecedes(b.utf8)
+    }
+    return zip(sorted.indices, sorted).compactMap { index, value in index > 0 && sorted[index - 1] == value ? nil : value }
   }
 
   private mutating func maskWhole(_ range: SourceRange, lines: LineIndex) {
