@@ -24,37 +24,21 @@ extension UnsafeBufferPointer where Element == UInt8 {
     return UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
   }
 
-  /// Where `pattern` first occurs at or after `start`. `memchr` finds candidates for the
-  /// pattern's least common byte at memory speed (`talos-version=` is looked for by its `=`,
-  /// not by the `t` of every `true` and `talos`), `memcmp` checks them.
+  /// Where `pattern` first occurs at or after `start`: `memchr` finds candidates for its first
+  /// byte at memory speed, `memcmp` checks them. (Looking for a pattern's rarest byte instead
+  /// saved little on the prefilters and cost more than it saved on the many short searches
+  /// of message scrubbing, where choosing the byte is most of the work.)
   public func firstRange(of pattern: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Range<Int>? {
     guard let base = baseAddress, let pinBase = pattern.baseAddress, !pattern.isEmpty, start >= 0, start <= count - pattern.count else { return nil }
-    let anchor = pattern.indices.min { Self.commonness(pattern[$0]) < Self.commonness(pattern[$1]) }!
-    let anchorByte = Int32(pattern[anchor])
     let last = count - pattern.count
     var from = start
     while from <= last {
-      guard let hit = memchr(base + from + anchor, anchorByte, last - from + 1) else { return nil }
-      let offset = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base - anchor
+      guard let hit = memchr(base + from, Int32(pinBase[0]), last - from + 1) else { return nil }
+      let offset = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
       if memcmp(base + offset, pinBase, pattern.count) == 0 { return offset..<offset + pattern.count }
       from = offset + 1
     }
     return nil
-  }
-
-  /// How often a byte turns up in config text, roughly (0 rare … 3 most common): which byte of
-  /// a pattern `firstRange` looks for first.
-  private static func commonness(_ byte: UInt8) -> Int {
-    switch byte {
-    case 0x20, 0x0A, UInt8(ascii: "e"), UInt8(ascii: "t"), UInt8(ascii: "a"), UInt8(ascii: "o"), UInt8(ascii: "i"), UInt8(ascii: "n"),
-      UInt8(ascii: "s"), UInt8(ascii: "r"):
-      3
-    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: ":"), UInt8(ascii: "-"),
-      UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "_"):
-      2
-    case UInt8(ascii: "A")...UInt8(ascii: "Z"): 1
-    default: 0
-    }
   }
 
   /// True when any byte is `a` or `b`, found with `memchr` at memory speed: the secret scans

@@ -128,7 +128,7 @@ import Testing
     #expect(spans.scrub("see first-line-of-it, short") == "see ******, short")
   }
 
-  /// Values of one length are replaced in byte order, so two that overlap in a message are
+  /// Values of one length are replaced in a fixed order, so two that overlap in a message are
   /// scrubbed the same way every run (a Set's order, random per process, decided it before);
   /// a value's lines are its `\n`-separated parts, a CRLF not cut.
   @Test func overlappingValuesScrubTheSameWayEveryRun() {

@@ -134,13 +134,10 @@ public struct SecretSpans: Sendable {
   }
 
   /// Secret values as `scrub` replaces them: each once, longest first (a value inside a longer
-  /// one must not break the longer one up), values of one length in byte order, so the same
-  /// message is scrubbed the same way every run.
+  /// one must not break the longer one up), values of one length in `String` order, so the
+  /// same message is scrubbed the same way every run.
   private static func scrubOrder(_ values: [String]) -> [String] {
-    let sorted = values.sorted { a, b in
-      a.utf8.count != b.utf8.count ? a.utf8.count > b.utf8.count : a.utf8.lexicographicallyPrecedes(b.utf8)
-    }
-    return zip(sorted.indices, sorted).compactMap { index, value in index > 0 && sorted[index - 1] == value ? nil : value }
+    Set(values).sorted { a, b in a.utf8.count != b.utf8.count ? a.utf8.count > b.utf8.count : a < b }
   }
 
   private mutating func maskWhole(_ range: SourceRange, lines: LineIndex) {

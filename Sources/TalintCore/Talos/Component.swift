@@ -48,6 +48,8 @@ struct PerComponent<Value: Sendable>: Sendable {
 
   subscript(component: Component) -> Value {
     get { values[component.position] }
-    set { values[component.position] = newValue }
+    // In place: `table[c] += more` must not copy the whole list each time (a get and a set
+    // would, making a file of thousands of documents quadratic).
+    _modify { yield &values[component.position] }
   }
 }
