@@ -24,17 +24,18 @@ extension UnsafeBufferPointer where Element == UInt8 {
     return UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
   }
 
-  /// Where `pattern` first occurs at or after `start`: `memchr` finds candidates for its first
-  /// byte at memory speed, `memcmp` checks them. (Looking for a pattern's rarest byte instead
-  /// saved little on the prefilters and cost more than it saved on the many short searches
-  /// of message scrubbing, where choosing the byte is most of the work.)
-  public func firstRange(of pattern: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Range<Int>? {
-    guard let base = baseAddress, let pinBase = pattern.baseAddress, !pattern.isEmpty, start >= 0, start <= count - pattern.count else { return nil }
+  /// Where `pattern` first occurs at or after `start`: `memchr` finds candidates for the
+  /// pattern's byte at `anchor` at memory speed, `memcmp` checks them. The first byte suits
+  /// most searches; a marker looked for in a whole file is best found by a byte that is rare
+  /// in YAML (the `=` of `talos-version=`, not its `t`).
+  public func firstRange(of pattern: UnsafeBufferPointer<UInt8>, from start: Int = 0, anchor: Int = 0) -> Range<Int>? {
+    guard let base = baseAddress, let pinBase = pattern.baseAddress, pattern.indices.contains(anchor), start >= 0, start <= count - pattern.count
+    else { return nil }
     let last = count - pattern.count
     var from = start
     while from <= last {
-      guard let hit = memchr(base + from, Int32(pinBase[0]), last - from + 1) else { return nil }
-      let offset = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base
+      guard let hit = memchr(base + from + anchor, Int32(pinBase[anchor]), last - from + 1) else { return nil }
+      let offset = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base - anchor
       if memcmp(base + offset, pinBase, pattern.count) == 0 { return offset..<offset + pattern.count }
       from = offset + 1
     }

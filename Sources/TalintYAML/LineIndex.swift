@@ -69,9 +69,12 @@ public struct LineIndex: Sendable {
   }
 
   /// True when the input holds `needle` anywhere (a cheap test before a costly scan).
+  /// The markers asked for (`talint:`, `talos-version=`, `{{`, `${`) end in their rarest byte:
+  /// candidates are found by it.
   public func contains(_ needle: String) -> Bool {
     var pattern = needle
-    return pattern.isEmpty || bytes.withUnsafeBufferPointer { haystack in pattern.withUTF8 { haystack.firstRange(of: $0) != nil } }
+    return pattern.isEmpty
+      || bytes.withUnsafeBufferPointer { haystack in pattern.withUTF8 { haystack.firstRange(of: $0, anchor: $0.count - 1) != nil } }
   }
 
   /// Where 1-based `column` starts in a line's UTF-8 `bytes`: after column − 1 scalars (a

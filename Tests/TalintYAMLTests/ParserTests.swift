@@ -276,6 +276,13 @@ private func parse(_ text: String) -> YAMLParseResult {
     #expect("version=".byteRange(of: "talos-version=") == nil)
     #expect(LineIndex.text(of: Array("a: 1\n# talint: ignore\n".utf8)).contains("talint:"))
     #expect(!LineIndex.text(of: Array("talint ignore".utf8)).contains("talint:"))
+    // LineIndex looks for a marker by its last byte.
+    let index = { (text: String) in LineIndex.text(of: Array(text.utf8)) }
+    #expect(index("=a: 1 talos-version=").contains("talos-version="))
+    #expect(index("talos-version=1.9\n").contains("talos-version="))
+    #expect(!index("= talos-version =").contains("talos-version="))
+    #expect(!index("=").contains("talos-version="))
+    #expect(index("{{").contains("{{") && !index("{").contains("{{"))
   }
 
   /// Scalars of ASCII bytes are read byte for byte, others decoded as Strings decode them.
