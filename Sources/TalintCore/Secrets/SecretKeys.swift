@@ -22,8 +22,9 @@ public enum SecretKeys {
   /// Every secret-looking name ends with one of these (any case): a byte test that rules out
   /// almost every key before the words are split (a mapping may hold a million keys).
   static let endings: [[UInt8]] = ["key", "token", "secret", "password", "passwd", "passphrase", "credentials", "auth"].map { Array($0.utf8) }
-  /// The letters `endings` end with, one bit each (a Set would hash every key's last byte).
-  private static let lastLetters: UInt32 = endings.reduce(0) { $0 | 1 << UInt32($1.last! & 31) }
+  /// `endings` by their last letter (`& 31`, so either case): a key is compared only with the
+  /// one or two endings its own last letter allows (most keys' last letter allows none).
+  private static let endingsByLastLetter: [[[UInt8]]] = (0..<32).map { letter in endings.filter { Int($0.last! & 31) == letter } }
 
   static func mayLookSecret(_ name: String) -> Bool {
     var name = name
@@ -32,16 +33,17 @@ public enum SecretKeys {
 
   /// The same test on a key's bytes as the parser stores them (no string made).
   public static func mayLookSecret<Bytes: RandomAccessCollection>(bytes: Bytes) -> Bool where Bytes.Element == UInt8, Bytes.Index == Int {
-    // The last letter rules out most keys before any ending is compared.
-    guard let last = bytes.last, last | 0x20 >= UInt8(ascii: "a"), last | 0x20 <= UInt8(ascii: "z"),
-      lastLetters & 1 << UInt32(last & 31) != 0
-    else { return false }
-    return endings.contains { ending in
-      guard bytes.count >= ending.count else { return false }
+    guard let last = bytes.last, last | 0x20 >= UInt8(ascii: "a"), last | 0x20 <= UInt8(ascii: "z") else { return false }
+    for ending in endingsByLastLetter[Int(last & 31)] where bytes.count >= ending.count {
       let start = bytes.endIndex - ending.count
-      for offset in 0..<ending.count where bytes[start + offset] | 0x20 != ending[offset] { return false }
-      return true
+      var matches = true
+      for offset in 0..<ending.count where bytes[start + offset] | 0x20 != ending[offset] {
+        matches = false
+        break
+      }
+      if matches { return true }
     }
+    return false
   }
 
   /// The lowercased words of a key: split at `-`, `_`, `.`, blanks and lower-to-upper case
