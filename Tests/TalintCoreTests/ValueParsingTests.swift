@@ -106,6 +106,18 @@ import Testing
   }
 }
 
+/// Secret-looking keys, by name alone, in any case: the byte prefilter must pass every one.
+@Suite struct SecretKeyTests {
+  @Test func keysThatLookSecretAndKeysThatDoNot() {
+    for key in ["token", "clusterSecret", "AWS_SECRET_ACCESS_KEY", "privateKey", "auth", "PASSWORD", "passwd", "oidc-client-secret", "credentials", "passphrase", "jointoken"] {
+      #expect(SecretKeys.looksSecret(key), "\(key)")
+    }
+    for key in ["publicKey", "name", "keyring", "tokens", "authorization", "secretName", "", "k", "ключ"] {
+      #expect(!SecretKeys.looksSecret(key), "\(key)")
+    }
+  }
+}
+
 /// A message that quotes a secret value never shows it, whatever else the file holds: a
 /// certificate far longer than the message is skipped, the short token in it is masked.
 @Suite struct SecretScrubTests {
