@@ -71,7 +71,7 @@ struct LintRequest: Equatable {
     writeErr(Summary(results: linted.files, diagnostics: linted.diagnostics, staleBaselineEntries: stale.count).text + "\n")
 
     if linted.files.contains(where: \.failed) { throw ExitCode(2) }
-    let failing = report.visible.contains { plan.threshold(for: $0.path).fails($0.severity) }
+    let failing = report.diagnostics.contains { $0.suppression == nil && plan.threshold(for: $0.path).fails($0.severity) }
     if failing || (strictBaseline && !stale.isEmpty) { throw ExitCode(1) }
   }
 

@@ -9,7 +9,8 @@ public enum TextReporter {
   /// strings, and decoding the whole again checked every byte of a long report a second time.
   public static func bytes(_ report: Report) -> [UInt8] {
     var output: [UInt8] = []
-    for diagnostic in report.visible {
+    // The shown findings read in place: `visible` would copy every one into a new array.
+    for diagnostic in report.diagnostics where diagnostic.suppression == nil {
       append(diagnostic, to: &output)
       output.append(0x0A)
     }
