@@ -49,14 +49,18 @@ public struct TalosRelease: Sendable, Equatable, CustomStringConvertible {
   /// `ghcr.io/siderolabs/installer:v1.9.5`, `factory.talos.dev/metal-installer/<id>:v1.10.3`,
   /// `…/installer-secureboot/<id>:v1.11.0@sha256:…`. Nil for any other image or tag.
   public static func installerVersion(_ image: String) -> TalosVersion? {
-    var reference = Substring(image.trimmingBlanks())
-    if let digest = reference.firstIndex(of: "@") { reference = reference[..<digest] }
-    guard let colon = reference.lastIndex(of: ":"), !reference[colon...].contains("/") else { return nil }
-    let repository = reference[..<colon]
-    let isInstaller = repository.split(separator: "/").contains { $0.hasSuffix("installer") || $0.hasSuffix("installer-secureboot") }
+    // Read as bytes: an image reference is ASCII, and reading it Character by Character cost
+    // 60,000 instructions a reference (every file's install image is asked).
+    var reference = Array(image.trimmingBlanks().utf8)[...]
+    if let digest = reference.firstIndex(of: UInt8(ascii: "@")) { reference = reference[..<digest] }
+    guard let colon = reference.lastIndex(of: UInt8(ascii: ":")), !reference[colon...].contains(UInt8(ascii: "/")) else { return nil }
+    let isInstaller = reference[..<colon].split(separator: UInt8(ascii: "/")).contains { step in
+      let name = String(decoding: step, as: UTF8.self)
+      return name.hasSuffix("installer") || name.hasSuffix("installer-secureboot")
+    }
     guard isInstaller else { return nil }
-    let tag = reference[reference.index(after: colon)...]
-    guard tag.first == "v" || tag.first?.isNumber == true else { return nil }
-    return TalosVersion(parsing: String(tag))
+    let tag = reference[(colon + 1)...]
+    guard let first = tag.first, first == UInt8(ascii: "v") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { return nil }
+    return TalosVersion(parsing: String(decoding: tag, as: UTF8.self))
   }
 }
