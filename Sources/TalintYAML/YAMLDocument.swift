@@ -33,6 +33,34 @@ public struct YAMLArena: Sendable {
     return node.inSource ? source[range] : text[range]
   }
 
+  /// The arena's storage as buffers, for the scans that read node after node: one
+  /// `withUnsafeBufferPointer` per array for the whole scan, no slice or bounds check per node.
+  struct Buffers {
+    let nodes: UnsafeBufferPointer<Node>
+    let children: UnsafeBufferPointer<NodeID>
+    let text: UnsafeBufferPointer<UInt8>
+    let source: UnsafeBufferPointer<UInt8>
+
+    /// A scalar's text.
+    @inline(__always)
+    func bytes(_ node: Node) -> UnsafeBufferPointer<UInt8> {
+      let start = Int(node.first)
+      return UnsafeBufferPointer(rebasing: (node.inSource ? source : text)[start..<start + Int(node.count)])
+    }
+  }
+
+  func withBuffers<Result>(_ body: (Buffers) -> Result) -> Result {
+    nodes.withUnsafeBufferPointer { nodes in
+      children.withUnsafeBufferPointer { children in
+        text.withUnsafeBufferPointer { text in
+          source.withUnsafeBufferPointer { source in
+            body(Buffers(nodes: nodes, children: children, text: text, source: source))
+          }
+        }
+      }
+    }
+  }
+
   /// `<<`, YAML's merge key: not a key of its own.
   func isMergeKey(_ node: Node) -> Bool {
     node.kind == .scalar && node.style == .plain && node.count == 2 && bytes(node).elementsEqual("<<".utf8)
@@ -148,16 +176,9 @@ public struct YAMLDocument: Sendable {
   /// secret scans ask this of every document.
   public func sourceScalars(containing a: UInt8, or b: UInt8) -> [NodeID] {
     var result: [NodeID] = []
-    arena.nodes.withUnsafeBufferPointer { nodes in
-      arena.text.withUnsafeBufferPointer { text in
-        arena.source.withUnsafeBufferPointer { source in
-          for index in ownNodes.lowerBound..<min(ownNodes.upperBound, nodes.count) where nodes[index].kind == .scalar {
-            let node = nodes[index]
-            let start = Int(node.first)
-            let bytes = UnsafeBufferPointer(rebasing: (node.inSource ? source : text)[start..<start + Int(node.count)])
-            if bytes.containsByte(a, or: b) { result.append(NodeID(index)) }
-          }
-        }
+    arena.withBuffers { buffers in
+      for index in ownNodes.lowerBound..<min(ownNodes.upperBound, buffers.nodes.count) where buffers.nodes[index].kind == .scalar {
+        if buffers.bytes(buffers.nodes[index]).containsByte(a, or: b) { result.append(NodeID(index)) }
       }
     }
     return result
@@ -167,21 +188,13 @@ public struct YAMLDocument: Sendable {
   /// scalar (through an alias too), and the key's bytes, in source order; read from the
   /// arena's buffers, as `sourceScalars`.
   public func forEachSourcePair(_ body: (Pair, UnsafeBufferPointer<UInt8>) -> Void) {
-    arena.nodes.withUnsafeBufferPointer { nodes in
-      arena.children.withUnsafeBufferPointer { children in
-        arena.text.withUnsafeBufferPointer { text in
-          arena.source.withUnsafeBufferPointer { source in
-            for index in ownNodes.lowerBound..<min(ownNodes.upperBound, nodes.count) where nodes[index].kind == .mapping {
-              let mapping = nodes[index]
-              for slot in stride(from: Int(mapping.first), to: Int(mapping.first + mapping.count), by: 2) {
-                let pair = Pair(key: children[slot], value: children[slot + 1])
-                let key = nodes[Int(resolve(pair.key).index)]
-                guard key.kind == .scalar else { continue }
-                let start = Int(key.first)
-                body(pair, UnsafeBufferPointer(rebasing: (key.inSource ? source : text)[start..<start + Int(key.count)]))
-              }
-            }
-          }
+    arena.withBuffers { buffers in
+      for index in ownNodes.lowerBound..<min(ownNodes.upperBound, buffers.nodes.count) where buffers.nodes[index].kind == .mapping {
+        let mapping = buffers.nodes[index]
+        for slot in stride(from: Int(mapping.first), to: Int(mapping.first + mapping.count), by: 2) {
+          let pair = Pair(key: buffers.children[slot], value: buffers.children[slot + 1])
+          let key = buffers.nodes[Int(resolve(pair.key).index)]
+          if key.kind == .scalar { body(pair, buffers.bytes(key)) }
         }
       }
     }
@@ -272,17 +285,20 @@ public struct YAMLDocument: Sendable {
   /// scalars read from it is searched too): a document without them need not be searched
   /// scalar by scalar.
   public func textContains(_ a: UInt8, or b: UInt8) -> Bool {
-    arena.text.withUnsafeBufferPointer { $0.containsByte(a, or: b) }
-      || arena.source.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[arena.sourceSpan]).containsByte(a, or: b) }
+    anyText { $0.containsByte(a, or: b) }
   }
 
   /// True when some scalar of the document may hold `needle` (as `textContains(_:or:)`).
   public func textContains(_ needle: String) -> Bool {
     var pattern = needle
-    return pattern.withUTF8 { pattern in
-      arena.text.withUnsafeBufferPointer { $0.firstRange(of: pattern) != nil }
-        || arena.source.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[arena.sourceSpan]).firstRange(of: pattern) != nil }
-    }
+    return pattern.withUTF8 { pattern in anyText { $0.firstRange(of: pattern) != nil } }
+  }
+
+  /// True when `test` holds for the arena's text storage or for the span of the input its
+  /// scalars are read from.
+  private func anyText(_ test: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+    arena.text.withUnsafeBufferPointer(test)
+      || arena.source.withUnsafeBufferPointer { test(UnsafeBufferPointer(rebasing: $0[arena.sourceSpan])) }
   }
 
   /// The entry for `key` in a mapping (the last occurrence among duplicates, as most decoders
@@ -297,6 +313,8 @@ public struct YAMLDocument: Sendable {
     // Every rule's lookups come through here: the pairs are read from the arena's buffers
     // directly (no slice, no bounds check per pair), a key's length and first byte compared
     // before its bytes.
+    // (The arrays are opened here rather than through `withBuffers`: that closure is not
+    // inlined into this, the hottest lookup, and cost it 5 M instructions on the corpus ×5.)
     let found: Pair? = wanted.withUTF8 { keyBytes in
       arena.nodes.withUnsafeBufferPointer { nodes in
         arena.children.withUnsafeBufferPointer { children in
@@ -374,10 +392,7 @@ public struct YAMLDocument: Sendable {
   public mutating func append(_ content: NodeContent, range: SourceRange, tag: String? = nil) -> NodeID {
     var node = Node(kind: .scalar, style: .plain, range: range, first: 0, count: 0)
     store(content, in: &node)
-    arena.nodes.append(node)
-    let id = NodeID(arena.nodes.count - 1)
-    if let tag { arena.tags[id.index] = tag }
-    return id
+    return add(node, tag: tag)
   }
 
   /// Replaces what a node holds, keeping where it is: a merge updates a base mapping's pairs or
@@ -409,10 +424,14 @@ public struct YAMLDocument: Sendable {
     let source = other[id]
     let node = Node(kind: .scalar, style: source.style, range: range, first: Int32(arena.text.count), count: source.count)
     arena.text.append(contentsOf: other.bytes(source))
+    return add(node, tag: tag)
+  }
+
+  private mutating func add(_ node: Node, tag: String?) -> NodeID {
     arena.nodes.append(node)
-    let copy = NodeID(arena.nodes.count - 1)
-    if let tag { arena.tags[copy.index] = tag }
-    return copy
+    let id = NodeID(arena.nodes.count - 1)
+    if let tag { arena.tags[id.index] = tag }
+    return id
   }
 
   private mutating func store(_ content: NodeContent, in node: inout Node) {

@@ -143,7 +143,7 @@ public struct TalosConfig: Sendable {
         for document in v1alpha1 { Found(document: document, node: document.root!, key: nil, keyPath: "").descendants(trie, into: &results) }
       }
       // The kinds this file holds (few), not the kinds the set asks for (up to dozens).
-      for (kind, documents) in typed where !set.typed.isEmpty {
+      for (kind, documents) in typed {
         guard let trie = set.typed.first(where: { $0.kind == kind })?.trie else { continue }
         for document in documents { Found(document: document, node: document.root!, key: nil, keyPath: kind).descendants(trie, into: &results) }
       }
@@ -181,6 +181,7 @@ public struct TalosConfig: Sendable {
   }
 
   /// The locations the views below are read from, walked together: one walk of each document.
+  /// `init` reads the results back by position, in this order.
   private static let viewLocations = SettingLocationGroups([
     extraArgLocations, sysctlLocations, kernelArgLocations, kubeletConfigLocations, admissionPluginLocations,
   ])
