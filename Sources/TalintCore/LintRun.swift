@@ -27,9 +27,10 @@ public struct LintRun: Sendable {
   }
 
   public func run(_ inputs: [Input]) -> [FileResult] {
+    let inputs = inputs.map(Self.readingStandardInput)
     var files = Self.parallel(inputs) { $0.linter.analyze($0.file) }
     var linters = inputs.map(\.linter)
-    analyzeReferences(&files, &linters)
+    analyzeReferences(&files, &linters, sources: inputs.map(\.file))
     let machines = files.flatMap(\.machines) + projectMachines
     guard !machines.isEmpty else {
       return Self.parallel(Array(zip(files, linters))) { $1.finish($0) }
@@ -65,6 +66,13 @@ public struct LintRun: Sendable {
     }
   }
 
+  /// Standard input as the bytes it held: a patch given there is analyzed again when a
+  /// talconfig names its release, and a second read would find it empty.
+  private static func readingStandardInput(_ input: Input) -> Input {
+    guard case .standardInput = input.file.source, let bytes = try? input.file.read() else { return input }
+    return Input(.buffer(bytes, path: input.file.displayPath), linter: input.linter)
+  }
+
   /// The machines the inputs and the project configurations describe, with the parsed files
   /// they use (for `talint render`).
   public func machines(_ inputs: [Input]) -> (machines: [MachineDefinition], store: PatchStore) {
@@ -73,9 +81,10 @@ public struct LintRun: Sendable {
   }
 
   /// Patch files a talconfig or Omni template references are judged with its release: a file
-  /// already read is read again only when it named no release of its own; a file not among the
-  /// inputs is added.
-  private func analyzeReferences(_ files: inout [FileAnalysis], _ linters: inout [Linter]) {
+  /// already read is read again only when it named no release of its own — from where it was
+  /// read (`sources`, by input: standard input or an editor's buffer, not the file on disk); a
+  /// file not among the inputs is added.
+  private func analyzeReferences(_ files: inout [FileAnalysis], _ linters: inout [Linter], sources: [InputFile]) {
     var byPath: [String: Int] = [:]
     for (index, file) in files.enumerated() { byPath[FilePath.absolute(file.path)] = index }
     var seen = Set<String>()
@@ -84,7 +93,7 @@ public struct LintRun: Sendable {
       guard seen.insert(absolute).inserted, FilePath.exists(absolute) else { continue }
       if let index = byPath[absolute] {
         guard files[index].releaseIsFallback, let release = reference.release, release != files[index].release else { continue }
-        files[index] = linters[index].analyze(.path(files[index].path), referrer: release)
+        files[index] = linters[index].analyze(index < sources.count ? sources[index] : .path(files[index].path), referrer: release)
       } else {
         let linter = linterForPath(reference.path)
         files.append(linter.analyze(.path(FilePath.display(reference.path)), referrer: reference.release))

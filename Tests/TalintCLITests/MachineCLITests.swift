@@ -68,6 +68,22 @@ import Testing
     #expect(sarif.stdout.contains("\"machines\" : [\n              \"w1\"\n            ]"), "\(sarif.stdout)")
   }
 
+  /// A patch given on standard input is judged as stdin holds it, also when the talconfig that
+  /// uses it names the release and the patch is analyzed again (that read stdin a second time,
+  /// found it empty and reported nothing).
+  @Test func aPatchOnStandardInputIsJudgedAsItHoldsIt() throws {
+    let repo = try repository()
+    let weakened = "machine:\n  sysctls:\n    kernel.dmesg_restrict: \"0\"\n"
+    let output = try Subprocess.run(
+      Paths.binary, ["lint", "talos/talconfig.yaml", "-", "--stdin-filename", "talos/patches/w2.yaml"], stdin: Array(weakened.utf8),
+      directory: repo)
+    #expect(output.status == 1, "\(output.stderr)")
+    #expect(
+      output.stdout.contains(
+        "talos/patches/w2.yaml:3:28: warning: kernel.dmesg_restrict=0 weakens Talos's KSPP default 1 (Talos 1.13); remove the override (machine: w2) [TAL201]"
+      ), "\(output.stdout)")
+  }
+
   @Test func aBaselineHoldsMachineFindings() throws {
     let repo = try repository()
     #expect(try talint(["lint", "--write-baseline", "baseline.json", "talos"], in: repo).status == 0)
