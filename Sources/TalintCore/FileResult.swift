@@ -41,8 +41,9 @@ public struct FileAnalysis: Sendable {
   public var references: [PatchReference] = []
   /// The machines the file describes (a talconfig's nodes, an Omni template's machine sets).
   public var machines: [MachineDefinition] = []
-  /// The parsed documents, kept for small files so a machine that uses the file as a patch
-  /// does not parse it again.
+  /// The parsed documents of a file that cannot be read again as they were parsed (an
+  /// editor's buffer, standard input, a masked template), for a machine that uses the file
+  /// as a patch; the patch store reads other files from disk.
   public var documents: [YAMLDocument]?
   /// The decoded text, for excerpts and value hashes.
   var lines: LineIndex

@@ -1,8 +1,8 @@
 import TalintYAML
 
 /// The parsed files a run's machines use, by absolute path: each patch file is parsed once,
-/// however many machines use it (kept from the per-file analysis when it was small enough,
-/// else read and parsed here once).
+/// however many machines use it (kept from the per-file analysis when disk would not give it
+/// back as analyzed, else read and parsed here once).
 public struct PatchStore: Sendable {
   private var documents: [String: [YAMLDocument]] = [:]
   private var failures: [String: String] = [:]
