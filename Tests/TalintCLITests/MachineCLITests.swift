@@ -84,6 +84,22 @@ import Testing
       ), "\(output.stdout)")
   }
 
+  /// A patch that names its own release is not analyzed again for the talconfig, and is read
+  /// before it (folder order): it is finished as soon as it is read, then read again once the
+  /// machines show they use it, so its finding still names them and is reported once.
+  @Test func aPatchReadBeforeItsTalconfigIsJudgedOnItsMachines() throws {
+    let repo = try repository()
+    try "# talint: talos-version=1.13\nmachine:\n  sysctls:\n    kernel.dmesg_restrict: \"0\"\n".write(
+      toFile: repo + "/talos/patches/w2.yaml", atomically: true, encoding: .utf8)
+    let output = try talint(["lint", "talos"], in: repo)
+    #expect(output.status == 1, "\(output.stderr)")
+    let lines = output.stdout.split(separator: "\n").filter { $0.hasPrefix("talos/patches/w2.yaml") }
+    #expect(
+      lines == [
+        "talos/patches/w2.yaml:4:28: warning: kernel.dmesg_restrict=0 weakens Talos's KSPP default 1 (Talos 1.13); remove the override (machine: w2) [TAL201]"
+      ], "\(output.stdout)")
+  }
+
   @Test func aBaselineHoldsMachineFindings() throws {
     let repo = try repository()
     #expect(try talint(["lint", "--write-baseline", "baseline.json", "talos"], in: repo).status == 0)

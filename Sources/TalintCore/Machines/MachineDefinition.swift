@@ -69,4 +69,11 @@ public struct MachineDefinition: Sendable {
     self.bootDocuments = bootDocuments
     self.definedIn = definedIn
   }
+
+  /// The files the machine reads besides its definition: a base kept in a file and its patches'.
+  var files: [String] {
+    var paths = (patches + bootDocuments).map(\.path)
+    if case .file(let path) = base { paths.append(path) }
+    return paths
+  }
 }

@@ -6,7 +6,7 @@ import TalintYAML
 public struct MachineFindings: Sendable {
   /// Findings with their file path set and `machines` filled.
   public var diagnostics: [Diagnostic] = []
-  /// By absolute path: the regions machines use; an empty list is the whole file.
+  /// By absolute path: the regions machines use (no entry: none; an empty list: the whole file).
   public var used: [String: [SourceRange]] = [:]
 
   /// Merges and checks each machine, on all cores (a talconfig of fifty nodes is fifty merges).
@@ -94,11 +94,6 @@ public struct MachineFindings: Sendable {
         used[key, default: []] += patch.regions
       }
     }
-  }
-
-  /// The parts of the file at `path` that machines use: nil for none, empty for the whole file.
-  public func regionsUsed(in path: String) -> [SourceRange]? {
-    used[FilePath.absolute(path)]
   }
 
   /// True when a per-file finding lies in `regions` (what machines use of its file), so the
