@@ -22,11 +22,9 @@ struct LintPlan {
   private let options: SettingsChoices
 
   init(targets: [String], projects: ProjectConfigs, options: SettingsChoices, stdinName: String?, forceExclude: Bool) throws {
-    var collector = InputCollector()
+    var collector = InputCollector(projects: projects)
     collector.stdinName = stdinName ?? "<stdin>"
     collector.forceExclude = forceExclude
-    collector.isExcluded = { path in (try? projects.config(for: path))?.excludes(path) ?? false }
-    collector.isIncluded = { path in (try? projects.config(for: path))?.includes(path) ?? false }
     let collected = collector.collect(targets)
     inputs = collected.inputs
     emptyDirectories = collected.emptyDirectories

@@ -18,9 +18,9 @@ final class ProjectConfigs {
     explicit = try path.map(Self.load)
   }
 
-  func config(for path: String) throws -> ProjectConfig {
+  func config(for path: String, isDirectory: Bool? = nil) throws -> ProjectConfig {
     if let explicit { return explicit }
-    guard let file = discovery.configPath(for: path) else { return ProjectConfig() }
+    guard let file = discovery.configPath(for: path, isDirectory: isDirectory) else { return ProjectConfig() }
     if let config = loaded[file] { return config }
     let config = try Self.load(file)
     loaded[file] = config
@@ -94,6 +94,15 @@ extension ProjectConfigs {
     let fallback = settings.forcedVersion.map { TalosRelease($0, source: "--talos-version") } ?? settings.release
     guard !FilePath.isDirectory(path), let bytes = try? InputFile.path(path).read() else { return fallback }
     return Linter(rules: [], settings: settings).release(bytes: bytes, path: path) ?? fallback
+  }
+}
+
+extension InputCollector {
+  /// A collector that drops what each path's `.talint.yaml` excludes and adds what it includes.
+  init(projects: ProjectConfigs) {
+    self.init()
+    isExcluded = { path, isDirectory in (try? projects.config(for: path, isDirectory: isDirectory))?.excludes(path) ?? false }
+    isIncluded = { path, isDirectory in (try? projects.config(for: path, isDirectory: isDirectory))?.includes(path) ?? false }
   }
 }
 

@@ -48,9 +48,7 @@ struct Render: ParsableCommand {
     let definition: MachineDefinition
     var store: PatchStore
     if let machine {
-      var collector = InputCollector()
-      collector.isExcluded = { path in (try? projects.config(for: path))?.excludes(path) ?? false }
-      collector.isIncluded = { path in (try? projects.config(for: path))?.includes(path) ?? false }
+      let collector = InputCollector(projects: projects)
       let inputs = collector.collect(paths.isEmpty ? ["."] : paths).inputs
       let keys = Set(inputs.map { (try? projects.config(for: $0.displayPath))?.path ?? "" })
       let here = (try? projects.config(for: paths.first ?? "."))?.path ?? ""

@@ -12,16 +12,17 @@ public final class ConfigDiscovery {
 
   public init() {}
 
-  /// The config file for `path` (a file or a folder), or nil when none applies.
-  public func configPath(for path: String) -> String? {
+  /// The config file for `path` (a file or a folder), or nil when none applies. `isDirectory`,
+  /// when the caller knows it (a folder walk does), saves a stat.
+  public func configPath(for path: String, isDirectory: Bool? = nil) -> String? {
     if let known = byPath[path] { return known }
-    let found = search(from: path)
+    let found = search(from: path, isDirectory: isDirectory ?? FilePath.isDirectory(path))
     byPath[path] = found
     return found
   }
 
-  private func search(from path: String) -> String? {
-    let folder = FilePath.isDirectory(path) ? path : FilePath.parent(path)
+  private func search(from path: String, isDirectory: Bool) -> String? {
+    let folder = isDirectory ? path : FilePath.parent(path)
     if let lastFolder, lastFolder.folder == folder { return lastFolder.found }
     let found = search(inFolder: folder)
     lastFolder = (folder, found)

@@ -13,10 +13,11 @@ public struct InputCollector {
   public var stdinName = "<stdin>"
   public var forceExclude = false
   public var respectGitignore = true
-  /// True for a path the project configuration excludes.
-  public var isExcluded: (String) -> Bool = { _ in false }
+  /// True for a path the project configuration excludes (given whether it is a directory, which
+  /// a walk knows: finding a path's configuration would stat it again).
+  public var isExcluded: (_ path: String, _ isDirectory: Bool) -> Bool = { _, _ in false }
   /// True for a path the project configuration adds to walks (`include` globs).
-  public var isIncluded: (String) -> Bool = { _ in false }
+  public var isIncluded: (_ path: String, _ isDirectory: Bool) -> Bool = { _, _ in false }
 
   public init() {}
 
@@ -39,7 +40,7 @@ public struct InputCollector {
         let files = withoutGitIgnored(walked, under: path, cache: &ignoredByRoot)
         if files.isEmpty { collected.emptyDirectories.append(path) }
         collected.inputs += files.map(InputFile.path)
-      } else if !(forceExclude && isExcluded(path)) {
+      } else if !(forceExclude && isExcluded(path, false)) {
         collected.inputs.append(.path(path))
       }
     }
@@ -53,24 +54,31 @@ public struct InputCollector {
       files.append(directory)  // reported as unreadable when linted
       return
     }
-    var names: [String] = []
+    var entries: [(name: String, kind: UInt8)] = []
     while let entry = readdir(handle) {
       let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
         String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
       }
       if name.hasPrefix(".") { continue }
-      names.append(name)
+      entries.append((name, entry.pointee.d_type))
     }
     closedir(handle)
-    for name in names.sorted() {
+    for (name, kind) in entries.sorted(by: { $0.name < $1.name }) {
       let child = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-      if isExcluded(child) { continue }
-      if Self.isDirectory(child, followLinks: false) {
+      let isDirectory = Self.isDirectory(child, kind: kind)
+      if isExcluded(child, isDirectory) { continue }
+      if isDirectory {
         walk(child, into: &files)
-      } else if Self.isLintable(name) || isIncluded(child) {
+      } else if Self.isLintable(name) || isIncluded(child, false) {
         files.append(child)
       }
     }
+  }
+
+  /// Whether a directory entry is a directory (a link to one is not), from the kind `readdir`
+  /// gives — no `lstat` per entry — unless the file system leaves it unknown.
+  private static func isDirectory(_ path: String, kind: UInt8) -> Bool {
+    kind == UInt8(DT_UNKNOWN) ? isDirectory(path, followLinks: false) : kind == UInt8(DT_DIR)
   }
 
   /// Drops what git ignores; git is asked once per repository root in a run.
