@@ -180,85 +180,92 @@ public struct Found: Sendable {
   /// nodes; a value and its key path are made only for what is found (rules ask for dozens of
   /// paths a config does not set).
   public func descendants(_ path: [String]) -> [Found] {
+    if path.isEmpty { return [self] }
     var results: [Found] = []
     var steps: [Step] = []
     steps.reserveCapacity(path.count)  // one allocation, not one per doubling
-    walk(node, key: key, parent: parent, depth: 0, path, &steps, &results)
+    walk(node, depth: 0, path, &steps, &results)
     return results
   }
 
   /// The values at every path of `trie` below this one, each appended with the location whose
   /// path ends there: the walk `descendants(path)` makes, for many paths at once.
   func descendants(_ trie: PathTrie, into results: inout [(location: Int, found: Found)]) {
+    for index in trie.nodes[0].ends { results.append((index, self)) }
     var steps: [Step] = []
     steps.reserveCapacity(trie.depth)
-    walk(node, key: key, parent: parent, trie, at: 0, &steps, &results)
+    walk(node, trie, at: 0, &steps, &results)
   }
 
-  private func walk(
-    _ node: NodeID, key: NodeID?, parent: NodeID?, _ trie: PathTrie, at position: Int, _ steps: inout [Step], _ results: inout [(location: Int, found: Found)]
-  ) {
-    let entry = trie.nodes[position]
-    if !entry.ends.isEmpty {
-      let found = steps.last.map { last in
-        Found(document: document, node: node, key: key, parent: parent, parentPath: steps.dropLast().reduce(keyPath, Self.join), step: last)
-      }
-      for index in entry.ends { results.append((index, found ?? self)) }
-    }
-    guard !entry.children.isEmpty else { return }
+  /// The value `child` of `holder` (reached by `steps` from this one), one step further; the
+  /// holder's key path is joined once for all the values found in it (`holderPath`).
+  private func found(_ child: NodeID, key: NodeID?, in holder: NodeID, _ step: Step, after steps: [Step], holderPath: inout String?) -> Found {
+    let path = holderPath ?? steps.reduce(keyPath, Self.join)
+    holderPath = path
+    return Found(document: document, node: child, key: key, parent: holder, parentPath: path, step: step)
+  }
+
+  /// Walks the children of `node` (reached by `steps`) that the trie's node at `position` goes
+  /// on to.
+  private func walk(_ node: NodeID, _ trie: PathTrie, at position: Int, _ steps: inout [Step], _ results: inout [(location: Int, found: Found)]) {
+    let children = trie.nodes[position].children
+    guard !children.isEmpty else { return }
     let holder = yaml.resolve(node)
-    for (segment, next) in entry.children {
+    var holderPath: String?
+    func visit(_ child: NodeID, key: NodeID?, _ step: Step, _ next: Int) {
+      let ends = trie.nodes[next].ends
+      if !ends.isEmpty {
+        let value = found(child, key: key, in: holder, step, after: steps, holderPath: &holderPath)
+        for index in ends { results.append((index, value)) }
+      }
+      steps.append(step)
+      walk(child, trie, at: next, &steps, &results)
+      steps.removeLast()
+    }
+    for (segment, next) in children {
       switch segment {
       case .anyKey:
         for pair in yaml.pairs(node) {
           guard let name = yaml.scalar(pair.key) else { continue }
-          steps.append(.key(name))
-          walk(pair.value, key: pair.key, parent: holder, trie, at: next, &steps, &results)
-          steps.removeLast()
+          visit(pair.value, key: pair.key, .key(name), next)
         }
       case .anyElement:
         for (index, element) in yaml.elements(node).enumerated() {
-          steps.append(.index(index))
-          walk(element, key: nil, parent: holder, trie, at: next, &steps, &results)
-          steps.removeLast()
+          visit(element, key: nil, .index(index), next)
         }
       case .key(let name):
         guard let pair = yaml.pair(forKey: name, in: node) else { continue }
-        steps.append(.key(name))
-        walk(pair.value, key: pair.key, parent: holder, trie, at: next, &steps, &results)
-        steps.removeLast()
+        visit(pair.value, key: pair.key, .key(name), next)
       }
     }
   }
 
-  private func walk(
-    _ node: NodeID, key: NodeID?, parent: NodeID?, depth: Int, _ path: [String], _ steps: inout [Step], _ results: inout [Found]
-  ) {
-    guard depth < path.count else {
-      guard let last = steps.last else { return results.append(self) }
-      let parentPath = steps.dropLast().reduce(keyPath, Self.join)
-      return results.append(Found(document: document, node: node, key: key, parent: parent, parentPath: parentPath, step: last))
-    }
+  /// Walks the children of `node` (reached by `steps`) that `path[depth]` names.
+  private func walk(_ node: NodeID, depth: Int, _ path: [String], _ steps: inout [Step], _ results: inout [Found]) {
     let holder = yaml.resolve(node)
+    var holderPath: String?
+    func visit(_ child: NodeID, key: NodeID?, _ step: Step) {
+      if depth + 1 == path.count {
+        results.append(found(child, key: key, in: holder, step, after: steps, holderPath: &holderPath))
+        return
+      }
+      steps.append(step)
+      walk(child, depth: depth + 1, path, &steps, &results)
+      steps.removeLast()
+    }
     switch path[depth] {
     case "*":
       for pair in yaml.pairs(node) {
         guard let name = yaml.scalar(pair.key) else { continue }
-        steps.append(.key(name))
-        walk(pair.value, key: pair.key, parent: holder, depth: depth + 1, path, &steps, &results)
-        steps.removeLast()
+        visit(pair.value, key: pair.key, .key(name))
       }
     case "[]":
       for (index, element) in yaml.elements(node).enumerated() {
-        steps.append(.index(index))
-        walk(element, key: nil, parent: holder, depth: depth + 1, path, &steps, &results)
-        steps.removeLast()
+        visit(element, key: nil, .index(index))
       }
     case let name:
       guard let pair = yaml.pair(forKey: name, in: node) else { return }
-      steps.append(.key(name))
-      walk(pair.value, key: pair.key, parent: holder, depth: depth + 1, path, &steps, &results)
-      steps.removeLast()
+      visit(pair.value, key: pair.key, .key(name))
     }
   }
 }
