@@ -16,10 +16,7 @@ public final class LSPClient: @unchecked Sendable {
   private var nextID = 1
 
   public init(_ binary: String = Paths.binary, arguments: [String] = ["server"], directory: String? = nil) throws {
-    var stdinPipe: [Int32] = [0, 0]
-    var stdoutPipe: [Int32] = [0, 0]
-    guard pipe(&stdinPipe) == 0, pipe(&stdoutPipe) == 0 else { throw SubprocessError(description: "pipe failed") }
-    for descriptor in stdinPipe + stdoutPipe { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
+    let (stdinPipe, stdoutPipe) = try Subprocess.spawnLock.withLock { (try Subprocess.pipe(), try Subprocess.pipe()) }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -30,7 +27,7 @@ public final class LSPClient: @unchecked Sendable {
     var argv = command.map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
     var child = pid_t()
-    let spawned = posix_spawn(&child, command[0], &actions, nil, &argv, environ)
+    let spawned = Subprocess.spawnLock.withLock { posix_spawn(&child, command[0], &actions, nil, &argv, environ) }
     close(stdinPipe[0])
     close(stdoutPipe[1])
     guard spawned == 0 else { throw SubprocessError(description: "cannot start \(binary)") }

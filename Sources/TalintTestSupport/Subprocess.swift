@@ -23,13 +23,7 @@ public enum Subprocess {
     _ executable: String, _ arguments: [String], stdin: [UInt8]? = nil, directory: String? = nil, timeout: Double = 120
   ) throws -> ProcessOutput {
     let started = ContinuousClock.now
-    var input: [Int32] = [0, 0]
-    var output: [Int32] = [0, 0]
-    var errors: [Int32] = [0, 0]
-    guard pipe(&input) == 0, pipe(&output) == 0, pipe(&errors) == 0 else { throw SubprocessError(description: "pipe failed") }
-    // Close-on-exec, so children other tests spawn at the same time do not inherit these ends
-    // (a stray copy of a write end would hold back this child's end of output).
-    for descriptor in input + output + errors { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
+    let (input, output, errors) = try spawnLock.withLock { (try pipe(), try pipe(), try pipe()) }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -49,7 +43,7 @@ public enum Subprocess {
       envp.forEach { free($0) }
     }
     var pid = pid_t()
-    let spawned = posix_spawn(&pid, command[0], &actions, nil, &argv, &envp)
+    let spawned = spawnLock.withLock { posix_spawn(&pid, command[0], &actions, nil, &argv, &envp) }
     close(input[0])
     close(output[1])
     close(errors[1])
@@ -80,6 +74,21 @@ public enum Subprocess {
       status: signaled ? 128 + (status & 0x7f) : (status >> 8) & 0xff, stdout: String(decoding: outData, as: UTF8.self),
       stderr: String(decoding: errData, as: UTF8.self), signaled: signaled,
       seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+  }
+
+  /// Held while a test makes pipes and while it spawns a child. Tests run in parallel, and a
+  /// child spawned between another test's `pipe` and its `fcntl(FD_CLOEXEC)` inherits that
+  /// test's pipe ends (glibc's `pipe2` is not visible to Swift here): a stray write end keeps
+  /// a reader from ever seeing the end of output, which once hung a whole test run — a `git
+  /// init` read forever while a language server held its output pipe.
+  static let spawnLock = NSLock()
+
+  /// A pipe whose ends a spawned child does not inherit; made under `spawnLock`.
+  static func pipe() throws -> [Int32] {
+    var ends: [Int32] = [0, 0]
+    guard Glibc.pipe(&ends) == 0 else { throw SubprocessError(description: "pipe failed") }
+    for descriptor in ends { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
+    return ends
   }
 
   /// The path of a program on PATH, or nil.

@@ -27,6 +27,8 @@ public struct GitIgnored: Sendable {
   private static func run(_ arguments: [String]) -> [UInt8] {
     var pipe: [Int32] = [0, 0]
     guard Glibc.pipe(&pipe) == 0 else { return [] }
+    // Close-on-exec: a child another thread spawns meanwhile must not hold the write end.
+    for descriptor in pipe { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
