@@ -33,8 +33,9 @@ public struct LintRun: Sendable {
     // per core, not all of them (5,000 generated files: 121 → 82 MB); the few that machines
     // turn out to use are read again below.
     var files = Self.parallel(inputs) { input in
-      let analysis = input.linter.analyze(input.file)
-      return Self.mayChange(analysis, projectFiles: projectFiles) ? Pass.analyzed(analysis) : .finished(input.linter.finish(analysis))
+      let used = !projectFiles.isEmpty && projectFiles.contains(FilePath.absolute(input.file.displayPath))
+      let analysis = input.linter.analyze(input.file, keepingTree: used)
+      return used || Self.mayChange(analysis) ? Pass.analyzed(analysis) : .finished(input.linter.finish(analysis))
     }
     var linters = inputs.map(\.linter)
     var sources = inputs.map(\.file)
@@ -104,13 +105,12 @@ public struct LintRun: Sendable {
     var releaseIsFallback: Bool { result?.releaseIsFallback ?? analysis!.releaseIsFallback }
   }
 
-  /// True when a later step may change a file's findings: it describes machines or references
-  /// patches (then its machines' findings land in it), its tree is kept for machines that use
-  /// it, or a project machine uses it. Any other file is finished as soon as it is analyzed; a
-  /// talconfig read later that uses it has it read again.
-  private static func mayChange(_ analysis: FileAnalysis, projectFiles: Set<String>) -> Bool {
+  /// True when a later step may change a file's findings (besides a project machine using it):
+  /// it describes machines or references patches (then its machines' findings land in it), or
+  /// its tree is kept for machines that use it. Any other file is finished as soon as it is
+  /// analyzed; a talconfig read later that uses it has it read again.
+  private static func mayChange(_ analysis: FileAnalysis) -> Bool {
     !analysis.machines.isEmpty || !analysis.references.isEmpty || analysis.documents != nil
-      || (!projectFiles.isEmpty && projectFiles.contains(FilePath.absolute(analysis.path)))
   }
 
   /// Standard input as the bytes it held: a patch given there is analyzed again when a
@@ -130,7 +130,8 @@ public struct LintRun: Sendable {
   /// Patch files a talconfig or Omni template references are judged with its release: a file
   /// already read is read again only when it named no release of its own — from where it was
   /// read (`sources`: standard input or an editor's buffer, not the file on disk); a file not
-  /// among the inputs is added.
+  /// among the inputs is added; one finished as soon as it was read is read again. All keep
+  /// their trees for the machines that use them.
   private func analyzeReferences(_ files: inout [Pass], _ linters: inout [Linter], _ sources: inout [InputFile]) {
     let references = files.flatMap { $0.analysis?.references ?? [] }
     guard !references.isEmpty else { return }
@@ -141,12 +142,16 @@ public struct LintRun: Sendable {
       let absolute = FilePath.absolute(reference.path)
       guard seen.insert(absolute).inserted, FilePath.exists(absolute) else { continue }
       if let index = byPath[absolute] {
-        guard files[index].releaseIsFallback, let release = reference.release, release != files[index].release else { continue }
-        files[index] = .analyzed(linters[index].analyze(sources[index], referrer: release))
+        if files[index].releaseIsFallback, let release = reference.release, release != files[index].release {
+          files[index] = .analyzed(linters[index].analyze(sources[index], referrer: release, keepingTree: true))
+        } else if files[index].analysis == nil {
+          // Finished when it was read, before the talconfig said its machines use it.
+          files[index] = .analyzed(linters[index].analyze(sources[index], keepingTree: true))
+        }
       } else {
         let linter = linterForPath(reference.path)
         let source = InputFile.path(FilePath.display(reference.path))
-        files.append(.analyzed(linter.analyze(source, referrer: reference.release)))
+        files.append(.analyzed(linter.analyze(source, referrer: reference.release, keepingTree: true)))
         linters.append(linter)
         sources.append(source)
         byPath[absolute] = files.count - 1

@@ -128,9 +128,10 @@ public struct Linter: Sendable {
   }
 
   /// Reads a file and runs the rules on every config it holds; findings stay in the file's own
-  /// coordinates, not yet suppressed (see `finish`). `onDisk` says the bytes are the file at
-  /// `path` as it is on disk, so a machine that uses it as a patch can read it again there.
-  public func analyze(bytes: [UInt8], path: String, referrer: TalosRelease? = nil, onDisk: Bool = false) -> FileAnalysis {
+  /// coordinates, not yet suppressed (see `finish`). The parsed tree is kept for machines that
+  /// use the file as a patch when `keepingTree` says they do, or when the bytes are not the file
+  /// at `path` as it is on disk (`onDisk`), where the patch store could read it again.
+  public func analyze(bytes: [UInt8], path: String, referrer: TalosRelease? = nil, onDisk: Bool = false, keepingTree: Bool = false) -> FileAnalysis {
     let prepared: Prepared
     switch prepare(bytes: bytes, path: path, referrer: referrer) {
     case .ready(let value): prepared = value
@@ -161,9 +162,9 @@ public struct Linter: Sendable {
     analysis.references = prepared.reading.references
     analysis.machines = prepared.reading.machines
     // Every file's tree kept until the machines are judged was a quarter of a run's memory
-    // (5,000 files: 159 → 121 MB) and saved no time: the few files machines use are parsed
-    // again. Kept only what disk would not give back as parsed here.
-    if !onDisk || prepared.template != nil { analysis.documents = prepared.parsed.documents }
+    // (5,000 files: 159 → 121 MB): kept only for a patch a talconfig is known to use, and what
+    // disk would not give back as parsed here.
+    if keepingTree || !onDisk || prepared.template != nil { analysis.documents = prepared.parsed.documents }
     return analysis
   }
 
@@ -257,11 +258,12 @@ public struct Linter: Sendable {
     finish(analyze(input, referrer: referrer))
   }
 
-  /// Reads and analyzes one input; a read failure becomes a TAL003 diagnostic.
-  public func analyze(_ input: InputFile, referrer: TalosRelease? = nil) -> FileAnalysis {
+  /// Reads and analyzes one input; a read failure becomes a TAL003 diagnostic. `keepingTree`:
+  /// a machine uses the file as a patch.
+  public func analyze(_ input: InputFile, referrer: TalosRelease? = nil, keepingTree: Bool = false) -> FileAnalysis {
     do {
       let onDisk = if case .path = input.source { true } else { false }
-      return analyze(bytes: try input.read(), path: input.displayPath, referrer: referrer, onDisk: onDisk)
+      return analyze(bytes: try input.read(), path: input.displayPath, referrer: referrer, onDisk: onDisk, keepingTree: keepingTree)
     } catch {
       let diagnostic = Diagnostic(
         rule: InputProblems.unreadableInput, message: "\(error)", path: input.displayPath,

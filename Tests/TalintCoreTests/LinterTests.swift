@@ -26,15 +26,16 @@ import Testing
     #expect(linter.lint(.path("/dev/zero")).diagnostics.first?.message.contains("not a regular file") == true)
   }
 
-  /// A file on disk is not kept parsed for the machines that may use it (they read it again:
-  /// keeping every file's tree held a quarter of a run's memory); what disk would not give
-  /// back — an editor's buffer, a masked template — is.
+  /// A file on disk is not kept parsed for the machines that may use it (keeping every file's
+  /// tree held a quarter of a run's memory), unless the run knows a machine uses it; what disk
+  /// would not give back — an editor's buffer, a masked template — is.
   @Test func analysesKeepTreesOnlyWhereDiskWouldNotGiveThemBack() throws {
     let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Fixtures").standardized.path
     let linter = Linter(rules: [])
     let plain = fixtures + "/kernel/ok-stricter-and-unrelated-args.yaml"
     #expect(FileManager.default.fileExists(atPath: plain))
     #expect(linter.analyze(.path(plain)).documents == nil)
+    #expect(linter.analyze(.path(plain), keepingTree: true).documents?.isEmpty == false)
     let bytes = try #require(FileManager.default.contents(atPath: plain))
     #expect(linter.analyze(.buffer(Array(bytes), path: plain)).documents?.isEmpty == false)
     #expect(linter.analyze(.path(fixtures + "/templates/ok-worker.yaml.j2")).documents?.isEmpty == false)
