@@ -51,8 +51,9 @@ public struct LintRun: Sendable {
       byDefinition[FilePath.absolute(machine.definedIn)] ?? linterForPath(machine.definedIn)
     }
     let extra = Dictionary(grouping: findings.diagnostics) { FilePath.absolute($0.path) }
-    // A file finished early that machines turn out to use is analyzed again, to be finished
-    // with their findings.
+    // References and project machines name the files machines use, and those were kept; a
+    // file finished early that machines use all the same (none is known) would lose their
+    // findings, so it is analyzed again here to be finished with them.
     for index in files.indices where files[index].analysis == nil {
       let path = absolutePaths[index]
       guard findings.used[path] != nil || extra[path] != nil else { continue }

@@ -84,9 +84,9 @@ import Testing
       ), "\(output.stdout)")
   }
 
-  /// A patch that names its own release is not analyzed again for the talconfig, and is read
-  /// before it (folder order): it is finished as soon as it is read, then read again once the
-  /// machines show they use it, so its finding still names them and is reported once.
+  /// A patch that names its own release, read before its talconfig (folder order), is finished
+  /// as soon as it is read; it is read again once the talconfig names it, so its finding still
+  /// names the machines and is reported once.
   @Test func aPatchReadBeforeItsTalconfigIsJudgedOnItsMachines() throws {
     let repo = try repository()
     try "# talint: talos-version=1.13\nmachine:\n  sysctls:\n    kernel.dmesg_restrict: \"0\"\n".write(
