@@ -162,8 +162,8 @@ public struct Linter: Sendable {
     analysis.references = prepared.reading.references
     analysis.machines = prepared.reading.machines
     // Every file's tree kept until the machines are judged was a quarter of a run's memory
-    // (5,000 files: 159 → 121 MB): kept only for a patch a talconfig is known to use, and what
-    // disk would not give back as parsed here.
+    // (5,000 files: 159 → 121 MB): kept only for a patch the run knows machines use (a
+    // talconfig's reference, a project machine's file) and what disk would not give back.
     if keepingTree || !onDisk || prepared.template != nil { analysis.documents = prepared.parsed.documents }
     return analysis
   }
