@@ -30,7 +30,7 @@ public struct LintRun: Sendable {
     let inputs = inputs.map(Self.readingStandardInput)
     let projectFiles = Set(projectMachines.flatMap(\.files).map(FilePath.absolute))
     // A file nothing later can change is finished on the spot, so a run holds one parsed file
-    // per core, not all of them (5,000 generated files: 121 → 82 MB); the few that machines
+    // per core, not all of them (5,000 generated files: 121 → 86 MB); the few that machines
     // turn out to use are read again below.
     var files = Self.parallel(inputs) { input in
       let used = !projectFiles.isEmpty && projectFiles.contains(FilePath.absolute(input.file.displayPath))

@@ -70,7 +70,8 @@ public struct MachineDefinition: Sendable {
     self.definedIn = definedIn
   }
 
-  /// The files the machine reads besides its definition: a base kept in a file and its patches'.
+  /// The files the machine's base and patches are written in (the definition itself for a
+  /// patch written inside it).
   var files: [String] {
     var paths = (patches + bootDocuments).map(\.path)
     if case .file(let path) = base { paths.append(path) }
