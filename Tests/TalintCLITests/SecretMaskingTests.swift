@@ -293,6 +293,28 @@ import Testing
     }
   }
 
+  @Test func secretLookingKeysInAnyCaseAndTheSwitchesThatAreNot() {
+    for key in ["APIKEY", "PassWord", "BasicAuth", "sshprivatekey", "Registry-Auth", "GITHUB_TOKEN", "auth", "clusterSecret"] {
+      #expect(SecretKeys.looksSecret(key), "\(key)")
+    }
+    // On/off switches whose value the rules report on and fixes edit, and public keys.
+    for key in ["anonymous-auth", "client-cert-auth", "peer-client-cert-auth", "enable-bootstrap-token-auth", "publicKey", "PUBLIC_KEY", "authorization-mode"] {
+      #expect(!SecretKeys.looksSecret(key), "\(key)")
+    }
+  }
+
+  @Test func renderEscapesKeysAndFileNames() throws {
+    let root = try Workspace.make([
+      "base.yaml": "version: v1alpha1\nmachine:\n  type: worker\n  nodeLabels: {\"\\e[2J\\x9b\\n\": x, Auth: {user: b7q4}}\n",
+      "p\u{1B}[1m.yaml": "machine:\n  nodeLabels: {k: v}\n",
+    ])
+    let output = try talint(["render", "--base", "base.yaml", "--patch", "p\u{1B}[1m.yaml"], in: root)
+    #expect(output.status == 0, "\(output.stderr)")
+    #expect(output.stdout.contains("\"\\x1b[2J\\x9b\\n\": x"), "\(output.stdout)")
+    #expect(output.stdout.contains("user: \"******\""), "\(output.stdout)")
+    #expect(!output.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) }, "\(output.stdout)")
+  }
+
   @Test func theDiffEscapesWhatItCannotShow() throws {
     let root = try Workspace.make(["x\u{1B}[2J.yaml": "machine:\n  install:\n    extraKernelArgs: [mitigations=off]\n"])
     let output = try talint(["lint", "--diff", "."], in: root)
