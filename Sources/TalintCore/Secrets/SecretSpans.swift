@@ -2,8 +2,11 @@ import TalintYAML
 
 /// Where one file holds secret values, so that nothing talint writes shows them: source
 /// excerpts are masked (`token: ******`), messages are scrubbed, and baseline hashes are taken
-/// of the masked text. A value is secret when its key looks secret (SecretKeys), or when it is
-/// the password or token inside a URL (`https://user:pass@host`, `?jointoken=…`).
+/// of the masked text. A value is secret when its key looks secret (SecretKeys: the key's whole
+/// subtree), when it is the `value` of a JSON6902 operation whose `path` names such a key, or
+/// when it is the password or token inside a URL (`https://user:pass@host`, `?jointoken=…`).
+/// Lines are libyaml's (LineIndex), the lines every output shows; what the tree cannot say —
+/// a line that did not parse — is masked by the text (UnparsedSecrets.swift).
 public struct SecretSpans: Sendable {
   public static let mask = "******"
 
