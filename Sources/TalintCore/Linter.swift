@@ -220,6 +220,7 @@ public struct Linter: Sendable {
       let rule = error.kind == .syntax ? InputProblems.syntaxError : InputProblems.unreadableInput
       diagnostic = Diagnostic(rule: rule, message: error.message, path: path, range: SourceRange(at: error.position))
     }
+    diagnostic.message = ControlCharacters.escaped(diagnostic.message)
     if excerpts && error.position.line <= lines.lineCount {
       diagnostic.excerpt = SourceExcerpt(SecretSpans.maskedUnparsed(line: error.position.line, lines: lines), diagnostic.range)
     }
@@ -229,18 +230,17 @@ public struct Linter: Sendable {
     return analysis
   }
 
-  /// Severity overrides, then the secret guard: messages scrubbed, value hashes and excerpts
-  /// taken of masked text — secret values never leave the linter.
+  /// Severity overrides, then the secret guard: messages scrubbed and their control
+  /// characters escaped, value hashes and excerpts taken of masked text — secret values never
+  /// leave the linter.
   private func finish(_ diagnostics: inout [Diagnostic], lines: LineIndex, secrets: SecretSpans) {
     // A line is masked once however many findings it holds.
     var maskedLines: [Int: MaskedLine] = [:]
     for index in diagnostics.indices {
       if let severity = settings.severities[diagnostics[index].ruleID] { diagnostics[index].severity = severity }
-      if !secrets.isEmpty {
-        diagnostics[index].message = secrets.scrub(diagnostics[index].message)
-        for note in diagnostics[index].notes.indices {
-          diagnostics[index].notes[note].message = secrets.scrub(diagnostics[index].notes[note].message)
-        }
+      diagnostics[index].message = secrets.shown(diagnostics[index].message)
+      for note in diagnostics[index].notes.indices {
+        diagnostics[index].notes[note].message = secrets.shown(diagnostics[index].notes[note].message)
       }
       guard valueHashes || excerpts else { continue }
       let range = diagnostics[index].range
@@ -266,7 +266,7 @@ public struct Linter: Sendable {
       return analyze(bytes: try input.read(), path: input.displayPath, referrer: referrer, onDisk: onDisk, keepingTree: keepingTree)
     } catch {
       let diagnostic = Diagnostic(
-        rule: InputProblems.unreadableInput, message: "\(error)", path: input.displayPath,
+        rule: InputProblems.unreadableInput, message: ControlCharacters.escaped("\(error)"), path: input.displayPath,
         range: SourceRange(at: SourcePosition(line: 1, column: 1)))
       var analysis = FileAnalysis(path: input.displayPath, lines: LineIndex.text(of: []), diagnostics: [diagnostic], failed: true)
       analysis.isFinal = true

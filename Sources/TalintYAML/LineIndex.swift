@@ -5,7 +5,7 @@
 #endif
 
 /// Where each line of the decoded UTF-8 input starts, with line breaks counted as libyaml
-/// counts them (`\n`, `\r\n`, lone `\r`). Used to move block END marks back onto the last
+/// counts them (`\n`, `\r\n`, lone `\r`, NEL, LS, PS). Used to move block END marks back onto the last
 /// content line, to place reader errors given as byte offsets, and to show source lines.
 public struct LineIndex: Sendable {
   /// Byte offset of the start of each line; `lineStarts[0] == 0`. 32-bit: inputs are capped
@@ -36,7 +36,31 @@ public struct LineIndex: Sendable {
         }
       }
     }
+    // libyaml also ends a line at NEL (U+0085), LS (U+2028) and PS (U+2029) (YAML 1.1): its
+    // positions count them, so the lines shown and masked must too. Their lead bytes are
+    // found with memchr, as above; a file without them (nearly all) is searched once for each.
+    let unicodeBreaks = bytes.withUnsafeBufferPointer { buffer -> [UInt32] in
+      var found: [UInt32] = []
+      for lead in [UInt8(0xC2), 0xE2] {
+        var index = buffer.firstIndex(ofByte: lead, from: 0)
+        while let at = index {
+          let width = Self.unicodeBreakWidth(buffer, at: at)
+          if width > 0 { found.append(UInt32(at + width)) }
+          index = buffer.firstIndex(ofByte: lead, from: at + 1)
+        }
+      }
+      return found
+    }
+    if !unicodeBreaks.isEmpty { starts = (starts + unicodeBreaks).sorted() }
     lineStarts = starts
+  }
+
+  /// The length of a NEL, LS or PS break at `index` (0 when there is none).
+  private static func unicodeBreakWidth(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+    guard index + 1 < bytes.count else { return 0 }
+    if bytes[index] == 0xC2 && bytes[index + 1] == 0x85 { return 2 }
+    if bytes[index] == 0xE2 && index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9) { return 3 }
+    return 0
   }
 
   public var lineCount: Int { lineStarts.count }
@@ -60,6 +84,10 @@ public struct LineIndex: Sendable {
     let start = Int(lineStarts[line - 1])
     var end = line < lineStarts.count ? Int(lineStarts[line]) : bytes.count
     while end > start && (bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D) { end -= 1 }
+    if end == (line < lineStarts.count ? Int(lineStarts[line]) : -1) {
+      // No CR or LF ended the line: a NEL, LS or PS did.
+      if end - start >= 2 && bytes[end - 2] == 0xC2 && bytes[end - 1] == 0x85 { end -= 2 } else if end - start >= 3 && bytes[end - 3] == 0xE2 { end -= 3 }
+    }
     return start..<end
   }
 

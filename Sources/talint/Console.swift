@@ -11,7 +11,11 @@ import TalintCore
 /// away (`talint … | head -1`) ends the writes quietly instead of crashing the run.
 func writeOut(_ text: String) { write(text, to: 1) }
 
-func writeErr(_ text: String) { write(text, to: 2) }
+/// Standard error carries file names and reasons from the input: each line's control
+/// characters are escaped, so a name cannot write lines or terminal escapes of its own.
+func writeErr(_ text: String) {
+  write(text.split(separator: "\n", omittingEmptySubsequences: false).map { ControlCharacters.escaped(String($0)) }.joined(separator: "\n"), to: 2)
+}
 
 func write(_ text: String, to descriptor: Int32) {
   var text = text

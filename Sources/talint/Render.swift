@@ -75,7 +75,9 @@ struct Render: ParsableCommand {
     let linter = linters.linter(for: definition.definedIn)
     let release = linter.settings.forcedVersion.map { TalosRelease($0, source: "--talos-version") } ?? definition.release ?? linter.settings.release
     let effective = EffectiveConfig(definition, release: release, store: &store)
-    writeOut("# machine \(definition.name) (\(definition.type == .controlPlane ? "controlplane" : "worker")), Talos \(release.version) (\(release.source))\n")
+    // The machine's name and the release's source (an image reference) come from the input.
+    let header = "# machine \(definition.name) (\(definition.type == .controlPlane ? "controlplane" : "worker")), Talos \(release.version) (\(release.source))"
+    writeOut(ControlCharacters.escaped(header) + "\n")
     writeOut(ConfigRenderer.render(effective))
     for error in effective.errors {
       let file = error.range.map { Int($0.file) }.flatMap { $0 >= 0 && $0 < effective.files.count ? effective.files[$0].path : nil } ?? definition.definedIn

@@ -49,8 +49,9 @@ extension Linter {
     UnifiedDiff.render(old, new, path: path, maskOld: masker(old, path: path), maskNew: masker(new, path: path))
   }
 
-  /// Masks a shown line of `bytes` with the secret spans its analysis found (the heuristics
-  /// alone where it does not parse); a line without a secret is shown exactly as written.
+  /// Masks a shown line of `bytes` (its text without the break) with the secret spans its
+  /// analysis found (the heuristics alone where it does not parse); a line without a secret is
+  /// shown exactly as written. The diff cuts lines as the analysis does (LineIndex).
   private func masker(_ bytes: [UInt8], path: String) -> (Int, String) -> String {
     let analysis = analyze(bytes: bytes, path: path)
     let lines = analysis.lines
@@ -59,9 +60,7 @@ extension Linter {
       let text = lines.lineText(number)
       let masked = analysis.failed ? SecretSpans.maskedUnparsed(line: number, lines: lines).text : analysis.secrets.masked(line: number, text: text).text
       guard masked != text else { return raw }
-      let bom = number == 1 && raw.hasPrefix("\u{FEFF}") ? "\u{FEFF}" : ""
-      let lineBreak = raw.hasSuffix("\r\n") ? "\r\n" : raw.hasSuffix("\n") ? "\n" : ""
-      return bom + masked + lineBreak
+      return (number == 1 && raw.hasPrefix("\u{FEFF}") ? "\u{FEFF}" : "") + masked
     }
   }
 }

@@ -1,7 +1,11 @@
+import TalintYAML
+
 /// A unified diff of a file before and after its fixes, as `diff -u` and `git apply` read it:
-/// `--- a/path`, `+++ b/path`, hunks with three lines of context. Each shown line goes through
-/// `maskOld` or `maskNew` (1-based line number, the line with its break), so a secret near a
-/// fix is never printed.
+/// `--- a/path`, `+++ b/path`, hunks with three lines of context. Lines are cut where libyaml
+/// and the masking cut them (LineIndex: LF, CRLF, lone CR, NEL, LS, PS), and each shown line
+/// goes through `maskOld` or `maskNew` (1-based line number, the line without its break), so a
+/// secret near a fix is never printed; control characters of the file are shown escaped, and
+/// a break other than LF or CRLF as its escape before the LF that ends the diff's line.
 public enum UnifiedDiff {
   public static func render(
     _ old: [UInt8], _ new: [UInt8], path: String, maskOld: (Int, String) -> String = { $1 }, maskNew: (Int, String) -> String = { $1 }
@@ -10,7 +14,8 @@ public enum UnifiedDiff {
     let b = lines(new)
     guard a != b else { return "" }
     let script = edits(a, b)
-    var out = "--- a/\(path)\n+++ b/\(path)\n"
+    let name = ControlCharacters.escaped(path)
+    var out = "--- a/\(name)\n+++ b/\(name)\n"
     var index = 0
     while index < script.count {
       guard let change = script[index...].firstIndex(where: { $0.kind != .same }) else { break }
@@ -31,13 +36,28 @@ public enum UnifiedDiff {
       out += "@@ -\(oldCount == 0 ? oldStart : oldStart + 1),\(oldCount) +\(newCount == 0 ? newStart : newStart + 1),\(newCount) @@\n"
       for step in hunk {
         let prefix = step.kind == .same ? " " : step.kind == .delete ? "-" : "+"
-        let text = step.kind == .insert ? maskNew(step.newLine + 1, step.text) : maskOld(step.oldLine + 1, step.text)
-        out += prefix + text
-        if !text.hasSuffix("\n") { out += "\n\\ No newline at end of file\n" }
+        let (content, lineBreak) = split(step.text)
+        let text = step.kind == .insert ? maskNew(step.newLine + 1, content) : maskOld(step.oldLine + 1, content)
+        out += prefix + ControlCharacters.escaped(text)
+        switch lineBreak {
+        case "\n", "\r\n": out += lineBreak
+        case "": out += "\n\\ No newline at end of file\n"
+        default: out += ControlCharacters.escaped(lineBreak) + "\n"
+        }
       }
       index = end
     }
     return out
+  }
+
+  /// A line as `lines` keeps it, cut into its text and its break.
+  static func split(_ line: String) -> (String, String) {
+    var line = line
+    return line.withUTF8 { bytes in
+      let lines = LineIndex.text(of: Array(bytes))
+      let content = lines.byteRange(ofLine: 1)
+      return (String(decoding: bytes[content], as: UTF8.self), String(decoding: bytes[content.upperBound...], as: UTF8.self))
+    }
   }
 
   struct Step {
@@ -49,15 +69,15 @@ public enum UnifiedDiff {
     var newLine: Int
   }
 
-  /// The text's lines, each with its line break.
+  /// The text's lines as LineIndex cuts them, each with its line break.
   static func lines(_ bytes: [UInt8]) -> [String] {
+    let index = LineIndex.text(of: bytes)
     var result: [String] = []
-    var start = 0
-    for (index, byte) in bytes.enumerated() where byte == 0x0A {
-      result.append(String(decoding: bytes[start...index], as: UTF8.self))
-      start = index + 1
+    for line in 1...index.lineCount {
+      let start = index.start(ofLine: line) ?? bytes.count
+      let end = index.start(ofLine: line + 1) ?? bytes.count
+      if start < end { result.append(String(decoding: bytes[start..<end], as: UTF8.self)) }
     }
-    if start < bytes.count { result.append(String(decoding: bytes[start...], as: UTF8.self)) }
     return result
   }
 

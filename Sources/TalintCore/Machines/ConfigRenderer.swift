@@ -2,10 +2,14 @@ import TalintYAML
 
 /// Writes a machine's merged config as YAML, each value with where it was set
 /// (`# from talos/patches/cp.yaml:12`, or the Talos release that generated it) and, after each
-/// document, what patches deleted from it. Secret values are masked, as in every output.
+/// document, what patches deleted from it. Secret values are masked, as in every output: every
+/// scalar under a key that looks secret, at any depth, and the same node wherever else the
+/// merge put it (a JSON6902 `copy` from `/machine/token` to a key that does not look secret).
+/// Keys, values and file names are written with their control characters escaped.
 public enum ConfigRenderer {
   public static func render(_ effective: EffectiveConfig) -> String {
     var writer = Writer(effective: effective)
+    for document in effective.merged.documents { writer.collectSecrets(document.root, secret: false) }
     for (index, document) in effective.merged.documents.enumerated() {
       if index > 0 { writer.text += "---\n" }
       writer.value(document.root, indent: 0, secret: false)
@@ -24,12 +28,28 @@ public enum ConfigRenderer {
     let effective: EffectiveConfig
     var text = ""
     var arena: YAMLDocument { effective.merged.arena }
+    /// The scalars found under secret-looking keys.
+    var secrets = Set<NodeID>()
+
+    mutating func collectSecrets(_ node: NodeID, secret: Bool) {
+      switch arena.content(node) {
+      case .mapping(let pairs):
+        for pair in pairs { collectSecrets(pair.value, secret: secret || SecretKeys.looksSecret(arena.scalar(pair.key) ?? "")) }
+      case .sequence(let items):
+        for item in items { collectSecrets(item, secret: secret) }
+      case .scalar:
+        if secret { secrets.insert(node) }
+      case .alias:
+        break
+      }
+    }
 
     func origin(_ range: SourceRange) -> String {
       let file = Int(range.file)
       guard file >= 0, file < effective.files.count else { return "" }
       let source = effective.files[file]
-      return source.generated ? "from \(source.path)" : "from \(source.path):\(range.start.line)"
+      let path = ControlCharacters.escaped(source.path)
+      return source.generated ? "from \(path)" : "from \(path):\(range.start.line)"
     }
 
     /// A value at `indent`, on the current line (after a key or a dash) or below it.
@@ -40,7 +60,7 @@ public enum ConfigRenderer {
           if position > 0 || !text.hasSuffix("- ") { text += String(repeating: " ", count: indent) }
           let key = arena.scalar(pair.key) ?? ""
           text += ConfigRenderer.scalar(key, style: .plain) + ":"
-          entry(pair.value, indent: indent, secret: SecretKeys.looksSecret(key))
+          entry(pair.value, indent: indent, secret: secret || SecretKeys.looksSecret(key))
         }
         if pairs.isEmpty { text += "{}\n" }
       case .sequence(let items):
@@ -50,7 +70,7 @@ public enum ConfigRenderer {
         }
         if items.isEmpty { text += "[]\n" }
       case .scalar(let value, let style):
-        let shown = secret && !value.isEmpty ? SecretSpans.mask : ConfigRenderer.masked(value)
+        let shown = (secret || secrets.contains(node)) && !value.isEmpty ? SecretSpans.mask : SecretSpans.maskingEmbeddedSecrets(in: value)
         text += ConfigRenderer.scalar(shown, style: style) + "  # \(origin(arena[node].range))\n"
       case .alias:
         text += "null\n"
@@ -85,16 +105,10 @@ public enum ConfigRenderer {
 
   /// A scalar as YAML: plain where it was plain and stays one line, else double-quoted.
   static func scalar(_ value: String, style: ScalarStyle) -> String {
-    let special = value.isEmpty || value.contains("\n") || value.contains(": ") || value.contains(" #") || value.hasPrefix(" ")
+    var bytes = value
+    let special = value.isEmpty || bytes.withUTF8({ ControlCharacters.needsEscaping($0) }) || value.contains(": ") || value.contains(" #") || value.hasPrefix(" ")
       || value.hasSuffix(" ") || "!&*-?{}[],#|>@`'\"%".contains(value.first ?? " ") || value.hasSuffix(":")
     guard style != .plain || special else { return value }
     return yamlQuoted(value)
-  }
-
-  /// A value with the secrets written inside it (URL passwords, join tokens) masked.
-  static func masked(_ value: String) -> String {
-    var result = value
-    for secret in SecretSpans.embeddedSecrets(in: value) { result = result.replacing(secret, with: SecretSpans.mask) }
-    return result
   }
 }

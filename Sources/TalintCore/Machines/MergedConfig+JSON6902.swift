@@ -99,7 +99,9 @@ extension MergedConfig {
       arena.setContent(.sequence(items), of: container)
     case .mapping(var pairs):
       if let index = pairs.lastIndex(where: { arena.scalar($0.key) == last }) {
-        pairs[index] = Pair(key: pairs[index].key, value: value)
+        // Key and all on the operation's line, as a strategic merge writes a value it
+        // replaces: findings at the key (TAL602) belong to the patch, not the base.
+        pairs[index] = Pair(key: arena.append(.scalar(last, .plain), range: range), value: value)
       } else {
         pairs.append(Pair(key: arena.append(.scalar(last, .plain), range: range), value: value))
       }

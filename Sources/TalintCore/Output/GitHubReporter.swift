@@ -20,8 +20,10 @@ public enum GitHubReporter {
     return output
   }
 
+  /// Workflow-command data: `%`, CR and LF as GitHub decodes them, and any other control
+  /// character escaped (the log viewer renders terminal escapes).
   static func data(_ text: String) -> String {
-    text.replacing("%", with: "%25").replacing("\r", with: "%0D").replacing("\n", with: "%0A")
+    ControlCharacters.escaped(text.replacing("%", with: "%25").replacing("\r", with: "%0D").replacing("\n", with: "%0A"))
   }
 
   static func property(_ text: String) -> String {

@@ -75,6 +75,19 @@ public enum JSONReporter {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
     guard let data = try? encoder.encode(value) else { return "{}\n" }
-    return String(decoding: data, as: UTF8.self) + "\n"
+    return escapingC1(String(decoding: data, as: UTF8.self)) + "\n"
+  }
+
+  /// The encoder escapes C0 controls only; DEL and the C1 controls (U+0080–U+009F, which
+  /// some terminals obey as escapes, U+009B as CSI) are written `\u00XX` too, so that a report
+  /// shown with `cat` is inert. Valid JSON either way.
+  static func escapingC1(_ json: String) -> String {
+    var json = json
+    guard json.withUTF8({ $0.containsByte(0x7F, or: 0xC2) }) else { return json }
+    var result = ""
+    for scalar in json.unicodeScalars {
+      if (0x7F...0x9F).contains(scalar.value) { result += "\\u00" + String(scalar.value, radix: 16) } else { result.unicodeScalars.append(scalar) }
+    }
+    return result
   }
 }

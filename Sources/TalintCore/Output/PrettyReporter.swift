@@ -15,14 +15,22 @@ public struct PrettyReporter {
     for diagnostic in report.visible {
       let start = diagnostic.range.start
       let level = paint(diagnostic.severity.rawValue + "[\(diagnostic.ruleID)]", code: Self.code(diagnostic.severity))
-      output += "\(level)\(paint(": " + diagnostic.message, code: "1"))\n"
+      output += "\(level)\(paint(": " + ControlCharacters.escaped(diagnostic.message), code: "1"))\n"
       let gutter = String(repeating: " ", count: String(start.line).count)
-      output += "\(gutter)\(paint("-->", code: "34")) \(diagnostic.path):\(start.line):\(start.column)\n"
+      output += "\(gutter)\(paint("-->", code: "34")) \(ControlCharacters.escaped(diagnostic.path)):\(start.line):\(start.column)\n"
       if let excerpt = diagnostic.excerpt {
-        let width = max(1, excerpt.endColumn - excerpt.startColumn)
-        let caret = String(repeating: " ", count: max(0, excerpt.startColumn - 1)) + String(repeating: "^", count: width)
+        // A line that did not parse may hold any control character: shown escaped, the caret
+        // under the escaped text.
+        let scalars = Array(excerpt.text.unicodeScalars)
+        func column(_ original: Int) -> Int {
+          let before = String(String.UnicodeScalarView(scalars.prefix(max(0, original - 1))))
+          return ControlCharacters.escaped(before).unicodeScalars.count + 1
+        }
+        let (from, to) = (column(excerpt.startColumn), column(excerpt.endColumn))
+        let width = max(1, to - from)
+        let caret = String(repeating: " ", count: max(0, from - 1)) + String(repeating: "^", count: width)
         output += "\(gutter) \(paint("|", code: "34"))\n"
-        output += "\(paint(String(start.line), code: "34")) \(paint("|", code: "34")) \(excerpt.text)\n"
+        output += "\(paint(String(start.line), code: "34")) \(paint("|", code: "34")) \(ControlCharacters.escaped(excerpt.text))\n"
         output += "\(gutter) \(paint("|", code: "34")) \(paint(caret, code: Self.code(diagnostic.severity)))\n"
       }
       if let rule = report.rules.first(where: { $0.id == diagnostic.ruleID }) {

@@ -25,7 +25,10 @@ public enum TextReporter {
 
   private static func append(_ diagnostic: Diagnostic, to output: inout [UInt8]) {
     let start = diagnostic.range.start
-    append(diagnostic.path, to: &output)
+    // The file's name and the message may come from a stranger's tree: no line or terminal
+    // escape of theirs gets through (messages are escaped when a file is finished; this is
+    // the net for names and for findings made elsewhere).
+    append(ControlCharacters.escaped(diagnostic.path), to: &output)
     output.append(UInt8(ascii: ":"))
     appendDecimal(start.line, to: &output)
     output.append(UInt8(ascii: ":"))
@@ -33,7 +36,7 @@ public enum TextReporter {
     append(": ", to: &output)
     append(diagnostic.severity.rawValue, to: &output)
     append(": ", to: &output)
-    append(diagnostic.message, to: &output)
+    append(ControlCharacters.escaped(diagnostic.message), to: &output)
     append(" [", to: &output)
     append(diagnostic.ruleID, to: &output)
     output.append(UInt8(ascii: "]"))

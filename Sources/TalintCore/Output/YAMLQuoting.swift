@@ -1,6 +1,7 @@
 /// A YAML double-quoted scalar of any text: escapes for quotes, backslashes, line breaks,
-/// tabs and other control characters, so globs (`*.sops.yaml`), paths with `: ` or `#` and
-/// values with line breaks read back as written.
+/// tabs and other control characters (C0, DEL, C1, line separators, bidirectional controls),
+/// so globs (`*.sops.yaml`), paths with `: ` or `#` and values with line breaks read back as
+/// written, and nothing in them drives a terminal.
 public func yamlQuoted(_ text: String) -> String {
   var result = "\""
   for scalar in text.unicodeScalars {
@@ -10,8 +11,11 @@ public func yamlQuoted(_ text: String) -> String {
     case "\n": result += "\\n"
     case "\t": result += "\\t"
     default:
-      if scalar.value < 0x20 || scalar.value == 0x7F {
+      if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
         result += "\\x" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
+      } else if ControlCharacters.escaped(String(scalar)) != String(scalar) {
+        // Line separators and bidirectional controls: inert in a terminal as `\uNNNN`.
+        result += "\\u" + String(scalar.value, radix: 16)
       } else {
         result.unicodeScalars.append(scalar)
       }

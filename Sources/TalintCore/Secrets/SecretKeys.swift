@@ -2,26 +2,46 @@ import TalintYAML
 
 /// Which key names hold secret material, judged by name alone: every field Talos redacts
 /// (SecretFields) and anything that looks like it (`token`, `key`, `secret`, `password`,
-/// `privateKey`, `*Secret`, registry `auth`, `AWS_SECRET_ACCESS_KEY`, `oidc-client-secret`).
-/// Output masks the values under such keys; it errs on the side of masking, since a masked
-/// non-secret costs a little context and a printed secret costs a rotation.
+/// `privateKey`, `*Secret`, `*Auth`, `AWS_SECRET_ACCESS_KEY`, `oidc-client-secret`), in any
+/// case and with or without separators (`APIKEY`, `PassWord`, `sshprivatekey`). Output masks
+/// the values under such keys; it errs on the side of masking, since a masked non-secret costs
+/// a little context and a printed secret costs a rotation.
 public enum SecretKeys {
-  /// Last words that make a key secret when they end it (`jointoken`, `clusterSecret`).
-  static let secretSuffixes = ["token", "secret", "password", "passwd", "passphrase", "credentials"]
+  /// Endings that make a key secret (`jointoken`, `clusterSecret`, `BasicAuth`), compared with
+  /// the key lowercased and without separators, so that no spelling of a word escapes.
+  static let secretSuffixes = ["key", "token", "secret", "password", "passwd", "passphrase", "credentials", "auth"]
+  /// Names with a secret ending that hold none: a public key, and the Kubernetes and etcd
+  /// on/off switches named `…-auth` (`anonymous-auth`, `client-cert-auth`,
+  /// `enable-bootstrap-token-auth`), whose `true` or `false` the rules report on and fixes edit.
+  static let publicSuffixes = ["publickey", "anonymousauth", "certauth", "tokenauth"]
 
   public static func looksSecret(_ name: String) -> Bool {
     guard mayLookSecret(name) else { return false }
-    let words = Self.words(name)
-    guard let last = words.last else { return false }
-    if words == ["auth"] { return true }
-    // `key`, `privateKey`, `apiKey`, `presharedKey`, `AWS_SECRET_ACCESS_KEY`; not `publicKey`.
-    if last == "key" { return words.dropLast().last != "public" }
-    return secretSuffixes.contains { last.hasSuffix($0) }
+    let compact = Self.compact(name)
+    return secretSuffixes.contains { compact.hasSuffix($0) } && !publicSuffixes.contains { compact.hasSuffix($0) }
+  }
+
+  /// A key lowercased, without the separators `-`, `_`, `.` and blanks: `AWS_SECRET_ACCESS_KEY`
+  /// → `awssecretaccesskey`.
+  static func compact(_ name: String) -> String {
+    if name.isASCII {
+      var bytes: [UInt8] = []
+      bytes.reserveCapacity(name.utf8.count)
+      for byte in name.utf8 where !Self.isSeparator(byte) {
+        bytes.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+      }
+      return String(decoding: bytes, as: UTF8.self)
+    }
+    return String(String.UnicodeScalarView(name.lowercased().unicodeScalars.filter { $0.isASCII ? !Self.isSeparator(UInt8($0.value)) : true }))
+  }
+
+  private static func isSeparator(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: " ")
   }
 
   /// Every secret-looking name ends with one of these (any case): a byte test that rules out
-  /// almost every key before the words are split (a mapping may hold a million keys).
-  static let endings: [[UInt8]] = ["key", "token", "secret", "password", "passwd", "passphrase", "credentials", "auth"].map { Array($0.utf8) }
+  /// almost every key before it is compacted (a mapping may hold a million keys).
+  static let endings: [[UInt8]] = secretSuffixes.map { Array($0.utf8) }
   /// `endings` by their last letter (`& 31`, so either case): a key is compared only with the
   /// one or two endings its own last letter allows (most keys' last letter allows none).
   private static let endingsByLastLetter: [[[UInt8]]] = (0..<32).map { letter in endings.filter { Int($0.last! & 31) == letter } }
@@ -44,55 +64,5 @@ public enum SecretKeys {
       if matches { return true }
     }
     return false
-  }
-
-  /// The lowercased words of a key: split at `-`, `_`, `.`, blanks and lower-to-upper case
-  /// changes (`identityToken` → identity, token).
-  static func words(_ name: String) -> [String] {
-    if name.isASCII { return asciiWords(name) }
-    var words: [String] = []
-    var current = ""
-    var previousWasLower = false
-    for scalar in name.unicodeScalars {
-      if scalar == "-" || scalar == "_" || scalar == "." || scalar == " " {
-        if !current.isEmpty { words.append(current) }
-        current = ""
-        previousWasLower = false
-        continue
-      }
-      let isUpper = scalar.properties.isUppercase
-      if isUpper && previousWasLower && !current.isEmpty {
-        words.append(current)
-        current = ""
-      }
-      current.unicodeScalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
-      previousWasLower = scalar.properties.isLowercase || ("0"..."9").contains(scalar)
-    }
-    if !current.isEmpty { words.append(current) }
-    return words
-  }
-
-  /// `words` for an ASCII name (nearly every key), on bytes: the same splits, no Unicode tables.
-  private static func asciiWords(_ name: String) -> [String] {
-    var words: [String] = []
-    var current: [UInt8] = []
-    var previousWasLower = false
-    for byte in name.utf8 {
-      if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".") || byte == UInt8(ascii: " ") {
-        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
-        current.removeAll(keepingCapacity: true)
-        previousWasLower = false
-        continue
-      }
-      let isUpper = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")
-      if isUpper && previousWasLower && !current.isEmpty {
-        words.append(String(decoding: current, as: UTF8.self))
-        current.removeAll(keepingCapacity: true)
-      }
-      current.append(isUpper ? byte | 0x20 : byte)
-      previousWasLower = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-    }
-    if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
-    return words
   }
 }

@@ -2,8 +2,11 @@ import TalintYAML
 
 /// Where one file holds secret values, so that nothing talint writes shows them: source
 /// excerpts are masked (`token: ******`), messages are scrubbed, and baseline hashes are taken
-/// of the masked text. A value is secret when its key looks secret (SecretKeys), or when it is
-/// the password or token inside a URL (`https://user:pass@host`, `?jointoken=…`).
+/// of the masked text. A value is secret when its key looks secret (SecretKeys: the key's whole
+/// subtree), when it is the `value` of a JSON6902 operation whose `path` names such a key, or
+/// when it is the password or token inside a URL (`https://user:pass@host`, `?jointoken=…`).
+/// Lines are libyaml's (LineIndex), the lines every output shows; what the tree cannot say —
+/// a line that did not parse — is masked by the text (UnparsedSecrets.swift).
 public struct SecretSpans: Sendable {
   public static let mask = "******"
 
@@ -12,6 +15,9 @@ public struct SecretSpans: Sendable {
   private var columnsByLine: [Int: [Range<Int>]] = [:]
   /// The secret texts, longest first, for scrubbing messages.
   private var values: [String] = []
+  /// True when a URL holds a password or token: messages are then scrubbed of URL credentials
+  /// by their place in the URL, whatever their length (a short one is not in `values`).
+  private var hasURLSecrets = false
 
   public init() {}
 
@@ -19,29 +25,51 @@ public struct SecretSpans: Sendable {
   public init(_ parsed: YAMLParseResult) {
     var found: [String] = []
     for document in parsed.documents {
+      // Each node is masked once, however many aliases lead to it (an alias bomb stays linear).
+      var masked = Set<NodeID>()
+      var setsSecret = false
       document.forEachSourcePair { pair, key in
+        if JSONPointer.isPathKey(key) { setsSecret = setsSecret || JSONPointer.setsSecret(document.scalar(pair.value)) }
         guard SecretKeys.mayLookSecret(bytes: key), SecretKeys.looksSecret(String(decoding: key, as: UTF8.self)) else { return }
-        let value = document.resolve(pair.value)
-        let scalars = document.isSequence(value) ? document.elements(value).map(document.resolve) : [value]
-        for scalar in scalars where !document.isNull(scalar) {
-          guard let text = document.scalar(scalar) else { continue }
-          maskWhole(document[scalar].range, lines: parsed.lines)
-          // An alias shows only `*name`; the anchored text is where the secret is written.
-          if value != pair.value { maskWhole(document[value].range, lines: parsed.lines) }
-          record(text, into: &found)
+        maskValue(pair.value, in: document, lines: parsed.lines, masked: &masked, found: &found)
+      }
+      // A JSON6902 operation sets its `value` at its `path`: `{op: add, path: /machine/token,
+      // value: …}` holds a token though no key says so. Looked for only in a document that
+      // names such a path.
+      if setsSecret {
+        for id in document.sourceNodes where document[id].kind == .mapping {
+          guard let value = document.value(forKey: "value", in: id), JSONPointer.setsSecret(document.value(forKey: "path", in: id).flatMap(document.scalar)) else { continue }
+          maskValue(value, in: document, lines: parsed.lines, masked: &masked, found: &found)
         }
       }
       for id in Self.urlCandidates(in: document) {
         for secret in Self.embeddedSecrets(in: document.scalar(id)!) {
           maskOccurrences(of: secret, within: document[id].range, lines: parsed.lines)
           record(secret, into: &found)
+          hasURLSecrets = true
         }
       }
     }
     values = Self.scrubOrder(found)
   }
 
-  public var isEmpty: Bool { columnsByLine.isEmpty && values.isEmpty }
+  /// Masks every scalar of a secret value: the scalar itself, each element of a list, each
+  /// value of a mapping (a secret key's whole subtree), and the anchored text an alias shows
+  /// only as `*name`.
+  private mutating func maskValue(_ id: NodeID, in document: YAMLDocument, lines: LineIndex, masked: inout Set<NodeID>, found: inout [String]) {
+    let node = document.resolve(id)
+    guard masked.insert(node).inserted else { return }
+    if document.isSequence(node) {
+      for element in document.elements(node) { maskValue(element, in: document, lines: lines, masked: &masked, found: &found) }
+    } else if document.isMapping(node) {
+      for pair in document.rawPairs(node) { maskValue(pair.value, in: document, lines: lines, masked: &masked, found: &found) }
+    } else if !document.isNull(node), let text = document.scalar(node) {
+      maskWhole(document[node].range, lines: lines)
+      record(text, into: &found)
+    }
+  }
+
+  public var isEmpty: Bool { columnsByLine.isEmpty && values.isEmpty && !hasURLSecrets }
 
   /// Adds the spans of an embedded config, moved to where it is written.
   mutating func merge(_ other: SecretSpans, moved transform: (SourcePosition) -> SourcePosition) {
@@ -53,6 +81,7 @@ public struct SecretSpans: Sendable {
       }
     }
     values = Self.scrubOrder(values + other.values)
+    hasURLSecrets = hasURLSecrets || other.hasURLSecrets
   }
 
   /// These spans and another file-level set together.
@@ -62,7 +91,10 @@ public struct SecretSpans: Sendable {
     return result
   }
 
-  /// `message` with every secret value replaced by the mask.
+  /// `message` with every secret value replaced by the mask, and every URL credential
+  /// (`scheme://user:pass@`, `?jointoken=…`) whatever its length: values of three characters
+  /// or fewer are not searched for as text (they would cut up every message), so a short URL
+  /// password is found by where it is written.
   public func scrub(_ message: String) -> String {
     var result = message
     // A value longer than the message cannot be in it: keys and certificates, which are most
@@ -71,7 +103,23 @@ public struct SecretSpans: Sendable {
     for value in values where value.utf8.count <= length && result.containsBytes(value) {
       result = result.replacingBytes(value, with: Self.mask)
     }
+    if hasURLSecrets { result = Self.maskingEmbeddedSecrets(in: result) }
     return result
+  }
+
+  /// A message as every output shows it: scrubbed, and with the control characters a key or
+  /// value of the input brought into it escaped (ControlCharacters).
+  public func shown(_ message: String) -> String {
+    ControlCharacters.escaped(isEmpty ? message : scrub(message))
+  }
+
+  /// `text` with the URL credentials written in it masked where they stand.
+  public static func maskingEmbeddedSecrets(in text: String) -> String {
+    let spans = embeddedSecretSpans(in: text)
+    guard !spans.isEmpty else { return text }
+    var bytes = Array(text.utf8)
+    for span in spans.reversed() { bytes.replaceSubrange(span, with: mask.utf8) }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// Line `line` of the file, masked, with a map from columns of the original line to
@@ -80,38 +128,6 @@ public struct SecretSpans: Sendable {
     var ranges = columnsByLine[line] ?? []
     ranges += Self.heuristicColumns(text)
     return MaskedLine(text, masking: ranges)
-  }
-
-  /// Line `line` of a file that could not be parsed, masked by what the text shows: a value
-  /// after a secret-looking key, URL secrets, and any line of a block scalar (`key: |`) under a
-  /// secret-looking key.
-  public static func maskedUnparsed(line: Int, lines: LineIndex) -> MaskedLine {
-    let text = lines.lineText(line)
-    let indent = firstNonBlankColumn(lines.lineBytes(line))
-    var above = line - 1
-    while above >= 1 {
-      let bytes = lines.lineBytes(above)
-      let column = firstNonBlankColumn(bytes)
-      if column <= bytes.count && column < indent {
-        let opener = lines.lineText(above).trimmingBlanks()
-        if let colon = opener.lastIndex(of: ":"), let indicator = String(opener[opener.index(after: colon)...]).trimmingBlanks().first,
-          indicator == "|" || indicator == ">", SecretKeys.looksSecret(Self.bareKey(opener[..<colon]))
-        {
-          return MaskedLine(text, masking: [indent..<Int.max])
-        }
-        break
-      }
-      above -= 1
-    }
-    return MaskedLine(text, masking: heuristicColumns(text))
-  }
-
-  /// A key as written, without a list dash or quotes: `- "token"` → `token`.
-  static func bareKey(_ text: Substring) -> String {
-    var key = text.drop { $0 == "-" || $0 == " " }
-    while let first = key.first, first == "\"" || first == "'" { key = key.dropFirst() }
-    while let last = key.last, last == "\"" || last == "'" || last == " " { key = key.dropLast() }
-    return String(key)
   }
 
   private mutating func record(_ text: String, into found: inout [String]) {
@@ -208,7 +224,14 @@ public struct SecretSpans: Sendable {
   /// `https://ghp_x@github.com`), and query parameters named like secrets (`?jointoken=…`).
   public static func embeddedSecrets(in text: String) -> [String] {
     guard mayEmbedSecrets(text) else { return [] }
-    var secrets: [String] = []
+    let bytes = Array(text.utf8)
+    return embeddedSecretSpans(in: text).map { String(decoding: bytes[$0], as: UTF8.self) }
+  }
+
+  /// Where `embeddedSecrets` are in `text`, as byte ranges in text order, none overlapping.
+  static func embeddedSecretSpans(in text: String) -> [Range<Int>] {
+    guard mayEmbedSecrets(text) else { return [] }
+    var spans: [Range<Int>] = []
     let bytes = Array(text.utf8)
     var from = 0
     // `scheme://user:password@host`: the part after the userinfo's first `:` (or a lone token).
@@ -216,15 +239,15 @@ public struct SecretSpans: Sendable {
       var end = scheme.upperBound
       while end < bytes.count && !Self.authorityEnds(bytes[end]) { end += 1 }
       if let at = bytes[scheme.upperBound..<end].lastIndex(of: UInt8(ascii: "@")) {
-        let userinfo = bytes[scheme.upperBound..<at]
-        let password = userinfo.firstIndex(of: UInt8(ascii: ":")).map { userinfo[($0 + 1)...] } ?? userinfo
-        if !password.isEmpty { secrets.append(String(decoding: password, as: UTF8.self)) }
+        let userinfo = scheme.upperBound..<at
+        let password = bytes[userinfo].firstIndex(of: UInt8(ascii: ":")).map { ($0 + 1)..<at } ?? userinfo
+        if !password.isEmpty { spans.append(password) }
       }
       from = scheme.upperBound
     }
     // `?jointoken=…` and other query parameters named like secrets. (Most values that get
     // here are certificates, whose `=` is base64 padding: they hold no `?` or `&`.)
-    guard bytes.withUnsafeBufferPointer({ $0.containsByte(UInt8(ascii: "?"), or: UInt8(ascii: "&")) }) else { return secrets }
+    guard bytes.withUnsafeBufferPointer({ $0.containsByte(UInt8(ascii: "?"), or: UInt8(ascii: "&")) }) else { return spans }
     for (index, byte) in bytes.enumerated() where byte == UInt8(ascii: "?") || byte == UInt8(ascii: "&") {
       var equals = index + 1
       while equals < bytes.count && bytes[equals] != UInt8(ascii: "=") && !Self.parameterEnds(bytes[equals]) { equals += 1 }
@@ -233,9 +256,9 @@ public struct SecretSpans: Sendable {
       else { continue }
       var end = equals + 1
       while end < bytes.count && !Self.parameterEnds(bytes[end]) { end += 1 }
-      if end > equals + 1 { secrets.append(String(decoding: bytes[(equals + 1)..<end], as: UTF8.self)) }
+      if end > equals + 1 && !spans.contains(where: { $0.overlaps((equals + 1)..<end) }) { spans.append((equals + 1)..<end) }
     }
-    return secrets
+    return spans.sorted { $0.lowerBound < $1.lowerBound }
   }
 
   private static func authorityEnds(_ byte: UInt8) -> Bool {
@@ -246,44 +269,6 @@ public struct SecretSpans: Sendable {
   private static func parameterEnds(_ byte: UInt8) -> Bool {
     byte == UInt8(ascii: "&") || byte == UInt8(ascii: "#") || byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == UInt8(ascii: "\"")
       || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "?")
-  }
-
-  /// For text talint could not parse (a syntax error's line): mask what follows a
-  /// secret-looking key on the line, and URL secrets.
-  static func heuristicColumns(_ text: String) -> [Range<Int>] {
-    // The key is found on bytes (its delimiters are ASCII); scalars are counted only for a
-    // line that has something to mask (this runs for every line a finding shows).
-    let bytes = Array(text.utf8)
-    var ranges: [Range<Int>] = []
-    var index = 0
-    while index < bytes.count && (bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == UInt8(ascii: "-")) { index += 1 }
-    let keyStart = index
-    while index < bytes.count && bytes[index] != UInt8(ascii: ":") { index += 1 }
-    // Quotes and blanks after the key: the byte test reads how the key ends.
-    var keyEnd = index
-    while keyEnd > keyStart && (bytes[keyEnd - 1] == 0x20 || bytes[keyEnd - 1] == UInt8(ascii: "\"") || bytes[keyEnd - 1] == UInt8(ascii: "'")) { keyEnd -= 1 }
-    if index < bytes.count, index + 1 == bytes.count || bytes[index + 1] == 0x20, SecretKeys.mayLookSecret(bytes: bytes[keyStart..<keyEnd]) {
-      var valueStart = index + 1
-      while valueStart < bytes.count && bytes[valueStart] == 0x20 { valueStart += 1 }
-      if valueStart < bytes.count && SecretKeys.looksSecret(Self.bareKey(Substring(String(decoding: bytes[keyStart..<index], as: UTF8.self)))) {
-        ranges.append(LineIndex.scalarCount(bytes[..<valueStart]) + 1..<Int.max)
-      }
-    }
-    guard mayEmbedSecrets(text) else { return ranges }
-    let scalars = [Unicode.Scalar](scalarsOf: text.utf8)
-    for secret in embeddedSecrets(in: text) {
-      let needle = [Unicode.Scalar](scalarsOf: secret.utf8)
-      var start = 0
-      while start + needle.count <= scalars.count {
-        if scalars[start..<start + needle.count].elementsEqual(needle) {
-          ranges.append(start + 1..<start + 1 + needle.count)
-          start += needle.count
-        } else {
-          start += 1
-        }
-      }
-    }
-    return ranges
   }
 }
 
@@ -301,8 +286,10 @@ public struct MaskedLine: Sendable {
     let scalars = [Unicode.Scalar](scalarsOf: original.utf8)
     var merged: [Range<Int>] = []
     for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
-      let clamped = range.lowerBound..<min(range.upperBound, scalars.count + 1)
-      guard clamped.lowerBound < clamped.upperBound else { continue }
+      // A span past the line's end (a line model that disagreed) is dropped, not a crash.
+      let end = min(range.upperBound, scalars.count + 1)
+      guard range.lowerBound >= 1, range.lowerBound < end else { continue }
+      let clamped = range.lowerBound..<end
       if let last = merged.last, clamped.lowerBound <= last.upperBound {
         merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, clamped.upperBound)
       } else {
