@@ -14,9 +14,9 @@ struct WriteError: Error, CustomStringConvertible {
 /// temporary file beside it, which takes its owner, group and permissions and is renamed over
 /// it. `--fix` runs on trees strangers write, so it writes only what is plainly the file it
 /// was given, and refuses:
-/// - a symbolic link: its target may be anywhere (outside the tree, a system file); naming the
-///   target itself fixes it. Directory walks skip linked directories (`InputCollector`), so
-///   only the last step of a path needs checking.
+/// - a path any step of which is a symbolic link — the file or a folder above it as the path
+///   spells it: a link's target may be anywhere (outside the tree, a system file), and a pull
+///   request can turn a folder CI names into one. Naming the target itself fixes it.
 /// - anything but a regular file;
 /// - a read-only file: its owner said it is not to be changed (root could write it anyway);
 /// - a file with more than one hard link: renaming would split the links (the other names
@@ -26,9 +26,8 @@ struct WriteError: Error, CustomStringConvertible {
 /// - a file that changed since it was read (checked just before the rename): the edit would be
 ///   lost.
 func replaceAtomically(_ path: String, original: [UInt8], with bytes: [UInt8]) throws {
-  var link = stat()
-  if lstat(path, &link) == 0 && link.st_mode & S_IFMT == S_IFLNK {
-    throw WriteError(description: "a symbolic link; talint fixes only the file it is given (name the link's target to fix that)")
+  if let link = linkStep(path) {
+    throw WriteError(description: "\(link) is a symbolic link; talint writes through none (name the link's target to fix it)")
   }
   // O_NOFOLLOW: a link put in its place since is refused too.
   let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
@@ -61,6 +60,18 @@ func replaceAtomically(_ path: String, original: [UInt8], with bytes: [UInt8]) t
     unlink(temporaryPath)
     throw WriteError(description: failure)
   }
+}
+
+/// The first step of `path`, as it is spelled, that is a symbolic link, or nil.
+private func linkStep(_ path: String) -> String? {
+  var prefix = path.hasPrefix("/") ? "/" : ""
+  for step in path.split(separator: "/") {
+    if !prefix.isEmpty && !prefix.hasSuffix("/") { prefix += "/" }
+    prefix += step
+    var info = stat()
+    if lstat(prefix, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK { return prefix }
+  }
+  return nil
 }
 
 /// Whether the file at `path` is still the one opened as `descriptor` (not replaced, not

@@ -59,11 +59,17 @@ import Testing
     for target in ["tree", "tree/link.yaml"] {
       let output = try talint(["lint", "--fix", target], in: folder)
       #expect(output.status == 2, "\(output.stderr)")
-      #expect(output.stderr.contains("tree/link.yaml: not fixed: a symbolic link; talint fixes only the file it is given (name the link's target to fix that)"), "\(output.stderr)")
+      #expect(output.stderr.contains("tree/link.yaml: not fixed: tree/link.yaml is a symbolic link; talint writes through none (name the link's target to fix it)"), "\(output.stderr)")
       #expect(try String(contentsOfFile: folder + "/outside/node.yaml", encoding: .utf8) == Self.weakened)
       #expect(status(folder + "/tree/link.yaml").st_mode & S_IFMT == S_IFLNK)
     }
     #expect(try String(contentsOfFile: folder + "/tree/kept.yaml", encoding: .utf8) == Self.fixed)
+    // A folder CI names that a pull request made a link to another place.
+    symlink(folder + "/outside", folder + "/talos")
+    let linkedFolder = try talint(["lint", "--fix", "talos"], in: folder)
+    #expect(linkedFolder.status == 2)
+    #expect(linkedFolder.stderr.contains("talos/node.yaml: not fixed: talos is a symbolic link; talint writes through none"), "\(linkedFolder.stderr)")
+    #expect(try String(contentsOfFile: folder + "/outside/node.yaml", encoding: .utf8) == Self.weakened)
     // The target, named itself, is fixed.
     let named = try talint(["lint", "--fix", "outside/node.yaml"], in: folder)
     #expect(named.stderr.contains("talint: fixed 2 findings in 1 file"), "\(named.stderr)")
