@@ -55,10 +55,16 @@ public enum JSON: Sendable, Equatable, Codable {
     return nil
   }
 
+  /// The range of the protocol's `integer`, which line, character and version numbers fall in.
+  public static let integers = Int(Int32.min)...Int(Int32.max)
+
+  /// A whole number, clamped to `integers`: every number a client sends is read through this,
+  /// so arithmetic on one (`line + 1`, `version + 1`) cannot overflow, however large it was.
   public var int: Int? {
     switch self {
-    case .int(let value): value
-    case .double(let value) where value.rounded() == value && abs(value) < 1e15: Int(value)
+    case .int(let value): min(max(value, Self.integers.lowerBound), Self.integers.upperBound)
+    case .double(let value) where value.rounded() == value:
+      Int(min(max(value, Double(Self.integers.lowerBound)), Double(Self.integers.upperBound)))
     default: nil
     }
   }

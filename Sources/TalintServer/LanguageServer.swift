@@ -100,7 +100,7 @@ public final class LanguageServer: @unchecked Sendable {
     case "textDocument/didChange":
       guard let uri, var document = documents[uri] else { return }
       for change in params["contentChanges"]?.array ?? [] { document.apply(change) }
-      document.version = params["textDocument"]?["version"]?.int ?? document.version + 1
+      document.version = params["textDocument"]?["version"]?.int ?? min(document.version + 1, JSON.integers.upperBound)
       documents[uri] = document
       let version = document.version
       queue.asyncAfter(deadline: .now() + debounce) {

@@ -8,8 +8,8 @@ import TalintYAML
 /// One read from the client: a message's body, or why the bytes were not a message.
 enum Incoming {
   case message([UInt8])
-  /// Headers without a usable `Content-Length`, or a body larger than the server accepts; the
-  /// stream goes on after it.
+  /// Headers without a usable `Content-Length`, a header line or a body larger than the
+  /// server accepts; the stream goes on after it.
   case malformed(String)
   case end
 }
@@ -23,13 +23,22 @@ final class MessageReader {
   /// Bodies beyond this are read and dropped: a document that large is refused, not buffered.
   static let maximumBody = 64 << 20
 
+  /// Header lines longer than this are answered as malformed and skipped (real ones are a few
+  /// dozen bytes), so a line that never ends costs neither memory nor repeated scanning.
+  static let maximumHeaderLine = 8 << 10
+
   init(descriptor: Int32) { self.descriptor = descriptor }
 
   func next() -> Incoming {
     var length: Int?
     var sawHeader = false
     while true {
-      guard let line = readLine() else { return sawHeader ? .malformed("the stream ended inside a message's headers") : .end }
+      let line: [UInt8]
+      switch readLine() {
+      case .end: return sawHeader ? .malformed("the stream ended inside a message's headers") : .end
+      case .tooLong: return .malformed("a header line over \(Self.maximumHeaderLine) bytes")
+      case .line(let bytes): line = bytes
+      }
       if line.isEmpty {
         guard sawHeader else { continue }
         break
@@ -50,17 +59,35 @@ final class MessageReader {
     return .message(body)
   }
 
-  /// A header line without its `\r\n` (or `\n`); nil at the end of the stream.
-  private func readLine() -> [UInt8]? {
+  private enum HeaderLine {
+    /// The line without its `\r\n` (or `\n`).
+    case line([UInt8])
+    /// Longer than `maximumHeaderLine`; skipped up to its line feed.
+    case tooLong
+    case end
+  }
+
+  /// The next header line. Each byte is searched for the line feed once, however many reads
+  /// the line takes; past `maximumHeaderLine`, what has come is dropped and only the line's
+  /// end is looked for.
+  private func readLine() -> HeaderLine {
+    var scanned = 0  // bytes after `start` known to hold no line feed
+    var skipping = false
     while true {
-      if let newline = buffer[start...].firstIndex(of: 0x0A) {
+      if let newline = buffer.withUnsafeBufferPointer({ $0.firstIndex(ofByte: 0x0A, from: start + scanned) }) {
         var end = newline
         if end > start && buffer[end - 1] == 0x0D { end -= 1 }
-        let line = Array(buffer[start..<end])
+        let line = skipping || end - start > Self.maximumHeaderLine ? nil : Array(buffer[start..<end])
         start = newline + 1
-        return line
+        return line.map(HeaderLine.line) ?? .tooLong
       }
-      guard fill() else { return nil }
+      scanned = buffer.count - start
+      if scanned > Self.maximumHeaderLine {
+        skipping = true
+        start = buffer.count
+        scanned = 0
+      }
+      guard fill() else { return .end }
     }
   }
 

@@ -2,18 +2,30 @@
 /// detected from its NUL pattern) to BOM-less UTF-8, so that libyaml, the line index and the
 /// comment scanner all count the same characters.
 public enum InputDecoding {
-  public static func utf8(_ bytes: [UInt8]) -> [UInt8] {
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return Array(bytes.dropFirst(3)) }
-    if bytes.starts(with: [0xFF, 0xFE]) { return transcode(bytes.dropFirst(2), littleEndian: true) }
-    if bytes.starts(with: [0xFE, 0xFF]) { return transcode(bytes.dropFirst(2), littleEndian: false) }
+  /// How input bytes are read: which encoding, after how many bytes of BOM.
+  public enum Encoding: Equatable, Sendable {
+    case utf8(bom: Int)
+    case utf16(littleEndian: Bool, bom: Int)
+  }
+
+  /// The encoding `utf8` reads `bytes` in.
+  public static func encoding(of bytes: [UInt8]) -> Encoding {
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return .utf8(bom: 3) }
+    if bytes.starts(with: [0xFF, 0xFE]) { return .utf16(littleEndian: true, bom: 2) }
+    if bytes.starts(with: [0xFE, 0xFF]) { return .utf16(littleEndian: false, bom: 2) }
     // YAML 1.2 §5.2: without a BOM, a leading NUL byte pattern tells UTF-16 apart.
     if bytes.count >= 2 && bytes.count % 2 == 0 {
-      if bytes[0] == 0 && bytes[1] != 0 { return transcode(bytes[...], littleEndian: false) }
-      if bytes[0] != 0 && bytes[1] == 0 && (bytes.count == 2 || bytes[3] == 0) {
-        return transcode(bytes[...], littleEndian: true)
-      }
+      if bytes[0] == 0 && bytes[1] != 0 { return .utf16(littleEndian: false, bom: 0) }
+      if bytes[0] != 0 && bytes[1] == 0 && (bytes.count == 2 || bytes[3] == 0) { return .utf16(littleEndian: true, bom: 0) }
     }
-    return bytes
+    return .utf8(bom: 0)
+  }
+
+  public static func utf8(_ bytes: [UInt8]) -> [UInt8] {
+    switch encoding(of: bytes) {
+    case .utf8(let bom): bom == 0 ? bytes : Array(bytes.dropFirst(bom))
+    case .utf16(let littleEndian, let bom): transcode(bytes.dropFirst(bom), littleEndian: littleEndian)
+    }
   }
 
   private static func transcode(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> [UInt8] {

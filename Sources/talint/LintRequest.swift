@@ -41,12 +41,15 @@ struct LintRequest: Equatable {
     for directory in plan.emptyDirectories {
       writeErr("talint: warning: \(directory) holds no YAML file to lint\n")
     }
+    var unwritten = false
     if fix || diff {
-      let changed = try applyFixes(plan)
-      if diff { throw ExitCode(changed ? 1 : 0) }
+      let fixed = try applyFixes(plan)
+      if diff { throw ExitCode(fixed.changed ? 1 : 0) }
+      unwritten = fixed.unwritten
     }
     if let writeBaseline {
       try record(plan.lint(excerpts: false, valueHashes: true), in: writeBaseline)
+      if unwritten { throw ExitCode(2) }
       return
     }
     let format = format ?? (environment("GITHUB_ACTIONS") == "true" ? .github : .text)
@@ -70,17 +73,20 @@ struct LintRequest: Equatable {
     if let output { try writeFile(output, rendered) } else { writeOut(rendered) }
     writeErr(Summary(results: linted.files, diagnostics: linted.diagnostics, staleBaselineEntries: stale.count).text + "\n")
 
-    if linted.files.contains(where: \.failed) { throw ExitCode(2) }
+    if linted.files.contains(where: \.failed) || unwritten { throw ExitCode(2) }
     let failing = report.diagnostics.contains { $0.suppression == nil && plan.threshold(for: $0.path).fails($0.severity) }
     if failing || (strictBaseline && !stale.isEmpty) { throw ExitCode(1) }
   }
 
   /// `--fix` and `--diff`: each input fixed as far as its findings allow; `--fix` writes the
-  /// files that changed, `--diff` prints them. True when something changed (or would).
-  private func applyFixes(_ plan: LintPlan) throws -> Bool {
+  /// files that changed, `--diff` prints them. Whether something changed (or would), and
+  /// whether `--fix` left a fixed file unwritten (refused or failed, which fails the run: the
+  /// user asked for it written). Only files written count as fixed.
+  private func applyFixes(_ plan: LintPlan) throws -> (changed: Bool, unwritten: Bool) {
     var files = 0
     var fixes = 0
     var unreadable = false
+    var unwritten = false
     for (input, linter, outcome) in plan.fixes() {
       guard case .success(let (original, result)) = outcome else {
         if case .failure(let error) = outcome { writeErr("\(input.displayPath): not fixed: \(error)\n") }
@@ -89,23 +95,24 @@ struct LintRequest: Equatable {
       }
       if let refusal = result.refusal { writeErr("\(input.displayPath): not fixed: \(refusal)\n") }
       guard result.applied > 0, result.bytes != original else { continue }
-      files += 1
-      fixes += result.applied
       if diff {
         writeOut(linter.diff(original, result.bytes, path: input.displayPath))
       } else if case .path(let path) = input.source {
         do {
-          try replaceAtomically(path, with: result.bytes)
+          try replaceAtomically(path, original: original, with: result.bytes)
         } catch {
           writeErr("\(input.displayPath): not fixed: \(error)\n")
-          unreadable = true
+          unwritten = true
+          continue
         }
       }
+      files += 1
+      fixes += result.applied
     }
     let verb = diff ? "would fix" : "fixed"
     writeErr("talint: \(verb) \(fixes) finding\(fixes == 1 ? "" : "s") in \(files) file\(files == 1 ? "" : "s")\n")
     if unreadable && diff { throw ExitCode(2) }
-    return files > 0
+    return (files > 0, unwritten)
   }
 
   private func record(_ linted: LintPlan.Outcome, in path: String) throws {

@@ -4,12 +4,21 @@ import TalintYAML
 /// text's own line table, and everything outside the edits is copied byte for byte (comments,
 /// quoting, BOM, CRLF). A fix whose edits overlap one already taken waits for the next pass.
 public enum FixEngine {
-  /// `bytes` with as many of `fixes` applied as do not overlap, and how many that was. Only
-  /// UTF-8 text (with or without a BOM) is edited; nil for anything else.
+  /// Why `bytes` are not edited, or nil when they are. Only UTF-8 text (with or without a BOM)
+  /// is: edits are spliced into the bytes as they are, so UTF-16 — which the linter reads
+  /// transcoded, with or without a BOM — would get UTF-8 text at UTF-8 offsets and be ruined.
+  public static func refusal(_ bytes: [UInt8]) -> String? {
+    guard case .utf8(let bom) = InputDecoding.encoding(of: bytes) else { return "not UTF-8 (UTF-16); only UTF-8 files are fixed" }
+    guard String(validating: bytes[bom...], as: UTF8.self) != nil else { return "not valid UTF-8; only UTF-8 files are fixed" }
+    return nil
+  }
+
+  /// `bytes` with as many of `fixes` applied as do not overlap, and how many that was; nil for
+  /// bytes that are not edited (`refusal` says why).
   public static func apply(_ fixes: [Fix], to bytes: [UInt8]) -> (bytes: [UInt8], applied: Int)? {
+    guard refusal(bytes) == nil else { return nil }
     let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     let text = Array(bytes[bom...])
-    guard String(validating: text, as: UTF8.self) != nil else { return nil }
     let lines = LineIndex.text(of: text)
     let crlf = zip(text, text.dropFirst()).contains { $0 == 0x0D && $1 == 0x0A }
     let lineBreak = crlf ? "\r\n" : "\n"

@@ -24,7 +24,8 @@ extension Linter {
       let fixes = diagnostics.filter { $0.suppression == nil }.compactMap(\.fix)
       guard !fixes.isEmpty else { break }
       guard let (next, count) = FixEngine.apply(fixes, to: current) else {
-        return FixOutcome(bytes: bytes, applied: 0, refusal: "only UTF-8 files are fixed")
+        // Only the original can be refused: what the fixes make of UTF-8 is UTF-8.
+        return FixOutcome(bytes: bytes, applied: 0, refusal: FixEngine.refusal(bytes))
       }
       guard count > 0, next != current else { break }
       current = next
