@@ -11,11 +11,16 @@ import TalintRules
 /// warnings are printed once.
 final class ProjectConfigs {
   private let explicit: ProjectConfig?
-  private let discovery = ConfigDiscovery()
+  private let discovery: ConfigDiscovery
   private var loaded: [String: ProjectConfig] = [:]
+  /// The paths the command line names: outside a repository they bound the search for
+  /// `.talint.yaml`, and the files references may name (`ProjectRoot`).
+  let linted: [String]
 
-  init(explicit path: String?) throws {
+  init(explicit path: String?, linted: [String]) throws {
     explicit = try path.map(Self.load)
+    discovery = ConfigDiscovery(linted: linted)
+    self.linted = linted
   }
 
   func config(for path: String, isDirectory: Bool? = nil) throws -> ProjectConfig {
@@ -132,6 +137,6 @@ struct Config: ParsableCommand {
   @OptionGroup var options: SettingsOptions
 
   func run() throws {
-    writeOut(try ProjectConfigs(explicit: options.config).describe(paths, options: options.choices))
+    writeOut(try ProjectConfigs(explicit: options.config, linted: paths).describe(paths, options: options.choices))
   }
 }
