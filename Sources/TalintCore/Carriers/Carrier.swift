@@ -91,20 +91,24 @@ struct CarrierReading {
   }
 
   /// A patch list entry that names a file (`@./x.yaml` or Omni `file:`, `written` as the
-  /// entry spells it), resolved inside the project: the path to read, or nil with a finding at
-  /// the entry when the file is not to be read.
+  /// entry spells it), resolved inside the project: the path, or nil with a finding at the
+  /// entry when the file is not to be read. A missing file inside the project keeps its path
+  /// (nothing reads it) and is a finding too, unless its name is templated
+  /// (`@./${CLUSTER}.yaml`: talhelper substitutes it).
   mutating func reference(_ name: String, written: String, at entry: Found, from path: String) -> String? {
+    let resolved: String
     switch root.resolve(name, written: written, from: path) {
-    case .file(let resolved):
-      references.append(PatchReference(path: resolved, release: release, referrer: path))
-      return resolved
-    case .missing where Placeholders.isTemplated(name):
-      // `@./${CLUSTER}.yaml`: talhelper substitutes it; what it names is not known here.
-      return nil
-    case .missing(let message), .refused(let message):
+    case .file(let file):
+      resolved = file
+    case .missing(let file, let message):
+      if !Placeholders.isTemplated(name) { referenceErrors.append(Diagnostic(rule: InputProblems.unreadableInput, message: message, path: path, range: entry.range)) }
+      resolved = file
+    case .refused(let message):
       referenceErrors.append(Diagnostic(rule: InputProblems.unreadableInput, message: message, path: path, range: entry.range))
       return nil
     }
+    references.append(PatchReference(path: resolved, release: release, referrer: path))
+    return resolved
   }
 }
 

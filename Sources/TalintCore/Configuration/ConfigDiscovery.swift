@@ -55,7 +55,9 @@ public final class ConfigDiscovery {
         found = candidate
         break
       }
-      if FilePath.exists(directory + "/.git") || directory == limit || directory == "/" { break }
+      if FilePath.exists(directory + "/.git") || directory == "/" { break }
+      // At the boundary, the walk goes on only inside a repository (up to its root).
+      if directory == limit && Self.repositoryRoot(of: directory) == nil { break }
       directory = FilePath.parent(directory)
     }
     for folder in visited { cache[folder] = found }

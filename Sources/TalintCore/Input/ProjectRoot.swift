@@ -33,8 +33,8 @@ public struct ProjectRoot: Sendable {
     /// A regular file inside the root: the path to read (as joined, not as resolved, so the
     /// file keeps the name the project gives it).
     case file(String)
-    /// The path names nothing; nothing outside the root is asked about.
-    case missing(String)
+    /// The path (inside the root) names nothing, and why it cannot be read.
+    case missing(String, String)
     /// Not read: why, for a finding at the reference.
     case refused(String)
   }
@@ -64,7 +64,7 @@ public struct ProjectRoot: Sendable {
     let quoted = "'\(written)'"
     guard Self.contains(root.folder, FilePath.absolute(path)) else { return .refused("\(quoted) is outside \(root.name): not read") }
     var info = stat()
-    guard lstat(path, &info) == 0 else { return .missing("\(quoted) cannot be read: \(String(cString: strerror(errno)))") }
+    guard lstat(path, &info) == 0 else { return .missing(path, "\(quoted) cannot be read: \(String(cString: strerror(errno)))") }
     guard let real = Self.realPath(path), let realRoot = Self.realPath(root.folder), Self.contains(realRoot, real) else {
       return .refused("\(quoted) leads outside \(root.name) through a symbolic link: not read")
     }
