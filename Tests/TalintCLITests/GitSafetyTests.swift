@@ -103,6 +103,17 @@ import Testing
     #expect(output.stderr == "talint: no problems in 1 file\n", "\(output.stderr)")
   }
 
+  /// A `.gitignore` that is a FIFO blocks git on opening it: talint stops waiting for it.
+  @Test func aGitThatHangsIsStopped() throws {
+    let (root, repo) = try repository()
+    try FileManager.default.removeItem(atPath: repo + "/.gitignore")
+    #expect(mkfifo(repo + "/.gitignore", 0o644) == 0)
+    let output = try talint(["lint", "talos"], in: repo)
+    #expect(!output.signaled && output.seconds < 30, "\(output.seconds) s")
+    #expect(output.stdout.contains("talos/ignored.yaml"), "without git's answer nothing is ignored: \(output.stdout)")
+    #expect(try canaries(root) == [])
+  }
+
   /// A `git` program inside the linted tree is never the one run, even with `.` on PATH.
   @Test func aGitProgramInTheTreeIsNotRun() throws {
     let (root, repo) = try repository()
