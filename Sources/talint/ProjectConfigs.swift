@@ -27,6 +27,12 @@ final class ProjectConfigs {
     if let explicit { return explicit }
     guard let file = discovery.configPath(for: path, isDirectory: isDirectory) else { return ProjectConfig() }
     if let config = loaded[file] { return config }
+    // A configuration found (not named with --config) is the project's: a link out of it is
+    // not read.
+    if let refusal = ProjectRoot().linkRefusal(file, walking: FilePath.parent(file)) {
+      writeErr("\(file):1:1: error: \(refusal)\n")
+      throw ExitCode(64)
+    }
     let config = try Self.load(file)
     loaded[file] = config
     return config

@@ -147,6 +147,18 @@ import Testing
     }
   }
 
+  /// A `.talint.yaml` found in the tree that links out of it is not read (its keys would be
+  /// named in "unknown setting" warnings).
+  @Test func aConfigurationThatLinksOutIsNotRead() throws {
+    let root = try workspace()
+    try FileManager.default.createSymbolicLink(atPath: root + "/repo/.talint.yaml", withDestinationPath: "../outside/secret.yaml")
+    let output = try talint(["lint", "talos"], in: root + "/repo")
+    expectNoCanary(output, "lint")
+    #expect(output.status == 64)
+    #expect(output.stderr.contains(".talint.yaml:1:1: error: .talint.yaml leads outside the repository through a symbolic link: not read"), "\(output.stderr)")
+    #expect(!output.stderr.contains("unknown setting"), "\(output.stderr)")
+  }
+
   /// Paths typed on the command line are the user's to choose.
   @Test func pathsOnTheCommandLineAreRead() throws {
     let root = try workspace()
