@@ -55,7 +55,6 @@ struct LintPlan {
     configByPath = byPath
   }
 
-
   /// Standard input finds its configuration from the name it is given.
   private static func lookupPath(_ input: InputFile, _ stdinName: String?) -> String {
     switch input.source {

@@ -23,13 +23,13 @@ public struct GitIgnored: Sendable {
 
   /// Configuration that would make `ls-files` run a program or write, turned off: the file
   /// system monitor hook, hooks (`post-index-change`), the untracked cache (an index write).
-  static let safeConfiguration = [
+  private static let safeConfiguration = [
     "-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null", "-c", "core.untrackedCache=false",
   ]
 
   /// The environment git gets: the caller's without `GIT_*`, and no configuration files but
   /// the repository's own; no optional lock (the index is only read).
-  static let environmentAdded = ["GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=/dev/null", "GIT_OPTIONAL_LOCKS=0", "GIT_TERMINAL_PROMPT=0"]
+  private static let environmentAdded = ["GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=/dev/null", "GIT_OPTIONAL_LOCKS=0", "GIT_TERMINAL_PROMPT=0"]
 
   public init(root: String) {
     let arguments = Self.safeConfiguration + ["-C", root, "ls-files", "--others", "--ignored", "--exclude-standard", "--directory", "-z"]
@@ -45,7 +45,7 @@ public struct GitIgnored: Sendable {
 
   /// `git` in the first absolute folder of PATH that has it: a relative entry (`.`, or an
   /// empty one) would find a `git` the linted tree holds.
-  static func gitProgram() -> String? {
+  private static func gitProgram() -> String? {
     let path = getenv("PATH").map { String(cString: $0) } ?? "/usr/bin:/bin"
     for folder in path.split(separator: ":") where folder.hasPrefix("/") {
       let candidate = String(folder) + "/git"
@@ -118,5 +118,5 @@ public struct GitIgnored: Sendable {
   }
 
   /// How long git may take: `ls-files` answers a work tree of 80,000 files in under a second.
-  static let timeLimit = Duration.seconds(10)
+  private static let timeLimit = Duration.seconds(10)
 }

@@ -90,6 +90,7 @@ public struct InputCollector {
     kind == UInt8(DT_UNKNOWN) ? isDirectory(path, followLinks: false) : kind == UInt8(DT_DIR)
   }
 
+  /// Whether a directory entry is a symbolic link, from the kind `readdir` gives.
   private static func isLink(_ path: String, kind: UInt8) -> Bool {
     guard kind == UInt8(DT_UNKNOWN) else { return kind == UInt8(DT_LNK) }
     var info = stat()

@@ -33,8 +33,8 @@ public struct ProjectRoot: Sendable {
     /// A regular file inside the root: the path to read (as joined, not as resolved, so the
     /// file keeps the name the project gives it).
     case file(String)
-    /// The path (inside the root) names nothing, and why it cannot be read.
-    case missing(String, String)
+    /// The path (inside the root) names nothing: the path, and why it cannot be read.
+    case missing(path: String, why: String)
     /// Not read: why, for a finding at the reference.
     case refused(String)
   }
@@ -43,14 +43,13 @@ public struct ProjectRoot: Sendable {
   public func root(of path: String) -> (folder: String, name: String) {
     if let repository = ConfigDiscovery.repositoryRoot(of: path) { return (repository, "the repository") }
     let absolute = FilePath.absolute(path)
-    let own = FilePath.isDirectory(path) ? absolute : FilePath.parent(absolute)
     if let configFolder, Self.contains(configFolder, absolute) { return (configFolder, "the project") }
     // The widest folder linted that holds the file: `talint lint talos/` lets a talconfig in
     // `talos/cluster/` name `../common/a.yaml`.
     if let linted = lintedFolders.filter({ Self.contains($0, absolute) }).min(by: { $0.utf8.count < $1.utf8.count }) {
       return (linted, "the folder linted")
     }
-    return (own, "the folder of \(FilePath.display(path))")
+    return (FilePath.isDirectory(path) ? absolute : FilePath.parent(absolute), "the folder of \(FilePath.display(path))")
   }
 
   /// `written` (as the user wrote it: `@../x.yaml`, `patches/a.yaml`), naming `name` relative
@@ -64,7 +63,7 @@ public struct ProjectRoot: Sendable {
     let quoted = "'\(written)'"
     guard Self.contains(root.folder, FilePath.absolute(path)) else { return .refused("\(quoted) is outside \(root.name): not read") }
     var info = stat()
-    guard lstat(path, &info) == 0 else { return .missing(path, "\(quoted) cannot be read: \(String(cString: strerror(errno)))") }
+    guard lstat(path, &info) == 0 else { return .missing(path: path, why: "\(quoted) cannot be read: \(String(cString: strerror(errno)))") }
     guard let real = Self.realPath(path), let realRoot = Self.realPath(root.folder), Self.contains(realRoot, real) else {
       return .refused("\(quoted) leads outside \(root.name) through a symbolic link: not read")
     }
