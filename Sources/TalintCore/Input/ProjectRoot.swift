@@ -64,7 +64,7 @@ public struct ProjectRoot: Sendable {
     guard Self.contains(root.folder, FilePath.absolute(path)) else { return .refused("\(quoted) is outside \(root.name): not read") }
     var info = stat()
     guard lstat(path, &info) == 0 else { return .missing(path: path, why: "\(quoted) cannot be read: \(String(cString: strerror(errno)))") }
-    guard let real = Self.realPath(path), let realRoot = Self.realPath(root.folder), Self.contains(realRoot, real) else {
+    guard let real = Self.realPath(path), Self.contains(root: root.folder, real: real) else {
       return .refused("\(quoted) leads outside \(root.name) through a symbolic link: not read")
     }
     guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return .refused("\(quoted) is not a regular file: not read") }
@@ -75,8 +75,16 @@ public struct ProjectRoot: Sendable {
   /// out of the root of `folder`, or nowhere), or nil when it may.
   public func linkRefusal(_ path: String, walking folder: String) -> String? {
     let root = root(of: folder)
-    if let real = Self.realPath(path), let realRoot = Self.realPath(root.folder), Self.contains(realRoot, real) { return nil }
+    if let real = Self.realPath(path), Self.contains(root: root.folder, real: real) { return nil }
     return "\(FilePath.display(path)) leads outside \(root.name) through a symbolic link: not read"
+  }
+
+  /// True when the real path `real` lies in the folder `root` once its links are resolved. A
+  /// real path below the root as written is below the root's real path too (none of its steps
+  /// is a link), so the root's own is looked up only when that test fails: a project of 1,000
+  /// references made 8,000 `readlink` calls with both looked up each time.
+  static func contains(root: String, real: String) -> Bool {
+    contains(root, real) || realPath(root).map { contains($0, real) } == true
   }
 
   /// The path with every symbolic link, `.` and `..` resolved, or nil when it names nothing.
