@@ -113,12 +113,6 @@ import Testing
     }
   }
 
-  @Test func aMissingReferenceIsAFindingWhereItIsWritten() throws {
-    let repo = try Workspace.make(["repo/.git/": "", "repo/talconfig.yaml": "clusterName: c\nnodes: []\npatches:\n  - \"@./gone.yaml\"\n"]) + "/repo"
-    let output = try talint(["lint", "talconfig.yaml"], in: repo)
-    #expect(output.stdout == "talconfig.yaml:4:5: error: '@./gone.yaml' cannot be read: No such file or directory [TAL003]\n")
-  }
-
   /// A reference inside the repository is read as before.
   @Test func referencesInsideAreRead() throws {
     let repo = try Workspace.make([

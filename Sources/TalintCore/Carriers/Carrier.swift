@@ -42,7 +42,7 @@ struct CarrierReading {
   /// TAL001 findings for embedded configs that are not valid YAML, at their outer position.
   var embeddedErrors: [Diagnostic] = []
   /// TAL003 findings for references that were not read (outside the project, not a regular
-  /// file, missing), at the reference.
+  /// file), at the reference.
   var referenceErrors: [Diagnostic] = []
   /// Where references may lead.
   var root = ProjectRoot()
@@ -92,16 +92,13 @@ struct CarrierReading {
 
   /// A patch list entry that names a file (`@./x.yaml` or Omni `file:`, `written` as the
   /// entry spells it), resolved inside the project: the path, or nil with a finding at the
-  /// entry when the file is not to be read. A missing file inside the project keeps its path
-  /// (nothing reads it) and is a finding too, unless its name is templated
-  /// (`@./${CLUSTER}.yaml`: talhelper substitutes it).
+  /// entry when the file is not to be read. A missing file inside the project keeps its path,
+  /// as before: nothing reads it, and a talconfig is often linted without its patches (an
+  /// editor's buffer, a file copied alone).
   mutating func reference(_ name: String, written: String, at entry: Found, from path: String) -> String? {
     let resolved: String
     switch root.resolve(name, written: written, from: path) {
-    case .file(let file):
-      resolved = file
-    case .missing(let file, let message):
-      if !Placeholders.isTemplated(name) { referenceErrors.append(Diagnostic(rule: InputProblems.unreadableInput, message: message, path: path, range: entry.range)) }
+    case .file(let file), .missing(let file):
       resolved = file
     case .refused(let message):
       referenceErrors.append(Diagnostic(rule: InputProblems.unreadableInput, message: message, path: path, range: entry.range))

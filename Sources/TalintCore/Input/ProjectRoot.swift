@@ -33,8 +33,8 @@ public struct ProjectRoot: Sendable {
     /// A regular file inside the root: the path to read (as joined, not as resolved, so the
     /// file keeps the name the project gives it).
     case file(String)
-    /// The path (inside the root) names nothing: the path, and why it cannot be read.
-    case missing(path: String, why: String)
+    /// The path (inside the root) names nothing.
+    case missing(String)
     /// Not read: why, for a finding at the reference.
     case refused(String)
   }
@@ -63,7 +63,7 @@ public struct ProjectRoot: Sendable {
     let quoted = "'\(written)'"
     guard Self.contains(root.folder, FilePath.absolute(path)) else { return .refused("\(quoted) is outside \(root.name): not read") }
     var info = stat()
-    guard lstat(path, &info) == 0 else { return .missing(path: path, why: "\(quoted) cannot be read: \(String(cString: strerror(errno)))") }
+    guard lstat(path, &info) == 0 else { return .missing(path) }
     guard let real = Self.realPath(path), Self.contains(root: root.folder, real: real) else {
       return .refused("\(quoted) leads outside \(root.name) through a symbolic link: not read")
     }
