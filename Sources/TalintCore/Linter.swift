@@ -13,6 +13,9 @@ public struct Linter: Sendable {
   public var known: [RuleDescription]
   /// Attach each finding's source line (secrets masked) for formats that show source.
   public var excerpts = false
+  /// Where the files a linted file references may be (its repository, project or folder):
+  /// nothing outside is read.
+  public var root = ProjectRoot()
   /// Hash each finding's value text (`valueHash`), which baselines and fingerprints match on.
   /// A run whose output and baselines read neither turns it off: masking the line and hashing
   /// it cost more than the rest of finishing a finding.
@@ -75,7 +78,7 @@ public struct Linter: Sendable {
       parsed = masked
       template = masking
     }
-    let reading = CarrierReading.read(parsed, path: path, context: UnitContext(branches: template?.branches))
+    let reading = CarrierReading.read(parsed, path: path, context: UnitContext(branches: template?.branches), root: root)
     let comments = parsed.lines.contains("talos-version=") ? parsed.comments() : nil
     let evidence = TalosRelease.evidence(comments: comments, configs: reading.units.map(\.config), carrier: reading.release)
     let release = settings.forcedVersion.map { TalosRelease($0, source: "--talos-version") } ?? evidence ?? referrer ?? settings.release
@@ -137,7 +140,8 @@ public struct Linter: Sendable {
     case .ready(let value): prepared = value
     case .unreadable(let error, let lines): return failure(error, lines: lines, bytes: bytes, path: path)
     }
-    var analysis = FileAnalysis(path: path, lines: prepared.parsed.lines, diagnostics: prepared.reading.embeddedErrors, failed: false)
+    var analysis = FileAnalysis(
+      path: path, lines: prepared.parsed.lines, diagnostics: prepared.reading.embeddedErrors + prepared.reading.referenceErrors, failed: false)
     analysis.secrets = SecretSpans(prepared.parsed)
     var needsComments = prepared.parsed.lines.contains("talint:")
     for unit in prepared.reading.units {
@@ -154,7 +158,8 @@ public struct Linter: Sendable {
       analysis.diagnostics += found
     }
     if needsComments { analysis.comments = Self.commentMap(prepared) }
-    analysis.failed = analysis.diagnostics.contains { $0.ruleID == InputProblems.syntaxError.id }
+    // A file a reference names that is not read is an input not linted, as a path given is.
+    analysis.failed = analysis.diagnostics.contains { $0.ruleID == InputProblems.syntaxError.id } || !prepared.reading.referenceErrors.isEmpty
     analysis.release = prepared.release
     analysis.releaseIsFallback = prepared.releaseIsFallback
     analysis.carrier = prepared.reading.kind

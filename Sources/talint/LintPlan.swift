@@ -13,6 +13,8 @@ struct LintPlan {
   let inputs: [InputFile]
   /// Directory arguments that held no file to lint.
   let emptyDirectories: [String]
+  /// Symbolic links walks did not follow, as they lead out of the project.
+  let linksOutside: [String]
   private let projects: ProjectConfigs
   /// The key of each input's configuration (its path, or "" for the built-in defaults).
   private let configKeys: [String]
@@ -28,6 +30,7 @@ struct LintPlan {
     let collected = collector.collect(targets)
     inputs = collected.inputs
     emptyDirectories = collected.emptyDirectories
+    linksOutside = collected.linksOutside
     self.projects = projects
     self.stdinName = stdinName
     self.options = options
@@ -125,6 +128,7 @@ final class Linters: @unchecked Sendable {
     var linter = Linter(rules: AllRules.rules, settings: settings.settings)
     linter.excerpts = excerpts
     linter.valueHashes = valueHashes
+    linter.root = ProjectRoot(configFolder: project.directory, linted: projects.linted)
     linters[key] = linter
     return linter
   }

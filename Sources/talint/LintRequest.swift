@@ -32,7 +32,7 @@ struct LintRequest: Equatable {
   var targets: [String] { paths.isEmpty ? [stdinFilename == nil ? "." : "-"] : paths }
 
   func run() throws {
-    let projects = try ProjectConfigs(explicit: settings.config)
+    let projects = try ProjectConfigs(explicit: settings.config, linted: targets.map { $0 == "-" ? stdinFilename ?? "." : $0 })
     if showConfig {
       writeOut(try projects.describe(targets, options: settings))
       return
@@ -41,6 +41,7 @@ struct LintRequest: Equatable {
     for directory in plan.emptyDirectories {
       writeErr("talint: warning: \(directory) holds no YAML file to lint\n")
     }
+    for refusal in plan.linksOutside { writeErr("talint: warning: \(refusal)\n") }
     var unwritten = false
     if fix || diff {
       let fixed = try applyFixes(plan)

@@ -11,17 +11,28 @@ import TalintRules
 /// warnings are printed once.
 final class ProjectConfigs {
   private let explicit: ProjectConfig?
-  private let discovery = ConfigDiscovery()
+  private let discovery: ConfigDiscovery
   private var loaded: [String: ProjectConfig] = [:]
+  /// The paths the command line names: outside a repository they bound the search for
+  /// `.talint.yaml`, and the files references may name (`ProjectRoot`).
+  let linted: [String]
 
-  init(explicit path: String?) throws {
+  init(explicit path: String?, linted: [String]) throws {
     explicit = try path.map(Self.load)
+    discovery = ConfigDiscovery(linted: linted)
+    self.linted = linted
   }
 
   func config(for path: String, isDirectory: Bool? = nil) throws -> ProjectConfig {
     if let explicit { return explicit }
     guard let file = discovery.configPath(for: path, isDirectory: isDirectory) else { return ProjectConfig() }
     if let config = loaded[file] { return config }
+    // A configuration found (not named with --config) is the project's: a link out of it is
+    // not read.
+    if let refusal = ProjectRoot().linkRefusal(file, walking: FilePath.parent(file)) {
+      writeErr("\(file):1:1: error: \(refusal)\n")
+      throw ExitCode(64)
+    }
     let config = try Self.load(file)
     loaded[file] = config
     return config
@@ -132,6 +143,6 @@ struct Config: ParsableCommand {
   @OptionGroup var options: SettingsOptions
 
   func run() throws {
-    writeOut(try ProjectConfigs(explicit: options.config).describe(paths, options: options.choices))
+    writeOut(try ProjectConfigs(explicit: options.config, linted: paths).describe(paths, options: options.choices))
   }
 }

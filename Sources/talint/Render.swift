@@ -43,7 +43,7 @@ struct Render: ParsableCommand {
   }
 
   func run() throws {
-    let projects = try ProjectConfigs(explicit: options.config)
+    let projects = try ProjectConfigs(explicit: options.config, linted: paths.isEmpty ? ["."] : paths)
     let linters = Linters(projects: projects, options: options.choices, excerpts: false, known: [:])
     let definition: MachineDefinition
     var store: PatchStore

@@ -41,16 +41,21 @@ struct CarrierReading {
   var references: [PatchReference] = []
   /// TAL001 findings for embedded configs that are not valid YAML, at their outer position.
   var embeddedErrors: [Diagnostic] = []
+  /// TAL003 findings for references that were not read (outside the project, not a regular
+  /// file), at the reference.
+  var referenceErrors: [Diagnostic] = []
+  /// Where references may lead.
+  var root = ProjectRoot()
   /// The machines the file describes (talhelper nodes, Omni machine sets and machines).
   var machines: [MachineDefinition] = []
 
-  /// Recognises the carrier and reads it.
-  static func read(_ parsed: YAMLParseResult, path: String, context: UnitContext) -> CarrierReading {
+  /// Recognises the carrier and reads it; references resolve inside `root`.
+  static func read(_ parsed: YAMLParseResult, path: String, context: UnitContext, root: ProjectRoot) -> CarrierReading {
     if let talconfig = parsed.documents.first, Talhelper.isTalconfig(talconfig) {
-      return Talhelper.read(talconfig, parsed: parsed, path: path, context: context)
+      return Talhelper.read(talconfig, parsed: parsed, path: path, context: context, root: root)
     }
     if OmniTemplate.isTemplate(parsed.documents) {
-      return OmniTemplate.read(parsed, path: path, context: context)
+      return OmniTemplate.read(parsed, path: path, context: context, root: root)
     }
     var reading = CarrierReading()
     let config = TalosConfig(documents: parsed.documents.flatMap(TalosConfig.classify), sources: parsed.documents, context: context)
@@ -85,9 +90,22 @@ struct CarrierReading {
     return embedded
   }
 
-  /// A patch list entry that names a file (`@./x.yaml` or Omni `file:`), resolved.
-  mutating func reference(_ name: String, from path: String) {
-    references.append(PatchReference(path: FilePath.join(FilePath.parent(path), name), release: release, referrer: path))
+  /// A patch list entry that names a file (`@./x.yaml` or Omni `file:`, `written` as the
+  /// entry spells it), resolved inside the project: the path, or nil with a finding at the
+  /// entry when the file is not to be read. A missing file inside the project keeps its path,
+  /// as before: nothing reads it, and a talconfig is often linted without its patches (an
+  /// editor's buffer, a file copied alone).
+  mutating func reference(_ name: String, written: String, at entry: Found, from path: String) -> String? {
+    let resolved: String
+    switch root.resolve(name, written: written, from: path) {
+    case .file(let file), .missing(let file):
+      resolved = file
+    case .refused(let message):
+      referenceErrors.append(Diagnostic(rule: InputProblems.unreadableInput, message: message, path: path, range: entry.range))
+      return nil
+    }
+    references.append(PatchReference(path: resolved, release: release, referrer: path))
+    return resolved
   }
 }
 

@@ -34,8 +34,8 @@ enum OmniTemplate {
   /// `idOverride`, or its weight and name; patches of a scope apply in ID order.
   static let baseWeights = ["Cluster": 200, "ControlPlane": 400, "Workers": 400, "Machine": 400]
 
-  static func read(_ parsed: YAMLParseResult, path: String, context: UnitContext) -> CarrierReading {
-    var reading = CarrierReading(kind: .omni)
+  static func read(_ parsed: YAMLParseResult, path: String, context: UnitContext, root: ProjectRoot) -> CarrierReading {
+    var reading = CarrierReading(kind: .omni, root: root)
     for document in parsed.documents {
       guard let root = document.root, document.isMapping(root),
         document.value(forKey: "kind", in: root).flatMap(document.scalar) == "Cluster",
@@ -65,9 +65,10 @@ enum OmniTemplate {
       for (position, patch) in (scope.top.child("patches")?.elements ?? []).enumerated() {
         let name = patch.child("name")?.string ?? ""
         let id = patch.child("idOverride")?.string ?? weighted(position, kind: kind, name: name)
-        if let file = patch.child("file")?.rawString {
-          reading.reference(file, from: path)
-          patches.append((id, MachinePatch(path: reading.references.last!.path, content: .file)))
+        if let entry = patch.child("file"), let name = entry.rawString,
+          let file = reading.reference(name, written: name, at: entry, from: path)
+        {
+          patches.append((id, MachinePatch(path: file, content: .file)))
         }
         guard let inline = patch.child("inline") else { continue }
         let roots = inline.isMapping ? [inline.node] : inline.isSequence ? inline.elements.map(\.node) : []

@@ -51,8 +51,8 @@ enum Talhelper {
     var patches: [MachinePatch] = []
   }
 
-  static func read(_ source: YAMLDocument, parsed: YAMLParseResult, path: String, context: UnitContext) -> CarrierReading {
-    var reading = CarrierReading(kind: .talhelper)
+  static func read(_ source: YAMLDocument, parsed: YAMLParseResult, path: String, context: UnitContext, root: ProjectRoot) -> CarrierReading {
+    var reading = CarrierReading(kind: .talhelper, root: root)
     guard let root = source.root else { return reading }
     let top = source.found(root, keyPath: "")
     if let version = top.child("talosVersion"), let text = version.string, let parsedVersion = TalosVersion(parsing: text) {
@@ -84,8 +84,10 @@ enum Talhelper {
       for patch in scopes[index].found.child("patches")?.elements ?? [] {
         guard let text = patch.rawString else { continue }
         if text.hasPrefix("@") {
-          reading.reference(String(text.dropFirst()), from: path)
-          scopes[index].patches.append(MachinePatch(path: reading.references.last!.path, content: .file))
+          // A file that is not read is not merged either: the machine gets the other patches.
+          if let file = reading.reference(String(text.dropFirst()), written: text, at: patch, from: path) {
+            scopes[index].patches.append(MachinePatch(path: file, content: .file))
+          }
         } else if let embedded = reading.embed(patch, lines: parsed.lines, path: path, context: unitContext, unescape: true) {
           scopes[index].patches.append(MachinePatch(path: path, content: .embedded(embedded.text, embedded.parsed.documents), regions: [patch.range]))
         }

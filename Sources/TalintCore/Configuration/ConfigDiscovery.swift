@@ -1,5 +1,8 @@
 /// Finds the `.talint.yaml` that applies to a path: the nearest one walking up from the
-/// path's folder, stopping at the repository root (the folder that holds `.git`).
+/// path's folder, stopping at the repository root (the folder that holds `.git`). Outside a
+/// repository the walk goes no higher than the widest of the working directory and the folders
+/// linted that holds the path (a path in none of them: its own folder), never on to `/`: a
+/// configuration in a folder above the project is someone else's.
 public final class ConfigDiscovery {
   public static let fileName = ".talint.yaml"
   private var cache: [String: String?] = [:]
@@ -10,7 +13,14 @@ public final class ConfigDiscovery {
   /// folder in a row, and a folder's answer needs no absolute path or hashing.
   private var lastFolder: (folder: String, found: String?)?
 
-  public init() {}
+  /// Absolute folders a walk stops at, widest first.
+  private let boundaries: [String]
+
+  /// `linted`: the folders (or files) the command line names.
+  public init(linted: [String] = []) {
+    let folders = [FilePath.workingDirectory] + ProjectRoot.folders(linted)
+    boundaries = folders.filter { $0 != "/" }.sorted { $0.utf8.count < $1.utf8.count }
+  }
 
   /// The config file for `path` (a file or a folder), or nil when none applies. `isDirectory`,
   /// when the caller knows it (a folder walk does), saves a stat.
@@ -31,6 +41,7 @@ public final class ConfigDiscovery {
 
   private func search(inFolder folder: String) -> String? {
     var directory = FilePath.absolute(folder)
+    let limit = boundaries.first { ProjectRoot.contains($0, directory) } ?? directory
     var visited: [String] = []
     var found: String?
     while true {
@@ -45,6 +56,8 @@ public final class ConfigDiscovery {
         break
       }
       if FilePath.exists(directory + "/.git") || directory == "/" { break }
+      // At the boundary, the walk goes on only inside a repository (up to its root).
+      if directory == limit && Self.repositoryRoot(of: directory) == nil { break }
       directory = FilePath.parent(directory)
     }
     for folder in visited { cache[folder] = found }

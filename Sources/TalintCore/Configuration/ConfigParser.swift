@@ -87,6 +87,7 @@ public struct ConfigParser {
           problem("baseline must be the path of a baseline file, relative to this file", value.range.start)
           continue
         }
+        confine(file, at: value.range.start, &problems, path)
         config.baseline = file
       default:
         problem("unknown setting '\(name)'\(Suggestion.didYouMean(name, among: Self.keys))", at, error: false)
@@ -122,6 +123,14 @@ public struct ConfigParser {
     return names
   }
 
+  /// A file the configuration names must be a file of its project (see `ProjectRoot`): one
+  /// outside it makes the configuration unusable, and is never read. A missing one is
+  /// reported where it is used.
+  private func confine(_ file: String, at position: SourcePosition, _ problems: inout [ConfigProblem], _ path: String) {
+    guard case .refused(let message) = ProjectRoot(configFolder: FilePath.parent(path)).resolve(file, written: file, from: path) else { return }
+    problems.append(ConfigProblem(path: path, position: position, message: message, isError: true))
+  }
+
   static let machineKeys = ["type", "talos-version", "patches", "base"]
 
   /// `machines: {cp: {type: controlplane, talos-version: "1.14", patches: [...], base: ...}}`.
@@ -155,12 +164,15 @@ public struct ConfigParser {
             continue
           }
           spec.talosVersion = version
-        case "patches": spec.patches = strings(setting, &problems, path) ?? []
+        case "patches":
+          spec.patches = strings(setting, &problems, path) ?? []
+          for (file, element) in zip(spec.patches, setting.elements) { confine(file, at: element.range.start, &problems, path) }
         case "base":
           guard let file = setting.string, !file.isEmpty else {
             problem("base of machine \(name) must be the path of a config file", setting.range.start)
             continue
           }
+          confine(file, at: setting.range.start, &problems, path)
           spec.base = file
         default:
           problem("unknown machine setting '\(key)'\(Suggestion.didYouMean(key, among: Self.machineKeys))", setting.keyRange.start, error: false)

@@ -6,7 +6,8 @@
 
 /// Expands the paths a user gives into inputs: `-` is standard input, a directory is walked
 /// for `*.yaml`/`*.yml`, templates of them and what `include` adds (hidden entries such as `.git` and symlinked directories skipped, so a
-/// link loop cannot make the walk endless; inside a git work tree `.gitignore` is honoured;
+/// link loop cannot make the walk endless; a link to a file is followed only when it leads
+/// inside the walked folder's repository, or the folder; inside a git work tree `.gitignore` is honoured;
 /// `isExcluded` drops what the project excludes), any other path is linted as given — even
 /// when excluded, as pre-commit passes explicit paths, unless `forceExclude` is set.
 public struct InputCollector {
@@ -26,6 +27,8 @@ public struct InputCollector {
   public struct Collected: Sendable {
     public var inputs: [InputFile] = []
     public var emptyDirectories: [String] = []
+    /// Symbolic links a walk did not follow because they lead out of its project: why, each.
+    public var linksOutside: [String] = []
   }
 
   public func collect(_ paths: [String]) -> Collected {
@@ -36,7 +39,7 @@ public struct InputCollector {
         collected.inputs.append(.standardInput(name: stdinName))
       } else if Self.isDirectory(path, followLinks: true) {
         var walked: [String] = []
-        walk(path, into: &walked)
+        walk(path, into: &walked, from: path, linksOutside: &collected.linksOutside)
         let files = withoutGitIgnored(walked, under: path, cache: &ignoredByRoot)
         if files.isEmpty { collected.emptyDirectories.append(path) }
         collected.inputs += files.map(InputFile.path)
@@ -49,7 +52,7 @@ public struct InputCollector {
     return collected
   }
 
-  private func walk(_ directory: String, into files: inout [String]) {
+  private func walk(_ directory: String, into files: inout [String], from top: String, linksOutside: inout [String]) {
     guard let handle = opendir(directory) else {
       files.append(directory)  // reported as unreadable when linted
       return
@@ -68,8 +71,14 @@ public struct InputCollector {
       let isDirectory = Self.isDirectory(child, kind: kind)
       if isExcluded(child, isDirectory) { continue }
       if isDirectory {
-        walk(child, into: &files)
+        walk(child, into: &files, from: top, linksOutside: &linksOutside)
       } else if Self.isLintable(name) || isIncluded(child, false) {
+        // A link the project holds may lead anywhere (`/proc/self/environ`): followed only
+        // when it leads inside the project.
+        if Self.isLink(child, kind: kind), let refusal = ProjectRoot().linkRefusal(child, walking: top) {
+          linksOutside.append(refusal)
+          continue
+        }
         files.append(child)
       }
     }
@@ -79,6 +88,13 @@ public struct InputCollector {
   /// gives — no `lstat` per entry — unless the file system leaves it unknown.
   private static func isDirectory(_ path: String, kind: UInt8) -> Bool {
     kind == UInt8(DT_UNKNOWN) ? isDirectory(path, followLinks: false) : kind == UInt8(DT_DIR)
+  }
+
+  /// Whether a directory entry is a symbolic link, from the kind `readdir` gives.
+  private static func isLink(_ path: String, kind: UInt8) -> Bool {
+    guard kind == UInt8(DT_UNKNOWN) else { return kind == UInt8(DT_LNK) }
+    var info = stat()
+    return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
   }
 
   /// Drops what git ignores; git is asked once per repository root in a run.
