@@ -45,7 +45,10 @@ final class ServerWorkspace: @unchecked Sendable {
   private func config(at path: String) -> ProjectConfig {
     if let known = configs[path] { return known }
     var config = ProjectConfig()
-    if let bytes = try? InputFile.path(path).read() {
+    // As on the command line: a configuration that links out of the project is not read.
+    if let refusal = ProjectRoot().linkRefusal(path, walking: FilePath.parent(path)) {
+      problems.append("\(path):1:1: error: \(refusal)")
+    } else if let bytes = try? InputFile.path(path).read() {
       let (parsed, found) = ConfigParser(knownRules: AllRules.descriptions).parse(bytes: bytes, path: path)
       problems += found.map(\.description)
       config = found.contains(where: \.isError) ? ProjectConfig(path: path) : parsed
@@ -61,7 +64,10 @@ final class ServerWorkspace: @unchecked Sendable {
     if let version = overrides.talosVersion { settings.forcedVersion = version.nearestKnown }
     if !overrides.select.isEmpty { settings.selection.select = overrides.select }
     if !overrides.ignore.isEmpty { settings.selection.ignore = overrides.ignore }
-    let linter = Linter(rules: AllRules.rules, settings: settings)
+    var linter = Linter(rules: AllRules.rules, settings: settings)
+    // References stay inside the project, as on the command line (outside a repository: the
+    // configuration's folder, else the document's).
+    linter.root = ProjectRoot(configFolder: key.isEmpty ? nil : FilePath.parent(key))
     linters[key] = linter
     return linter
   }
