@@ -263,7 +263,7 @@ public struct Linter: Sendable {
   public func analyze(_ input: InputFile, referrer: TalosRelease? = nil, keepingTree: Bool = false) -> FileAnalysis {
     do {
       let onDisk = if case .path = input.source { true } else { false }
-      return analyze(bytes: try input.read(), path: input.displayPath, referrer: referrer, onDisk: onDisk, keepingTree: keepingTree)
+      return analyze(bytes: try input.read(limit: limits.maxBytes), path: input.displayPath, referrer: referrer, onDisk: onDisk, keepingTree: keepingTree)
     } catch {
       let diagnostic = Diagnostic(
         rule: InputProblems.unreadableInput, message: "\(error)", path: input.displayPath,

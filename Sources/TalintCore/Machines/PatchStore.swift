@@ -21,7 +21,7 @@ public struct PatchStore: Sendable {
     if let found = documents[key] { return .success(found) }
     if let failure = failures[key] { return .failure(MergeError(message: failure)) }
     do {
-      let parsed = YAMLParser.parse(try InputFile.path(path).read(), limits: limits)
+      let parsed = YAMLParser.parse(try InputFile.path(path).read(limit: limits.maxBytes), limits: limits)
       if let error = parsed.error {
         failures[key] = "\(path) is not valid YAML: \(error.message)"
       } else {
