@@ -196,7 +196,10 @@ public struct Linter: Sendable {
       }
       finish(&diagnostics, lines: analysis.lines, secrets: analysis.secrets)
     }
-    var result = FileResult(path: analysis.path, diagnostics: diagnostics, failed: analysis.failed, release: analysis.release)
+    // A machine the file describes or takes part in that passed a safety limit could not be
+    // linted: that fails the file as its own unreadable input would.
+    let failed = analysis.failed || extra.contains { $0.ruleID == InputProblems.unreadableInput.id }
+    var result = FileResult(path: analysis.path, diagnostics: diagnostics, failed: failed, release: analysis.release)
     result.carrier = analysis.carrier
     result.template = analysis.template
     result.references = analysis.references

@@ -8,12 +8,12 @@ import TalintYAML
 /// merge with TAL003 at the line being copied, so hostile input costs bounded time and memory.
 public struct NodeBudget: Sendable {
   /// A machine's merge. Talos's generated bases hold under 1,000 nodes and the largest real
-  /// config of the test corpus (`../shared/corpus`) about 700: a million is a thousand times
-  /// that, about 50 MB of arena.
-  public static let perMachine = 1_000_000
-  /// A run's merges, all machines together: 4 million is 5,000 machines of the largest real
-  /// config, and about a second's work.
-  public static let perRun = 4_000_000
+  /// config of the test corpus (`../shared/corpus`) about 700: half a million is 700 times
+  /// that, about 25 MB of arena.
+  public static let perMachine = 500_000
+  /// A run's merges, all machines together: 2 million is 2,800 machines of the largest real
+  /// config, and about a second's work (release build).
+  public static let perRun = 2_000_000
 
   /// The nodes this merge may create.
   public let allowance: Int
