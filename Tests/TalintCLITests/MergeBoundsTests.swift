@@ -130,6 +130,20 @@ import Testing
     #expect(render.stdout.components(separatedBy: "- ip: 10.0.0.9").count == count + 1)
   }
 
+  @Test func twoLargeMappingsMergeInLinearTime() throws {
+    // 50,000 sysctls in a base and 50,000 in a patch: a scan of the base per patch key was
+    // 2.5 billion comparisons.
+    let count = 50_000
+    let root = try Workspace.make([
+      "base.yaml": "version: v1alpha1\nmachine:\n  type: worker\n  sysctls:\n" + (0..<count).map { "    a\($0): \"1\"\n" }.joined(),
+      "patch.yaml": "machine:\n  sysctls:\n" + (0..<count).map { "    b\($0): \"1\"\n" }.joined(),
+      ".talint.yaml": "machines:\n  m1: {type: worker, base: base.yaml, patches: [patch.yaml]}\n",
+    ])
+    let lint = try talint(["lint", root + "/patch.yaml"], kilobytes: 1_000_000)
+    #expect(lint.status == 0)
+    #expect(lint.stdout.isEmpty, "\(lint.stdout.prefix(500))")
+  }
+
   // MARK: Reading
 
   @Test func aFileOverTheCapIsNotRead() throws {

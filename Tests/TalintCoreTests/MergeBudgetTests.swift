@@ -79,6 +79,27 @@ import Testing
     #expect(merged.arena.arena.children.count < 12 * count, "\(merged.arena.arena.children.count) slots")
   }
 
+  /// Large mappings and keyed lists are matched through a table (a scan per key was
+  /// quadratic): the result is the scan's.
+  @Test func largeMappingsAndKeyedListsMergeAsSmallOnesDo() throws {
+    var merged = try merged()
+    let base = "machine:\n  sysctls:\n" + (0..<100).map { "    k\($0): \"1\"\n" }.joined()
+      + "  network:\n    interfaces:\n" + (0..<100).map { "      - {interface: eth\($0), mtu: 1500}\n" }.joined()
+    try merged.apply(patch(base))
+    let overlay = "machine:\n  sysctls:\n" + (50..<150).map { "    k\($0): \"2\"\n" }.joined()
+      + "  network:\n    interfaces:\n" + (50..<150).map { "      - {interface: eth\($0), mtu: 9000}\n" }.joined()
+    try merged.apply(patch(overlay))
+    let arena = merged.arena
+    let machine = try #require(arena.value(at: ["machine"], from: merged.documents[0].root))
+    let sysctls = try #require(arena.value(forKey: "sysctls", in: machine))
+    #expect(arena.rawPairs(sysctls).compactMap { arena.scalar($0.key) } == (0..<150).map { "k\($0)" })
+    #expect(arena.rawPairs(sysctls).compactMap { arena.scalar($0.value) } == Array(repeating: "1", count: 50) + Array(repeating: "2", count: 100))
+    let interfaces = try #require(arena.value(at: ["network", "interfaces"], from: machine))
+    let items = arena.elements(interfaces)
+    #expect(items.compactMap { arena.value(forKey: "interface", in: $0).flatMap(arena.scalar) } == (0..<150).map { "eth\($0)" })
+    #expect(items.compactMap { arena.value(forKey: "mtu", in: $0).flatMap(arena.scalar) } == Array(repeating: "1500", count: 50) + Array(repeating: "9000", count: 100))
+  }
+
   @Test func aStreamOfManyDocumentsStopsAtTheLimit() {
     let parsed = YAMLParser.parse(Array("a: 1\n---\n---\n--- ~\n---\nb: 2\n".utf8), limits: YAMLLimits(maxDocuments: 3))
     #expect(parsed.documents.count == 3)

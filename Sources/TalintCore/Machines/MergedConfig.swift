@@ -240,10 +240,12 @@ public struct MergedConfig: Sendable {
       guard rule != .replace, let left, case .mapping(var pairs) = arena.content(left) else {
         return try copy(right, from: yaml, patch: patch, kind: kind, path: &path)
       }
-      for pair in yaml.pairs(node) {
+      let patchPairs = yaml.pairs(node)
+      var byKey = Self.keyTable(arena, pairs, patchCount: patchPairs.count)
+      for pair in patchPairs {
         guard let key = yaml.scalar(pair.key), key != "$patch" else { continue }
         if stripped(yaml, pair.value) { continue }
-        if let index = pairs.lastIndex(where: { arena.scalar($0.key, is: key) }) {
+        if let index = byKey.map({ $0[key] }) ?? pairs.lastIndex(where: { arena.scalar($0.key, is: key) }) {
           // extraArgs (meta.Args): a flag's value replaces the base's whole.
           let existing: NodeID? = rule == .args ? nil : pairs[index].value
           path.append(key)
@@ -260,6 +262,7 @@ public struct MergedConfig: Sendable {
           let newValue = try copy(pair.value, from: yaml, patch: patch, kind: kind, path: &path)
           path.removeLast()
           pairs.append(Pair(key: newKey, value: newValue))
+          byKey?[key] = pairs.count - 1
         }
       }
       arena.setContent(.mapping(pairs), of: left)
@@ -270,11 +273,20 @@ public struct MergedConfig: Sendable {
       }
       path.append("[]")
       defer { path.removeLast() }
-      for element in yaml.elements(node) where !stripped(yaml, element) {
+      let items = yaml.elements(node)
+      let identity: String?
+      switch rule {
+      case .byKey(let key), .byKeyReplacing(let key): identity = key
+      default: identity = nil
+      }
+      var byValue = identity.flatMap { Self.itemTable(arena, existing, key: $0, patchCount: items.count) }
+      for element in items where !stripped(yaml, element) {
         let item = yaml.resolve(element)
         switch rule {
         case .byKey(let key), .byKeyReplacing(let key):
-          if let index = existing.firstIndex(where: { Self.sameItem(arena, $0, yaml, item, key: key) }) {
+          let value = yaml.value(forKey: key, in: item).flatMap(yaml.scalar)
+          let found = value.flatMap { value in byValue.map { $0[value] } } ?? existing.firstIndex(where: { Self.sameItem(arena, $0, yaml, item, key: key) })
+          if let index = found {
             if case .byKey = rule {
               if let merged = try merge(element, into: existing[index], from: yaml, patch: patch, kind: kind, path: &path) {
                 existing[index] = merged
@@ -287,6 +299,11 @@ public struct MergedConfig: Sendable {
           fallthrough
         default:
           existing.append(try copy(element, from: yaml, patch: patch, kind: kind, path: &path))
+          if byValue != nil, let identity, let added = arena.value(forKey: identity, in: existing[existing.count - 1]).flatMap(arena.scalar),
+            byValue?[added] == nil
+          {
+            byValue?[added] = existing.count - 1
+          }
         }
       }
       arena.setContent(.sequence(existing), of: left)
@@ -294,6 +311,30 @@ public struct MergedConfig: Sendable {
     case .alias:
       return left
     }
+  }
+
+  /// The base mapping's keys by name (the last of duplicates, as the scan finds it) when both
+  /// sides are large: a scan per patch key made merging two mappings of 50,000 keys take
+  /// minutes. Small mappings are scanned.
+  static func keyTable(_ arena: YAMLDocument, _ pairs: [Pair], patchCount: Int) -> [String: Int]? {
+    guard pairs.count > 32 && patchCount > 32 else { return nil }
+    var table: [String: Int] = [:]
+    for (index, pair) in pairs.enumerated() {
+      if let key = arena.scalar(pair.key) { table[key] = index }
+    }
+    return table
+  }
+
+  /// The base list's items by their scalar value of the identity key (the first of equal ones,
+  /// as the scan finds it) when both lists are large, as `keyTable`. An item whose key is not
+  /// a scalar is not in it: a patch item matched by other means (a device selector) is scanned.
+  static func itemTable(_ arena: YAMLDocument, _ items: [NodeID], key: String, patchCount: Int) -> [String: Int]? {
+    guard items.count > 32 && patchCount > 32 else { return nil }
+    var table: [String: Int] = [:]
+    for (index, item) in items.enumerated() {
+      if let value = arena.value(forKey: key, in: item).flatMap(arena.scalar), table[value] == nil { table[value] = index }
+    }
+    return table
   }
 
   /// True when a base list item and a patch list item are the same by `key` (network devices
