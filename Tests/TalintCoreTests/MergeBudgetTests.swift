@@ -46,6 +46,16 @@ import Testing
     }
   }
 
+  /// An alias used twice, or to a value that replaces another, is no cycle.
+  @Test func aliasesWithoutACycleMerge() throws {
+    var merged = try merged()
+    try merged.apply(patch("a: &a {k: v}\nmachine:\n  type: *a\n  env: *a\n  kubelet: {extraConfig: *a}\n"))
+    let machine = try #require(merged.arena.value(at: ["machine"], from: merged.documents[0].root))
+    for path in [["type", "k"], ["env", "k"], ["kubelet", "extraConfig", "k"]] {
+      #expect(merged.arena.value(at: path, from: machine).flatMap(merged.arena.scalar) == "v", "\(path)")
+    }
+  }
+
   @Test func aJSONPatchCopyIntoItselfMakesNewNodes() throws {
     var merged = try merged()
     try merged.apply(patch("- op: copy\n  from: /machine\n  path: /machine/a\n- op: copy\n  from: /machine\n  path: /machine/b\n"))

@@ -106,7 +106,7 @@ public struct MergedConfig: Sendable {
   /// How deep a copied tree may nest once aliases expand: each alias may add the parser's 256
   /// levels, and the copy, the renderer and the rules recurse.
   static let depthLimit = 1024
-  /// The patch collections being copied, outermost first: an alias to one of them is a value
+  /// The patch collections being copied or merged now: an alias to one of them is a value
   /// that contains itself.
   private var copying: Set<NodeID> = []
   /// `strippedAway` of each patch node asked so far, for the patch document merging now: an
@@ -228,9 +228,6 @@ public struct MergedConfig: Sendable {
     let node = yaml.resolve(right)
     if yaml.isNull(node) || stripped(yaml, node) { return left }
     let rule = MergeSchema.rule(kind: kind, path: path)
-    // A collection merging is inside itself for its copies too: an alias to it is a cycle.
-    let tracked = yaml.holdsAliases && yaml[node].kind != .scalar && copying.insert(node).inserted
-    defer { if tracked { copying.remove(node) } }
     switch yaml[node].kind {
     case .scalar:
       // Talos leaves a set value alone when the patch's is the zero value.
@@ -240,6 +237,8 @@ public struct MergedConfig: Sendable {
       guard rule != .replace, let left, case .mapping(var pairs) = arena.content(left) else {
         return try copy(right, from: yaml, patch: patch, kind: kind, path: &path)
       }
+      let tracked = track(node, of: yaml)
+      defer { if tracked { copying.remove(node) } }
       let patchPairs = yaml.pairs(node)
       var byKey = Self.keyTable(arena, pairs, patchCount: patchPairs.count)
       for pair in patchPairs {
@@ -271,6 +270,8 @@ public struct MergedConfig: Sendable {
       guard rule != .replace, let left, case .sequence(var existing) = arena.content(left) else {
         return try copy(right, from: yaml, patch: patch, kind: kind, path: &path)
       }
+      let tracked = track(node, of: yaml)
+      defer { if tracked { copying.remove(node) } }
       path.append("[]")
       defer { path.removeLast() }
       let items = yaml.elements(node)
@@ -311,6 +312,13 @@ public struct MergedConfig: Sendable {
     case .alias:
       return left
     }
+  }
+
+  /// Notes that the patch collection `node` is merging, so that an alias inside it to itself
+  /// is found a cycle where it is written (only documents with aliases can hold one); true
+  /// when it was noted (and is to be removed once merged).
+  private mutating func track(_ node: NodeID, of yaml: YAMLDocument) -> Bool {
+    yaml.holdsAliases && copying.insert(node).inserted
   }
 
   /// The base mapping's keys by name (the last of duplicates, as the scan finds it) when both
