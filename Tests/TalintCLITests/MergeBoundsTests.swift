@@ -155,7 +155,7 @@ import Testing
     #expect(lint.stdout == "\(path):1:1: error: input is larger than 256 MiB [TAL003]\n")
     let render = try talint(["render", "--patch", path], kilobytes: 1_000_000)
     #expect(render.status == 2)
-    #expect(render.stderr.contains("cannot read \(path): input is larger than 256 MiB"), "\(render.stderr)")
+    #expect(render.stderr.hasSuffix("\(path):1:1: error: cannot read \(path): input is larger than 256 MiB\n"), "\(render.stderr)")
   }
 
   @Test func anEndlessStreamStopsAtTheCap() throws {
@@ -170,5 +170,8 @@ import Testing
     let lint = try talint(["lint", path], kilobytes: 1_000_000)
     #expect(lint.status == 2)
     #expect(lint.stdout == "\(path):250001:1: error: more than 250000 documents [TAL003]\n")
+    let render = try talint(["render", "--patch", path], kilobytes: 1_000_000)
+    #expect(render.status == 2)
+    #expect(render.stderr.hasSuffix("\(path):1:1: error: \(path) cannot be merged: more than 250000 documents\n"), "\(render.stderr)")
   }
 }

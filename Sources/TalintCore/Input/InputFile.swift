@@ -9,8 +9,13 @@ import TalintYAML
 /// Why an input could not be read. The description is what the user sees.
 public struct InputError: Error, CustomStringConvertible, Sendable {
   public var description: String
+  /// True when the input passes a safety limit rather than failing to be read.
+  public var isLimit = false
 
-  public init(description: String) { self.description = description }
+  public init(description: String, isLimit: Bool = false) {
+    self.description = description
+    self.isLimit = isLimit
+  }
 }
 
 /// One input to lint: a file path, standard input under a display name, or an editor's
@@ -49,7 +54,7 @@ public struct InputFile: Sendable, Hashable {
       guard info.st_mode & S_IFMT == S_IFREG else {
         throw InputError(description: "not a regular file (a directory, FIFO, socket or device)")
       }
-      guard Int(info.st_size) <= limit else { throw InputError(description: "input is larger than \(limit >> 20) MiB") }
+      guard Int(info.st_size) <= limit else { throw InputError(description: "input is larger than \(limit >> 20) MiB", isLimit: true) }
       let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
       guard descriptor >= 0 else { throw InputError(description: "cannot open: \(Self.errnoText())") }
       defer { close(descriptor) }
