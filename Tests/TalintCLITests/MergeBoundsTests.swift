@@ -144,6 +144,21 @@ import Testing
     #expect(lint.stdout.isEmpty, "\(lint.stdout.prefix(500))")
   }
 
+  @Test func twoLargeListsOfInterfacesMergeInLinearTime() throws {
+    // 10,000 interfaces by device selector in a base and as many in a patch: a comparison of
+    // selectors per pair was 100 million.
+    let count = 10_000
+    let interfaces = { (prefix: String) in (0..<count).map { "      - {deviceSelector: {hardwareAddr: '\(prefix):\($0)'}, mtu: 1500}\n" }.joined() }
+    let root = try Workspace.make([
+      "base.yaml": "version: v1alpha1\nmachine:\n  type: worker\n  network:\n    interfaces:\n" + interfaces("aa"),
+      "patch.yaml": "machine:\n  network:\n    interfaces:\n" + interfaces("bb"),
+      ".talint.yaml": "machines:\n  m1: {type: worker, base: base.yaml, patches: [patch.yaml]}\n",
+    ])
+    let lint = try talint(["lint", root + "/patch.yaml"], kilobytes: 1_000_000)
+    #expect(lint.status == 0)
+    #expect(lint.stdout.isEmpty, "\(lint.stdout.prefix(500))")
+  }
+
   // MARK: Reading
 
   @Test func aFileOverTheCapIsNotRead() throws {

@@ -110,6 +110,20 @@ import Testing
     #expect(items.compactMap { arena.value(forKey: "mtu", in: $0).flatMap(arena.scalar) } == Array(repeating: "1500", count: 50) + Array(repeating: "9000", count: 100))
   }
 
+  @Test func largeListsOfInterfacesMatchByDeviceSelector() throws {
+    var merged = try merged()
+    let interfaces = { (range: Range<Int>, mtu: Int) in
+      "machine:\n  network:\n    interfaces:\n" + range.map { "      - {deviceSelector: {hardwareAddr: 'aa:\($0)'}, mtu: \(mtu)}\n" }.joined()
+    }
+    try merged.apply(patch(interfaces(0..<100, 1500)))
+    try merged.apply(patch(interfaces(50..<150, 9000)))
+    let arena = merged.arena
+    let list = try #require(arena.value(at: ["machine", "network", "interfaces"], from: merged.documents[0].root))
+    let items = arena.elements(list)
+    #expect(items.compactMap { arena.value(at: ["deviceSelector", "hardwareAddr"], from: $0).flatMap(arena.scalar) } == (0..<150).map { "aa:\($0)" })
+    #expect(items.compactMap { arena.value(forKey: "mtu", in: $0).flatMap(arena.scalar) } == Array(repeating: "1500", count: 50) + Array(repeating: "9000", count: 100))
+  }
+
   @Test func aStreamOfManyDocumentsStopsAtTheLimit() {
     let parsed = YAMLParser.parse(Array("a: 1\n---\n---\n--- ~\n---\nb: 2\n".utf8), limits: YAMLLimits(maxDocuments: 3))
     #expect(parsed.documents.count == 3)

@@ -275,18 +275,16 @@ public struct MergedConfig: Sendable {
       path.append("[]")
       defer { path.removeLast() }
       let items = yaml.elements(node)
-      let identity: String?
-      switch rule {
-      case .byKey(let key), .byKeyReplacing(let key): identity = key
-      default: identity = nil
-      }
-      var byValue = identity.flatMap { Self.itemTable(arena, existing, key: $0, patchCount: items.count) }
+      var matcher: ItemIndex? =
+        switch rule {
+        case .byKey(let key), .byKeyReplacing(let key): ItemIndex(arena, existing, key: key, patchCount: items.count)
+        default: nil
+        }
       for element in items where !stripped(yaml, element) {
         let item = yaml.resolve(element)
         switch rule {
         case .byKey(let key), .byKeyReplacing(let key):
-          let value = yaml.value(forKey: key, in: item).flatMap(yaml.scalar)
-          let found = value.flatMap { value in byValue.map { $0[value] } } ?? existing.firstIndex(where: { Self.sameItem(arena, $0, yaml, item, key: key) })
+          let found = matcher.map { $0.match(item, of: yaml) } ?? existing.firstIndex(where: { Self.sameItem(arena, $0, yaml, item, key: key) })
           if let index = found {
             if case .byKey = rule {
               if let merged = try merge(element, into: existing[index], from: yaml, patch: patch, kind: kind, path: &path) {
@@ -300,11 +298,7 @@ public struct MergedConfig: Sendable {
           fallthrough
         default:
           existing.append(try copy(element, from: yaml, patch: patch, kind: kind, path: &path))
-          if byValue != nil, let identity, let added = arena.value(forKey: identity, in: existing[existing.count - 1]).flatMap(arena.scalar),
-            byValue?[added] == nil
-          {
-            byValue?[added] = existing.count - 1
-          }
+          matcher?.add(existing[existing.count - 1], at: existing.count - 1, of: arena)
         }
       }
       arena.setContent(.sequence(existing), of: left)
@@ -333,17 +327,9 @@ public struct MergedConfig: Sendable {
     return table
   }
 
-  /// The base list's items by their scalar value of the identity key (the first of equal ones,
-  /// as the scan finds it) when both lists are large, as `keyTable`. An item whose key is not
-  /// a scalar is not in it: a patch item matched by other means (a device selector) is scanned.
-  static func itemTable(_ arena: YAMLDocument, _ items: [NodeID], key: String, patchCount: Int) -> [String: Int]? {
-    guard items.count > 32 && patchCount > 32 else { return nil }
-    var table: [String: Int] = [:]
-    for (index, item) in items.enumerated() {
-      if let value = arena.value(forKey: key, in: item).flatMap(arena.scalar), table[value] == nil { table[value] = index }
-    }
-    return table
-  }
+  /// The nodes a patch's device selector may hold: a selector is a few keys, and one that
+  /// expands (through aliases) past this matches nothing.
+  static let selectorLimit = 1_000
 
   /// True when a base list item and a patch list item are the same by `key` (network devices
   /// also by an equal `deviceSelector`).
@@ -354,8 +340,7 @@ public struct MergedConfig: Sendable {
     if key == "interface", let selector = yaml.value(forKey: "deviceSelector", in: right),
       let existing = base.value(forKey: "deviceSelector", in: left)
     {
-      // A selector is a few keys; one that expands (through aliases) past that matches nothing.
-      guard let wanted = TreeValue(yaml, selector, limit: 1_000) else { return false }
+      guard let wanted = TreeValue(yaml, selector, limit: selectorLimit) else { return false }
       return TreeValue(base, existing) == wanted
     }
     return false

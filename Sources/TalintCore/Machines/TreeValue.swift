@@ -1,8 +1,9 @@
 import TalintYAML
 
-/// A YAML value without positions, for comparing trees: network device selectors in a merge,
-/// and merged configs against Talos's expected output in the conformance test.
-public indirect enum TreeValue: Equatable, Sendable {
+/// A YAML value without positions, for comparing trees: network device selectors in a merge
+/// (hashed, when large lists merge), and merged configs against Talos's expected output in the
+/// conformance test.
+public indirect enum TreeValue: Hashable, Sendable {
   case scalar(String)
   case mapping([String: TreeValue])
   case sequence([TreeValue])
