@@ -17,10 +17,12 @@ public enum InputProblems {
     summary: "the input could not be read or exceeds a safety limit",
     rationale: """
       A path that does not exist, is not a regular file (a FIFO, a socket, a device), cannot be read, \
-      or holds input beyond talint's limits (nesting depth, size, alias count) is reported instead of linted, \
-      so that a hostile file can never hang or crash the run.
+      or holds input beyond talint's limits (nesting depth, size, alias count, document count) is reported \
+      instead of linted, so that a hostile file can never hang or crash the run. So is a machine whose merge \
+      would create more nodes than talint's budget (aliases and JSON6902 copies expand as patches merge): \
+      that machine is not judged, and the finding is at the line being copied when the budget ran out.
       """,
-    remediation: "Pass a readable regular YAML file; flatten input nested hundreds of levels deep.",
+    remediation: "Pass a readable regular YAML file; flatten input nested hundreds of levels deep; expand aliases and copies that multiply a patch.",
     references: [.other("talint README: inputs and limits")],
     examples: [.triggering(String(repeating: "[", count: 300)), .passing("debug: false\n")])
 
