@@ -21,6 +21,12 @@ public struct EffectiveConfig: Sendable {
   /// The documents rules read.
   public var config: TalosConfig
 
+  /// The patches a machine may have. Real machines have tens; each patch costs up to the size
+  /// of what it merges into (a scan of the mapping, a copy of the list), so a talconfig node
+  /// naming 20,000 one-key patches took minutes, and one naming a patch 40,000 times (through
+  /// an alias) 4.2 GB.
+  public static let patchLimit = 1_000
+
   /// True when the merge stopped at a safety limit (TAL003): what it holds is partial.
   public var passedLimit: Bool { errors.contains { $0.isLimit || $0.cutShort } }
 
@@ -55,6 +61,16 @@ public struct EffectiveConfig: Sendable {
     }
     // A limit passed stops the merge: every later patch would pass it again.
     var limited = errors.contains { $0.isLimit || $0.cutShort }
+    if machine.patches.count > Self.patchLimit {
+      let first = machine.patches[Self.patchLimit]
+      let file = index(of: first.path)
+      let range = first.regions.first.map { SourceRange(start: $0.start, end: $0.end, file: file) } ?? SourceRange(at: SourcePosition(line: 1, column: 1), file: file)
+      errors.append(
+        MergeError(
+          message: "this machine has more than \(Self.patchLimit) patches (a patch named again counts again); the machine was not judged",
+          range: range, isLimit: true))
+      limited = true
+    }
     for patch in machine.patches where !limited {
       let file = index(of: patch.path)
       do throws(MergeError) {
