@@ -19,8 +19,9 @@ public enum InputProblems {
       A path that does not exist, is not a regular file (a FIFO, a socket, a device), cannot be read, \
       or holds input beyond talint's limits (nesting depth, size, alias count, document count) is reported \
       instead of linted, so that a hostile file can never hang or crash the run. So is a machine whose merge \
-      would create more nodes than talint's budget (aliases and JSON6902 copies expand as patches merge): \
-      that machine is not judged, and the finding is at the line being copied when the budget ran out.
+      would create more nodes than talint's budget (aliases and JSON6902 copies expand as patches merge) \
+      or that has more than 1,000 patches: that machine is not judged, and the finding is at the line \
+      being copied when the budget ran out, or at the 1,001st patch.
       """,
     remediation: "Pass a readable regular YAML file; flatten input nested hundreds of levels deep; expand aliases and copies that multiply a patch.",
     references: [.other("talint README: inputs and limits")],
