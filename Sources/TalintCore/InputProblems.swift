@@ -17,14 +17,17 @@ public enum InputProblems {
     summary: "the input could not be read or exceeds a safety limit",
     rationale: """
       A path that does not exist, is not a regular file (a FIFO, a socket, a device), cannot be read, \
-      or holds input beyond talint's limits (nesting depth, size, alias count) is reported instead of linted, \
-      so that a hostile file can never hang or crash the run. \
+      or holds input beyond talint's limits (nesting depth, size, alias count, document count) is reported \
+      instead of linted, so that a hostile file can never hang or crash the run. So is a machine whose merge \
+      would create more nodes than talint's budget (aliases and JSON6902 copies expand as patches merge) \
+      or that has more than 1,000 patches: that machine is not judged, and the finding is at the line \
+      being copied when the budget ran out, or at the 1,001st patch. \
       A file that a talconfig (`@file`) or an Omni template (`file:`) names is read only when it is a regular file \
       inside the project (the git work tree, else the folder of `.talint.yaml`, else the folder linted), \
       symbolic links resolved: a pull request cannot make talint read and print `/proc/self/environ` or a file \
       beside the checkout. Such a reference is reported at its line instead.
       """,
-    remediation: "Pass a readable regular YAML file; flatten input nested hundreds of levels deep; keep referenced patches inside the repository.",
+    remediation: "Pass a readable regular YAML file; flatten input nested hundreds of levels deep; expand aliases and copies that multiply a patch; keep referenced patches inside the repository.",
     references: [.other("talint README: inputs and limits")],
     examples: [.triggering(String(repeating: "[", count: 300)), .passing("debug: false\n")])
 

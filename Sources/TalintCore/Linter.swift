@@ -201,7 +201,10 @@ public struct Linter: Sendable {
       }
       finish(&diagnostics, lines: analysis.lines, secrets: analysis.secrets)
     }
-    var result = FileResult(path: analysis.path, diagnostics: diagnostics, failed: analysis.failed, release: analysis.release)
+    // A machine the file describes or takes part in that passed a safety limit could not be
+    // linted: that fails the file as its own unreadable input would.
+    let failed = analysis.failed || extra.contains { $0.ruleID == InputProblems.unreadableInput.id }
+    var result = FileResult(path: analysis.path, diagnostics: diagnostics, failed: failed, release: analysis.release)
     result.carrier = analysis.carrier
     result.template = analysis.template
     result.references = analysis.references
@@ -268,7 +271,7 @@ public struct Linter: Sendable {
   public func analyze(_ input: InputFile, referrer: TalosRelease? = nil, keepingTree: Bool = false) -> FileAnalysis {
     do {
       let onDisk = if case .path = input.source { true } else { false }
-      return analyze(bytes: try input.read(), path: input.displayPath, referrer: referrer, onDisk: onDisk, keepingTree: keepingTree)
+      return analyze(bytes: try input.read(limit: limits.maxBytes), path: input.displayPath, referrer: referrer, onDisk: onDisk, keepingTree: keepingTree)
     } catch {
       let diagnostic = Diagnostic(
         rule: InputProblems.unreadableInput, message: ControlCharacters.escaped("\(error)"), path: input.displayPath,

@@ -21,6 +21,9 @@ public struct YAMLArena: Sendable {
   var tags: [Int32: String] = [:]
   /// Alias nodes in `nodes`: a document without any can be edited as text node by node.
   var aliasCount = 0
+  /// The slots reserved for collections that grew after they were built (a merge appending
+  /// to a list), by node index, where more than their count: see `setContent`.
+  var capacities: [Int32: Int32] = [:]
 
   public init() {}
 
@@ -399,23 +402,36 @@ public struct YAMLDocument: Sendable {
   /// a list's items in place.
   public mutating func setContent(_ content: NodeContent, of id: NodeID) {
     var node = self[id]
-    // A collection whose pairs or items changed but not their number (a merge replacing
-    // values) is rewritten in its own slots: no node shares them, and the children storage
-    // does not grow by a copy of the collection each time a patch touches it.
+    var slots: [NodeID] = []
     switch content {
-    case .mapping(let pairs) where node.kind == .mapping && Int(node.count) == pairs.count * 2:
-      var slot = Int(node.first)
+    case .mapping(let pairs) where node.kind == .mapping:
+      slots.reserveCapacity(pairs.count * 2)
       for pair in pairs {
-        arena.children[slot] = pair.key
-        arena.children[slot + 1] = pair.value
-        slot += 2
+        slots.append(pair.key)
+        slots.append(pair.value)
       }
-    case .sequence(let items) where node.kind == .sequence && Int(node.count) == items.count:
-      arena.children.replaceSubrange(Int(node.first)..<Int(node.first) + items.count, with: items)
+    case .sequence(let items) where node.kind == .sequence:
+      slots = items
     default:
       store(content, in: &node)
       arena.nodes[Int(id.index)] = node
+      return
     }
+    // A collection keeps its slots while its children fit (no node shares them), so the
+    // children storage does not grow by a copy of the collection each time a patch touches
+    // it; one that outgrows them moves to the end with room for as many again, so a list a
+    // patch appends to N times costs N slots, not N² (issue 19: 40,000 appends took 4.2 GB).
+    let room = max(Int(node.count), Int(arena.capacities[id.index] ?? 0))
+    if slots.count > room {
+      node.first = Int32(arena.children.count)
+      arena.children += slots
+      arena.children += repeatElement(NodeID(0), count: slots.count)
+      arena.capacities[id.index] = Int32(slots.count * 2)
+    } else {
+      arena.children.replaceSubrange(Int(node.first)..<Int(node.first) + slots.count, with: slots)
+    }
+    node.count = Int32(slots.count)
+    arena.nodes[Int(id.index)] = node
   }
 
   /// Adds a copy of a scalar of another document (or this one), its bytes copied as they are.

@@ -26,11 +26,16 @@ public struct YAMLLimits: Sendable {
   public var maxAliases: Int
   /// Bytes of input.
   public var maxBytes: Int
+  /// Documents per stream. Each costs a few hundred bytes of tree and per-document work
+  /// however little it holds, so 16 MB of `---` lines once took 1.76 GB. Real files hold a
+  /// few dozen; HostileInputTests lints one of 200,000.
+  public var maxDocuments: Int
 
-  public init(maxDepth: Int = 256, maxAliases: Int = 100_000, maxBytes: Int = 256 << 20) {
+  public init(maxDepth: Int = 256, maxAliases: Int = 100_000, maxBytes: Int = 256 << 20, maxDocuments: Int = 250_000) {
     self.maxDepth = maxDepth
     self.maxAliases = maxAliases
     self.maxBytes = maxBytes
+    self.maxDocuments = maxDocuments
   }
 
   public static let `default` = YAMLLimits()

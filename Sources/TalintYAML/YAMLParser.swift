@@ -17,14 +17,15 @@ public struct YAMLParseResult: Sendable {
 /// Reads YAML through libyaml's event API into positioned, alias-preserving trees.
 public enum YAMLParser {
   public static func parse(_ input: [UInt8], limits: YAMLLimits = .default) -> YAMLParseResult {
-    let bytes = InputDecoding.utf8(input)
-    let lines = LineIndex(bytes)
     if input.count > limits.maxBytes {
+      // Refused before it is decoded or indexed: both would cost memory in proportion.
       let error = YAMLError(
         kind: .limit, message: "input is larger than \(limits.maxBytes >> 20) MiB",
         position: SourcePosition(line: 1, column: 1))
-      return YAMLParseResult(documents: [], error: error, lines: lines)
+      return YAMLParseResult(documents: [], error: error, lines: LineIndex([]))
     }
+    let bytes = InputDecoding.utf8(input)
+    let lines = LineIndex(bytes)
     var builder = TreeBuilder(lines: lines, limits: limits)
     if !bytes.isEmpty {
       builder.run()
@@ -101,6 +102,10 @@ private struct TreeBuilder {
     let end = position(event.end_mark)
     switch event.type {
     case YAML_DOCUMENT_START_EVENT:
+      if documents.count >= limits.maxDocuments {
+        error = YAMLError(kind: .limit, message: "more than \(limits.maxDocuments) documents", position: start)
+        return
+      }
       anchors = [:]
       duplicates = []
       documentStart = start

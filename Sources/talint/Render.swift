@@ -78,11 +78,13 @@ struct Render: ParsableCommand {
     // The machine's name and the release's source (an image reference) come from the input.
     let header = "# machine \(definition.name) (\(definition.type == .controlPlane ? "controlplane" : "worker")), Talos \(release.version) (\(release.source))"
     writeOut(ControlCharacters.escaped(header) + "\n")
-    writeOut(ConfigRenderer.render(effective))
+    // A merge stopped at a safety limit holds part of the config: that part is not shown.
+    if !effective.passedLimit { writeOut(ConfigRenderer.render(effective)) }
     for error in effective.errors {
       let file = error.range.map { Int($0.file) }.flatMap { $0 >= 0 && $0 < effective.files.count ? effective.files[$0].path : nil } ?? definition.definedIn
       let at = error.range.map { "\($0.start.line):\($0.start.column)" } ?? "1:1"
-      writeErr("\(file):\(at): error: Talos would refuse this patch: \(error.message)\n")
+      let problem = error.isLimit ? error.message : "Talos would refuse this patch: \(error.message)"
+      writeErr("\(file):\(at): error: \(problem)\n")
     }
     if !effective.errors.isEmpty { throw ExitCode(2) }
   }

@@ -48,6 +48,16 @@ struct CarrierReading {
   var root = ProjectRoot()
   /// The machines the file describes (talhelper nodes, Omni machine sets and machines).
   var machines: [MachineDefinition] = []
+  /// The strings read as configs so far: a file may name one anchored patch through many
+  /// aliases (100,000 aliases of a 2 MB string were 100,000 parses of it), read once each.
+  var embeddings: [Embedding: LintUnit.Embedded?] = [:]
+
+  struct Embedding: Hashable {
+    var document: Int
+    var node: NodeID
+    var machineType: MachineType?
+    var unescape: Bool
+  }
 
   /// Recognises the carrier and reads it; references resolve inside `root`.
   static func read(_ parsed: YAMLParseResult, path: String, context: UnitContext, root: ProjectRoot) -> CarrierReading {
@@ -72,6 +82,14 @@ struct CarrierReading {
   @discardableResult
   mutating func embed(_ found: Found, lines: LineIndex, path: String, context: UnitContext, unescape: Bool = false) -> LintUnit.Embedded? {
     let id = found.yaml.resolve(found.node)
+    let key = Embedding(document: found.yaml.index, node: id, machineType: context.machineType, unescape: unescape)
+    if let known = embeddings[key] { return known }
+    let embedded = embedNew(found, id: id, lines: lines, path: path, context: context, unescape: unescape)
+    embeddings[key] = embedded
+    return embedded
+  }
+
+  private mutating func embedNew(_ found: Found, id: NodeID, lines: LineIndex, path: String, context: UnitContext, unescape: Bool) -> LintUnit.Embedded? {
     let node = found.yaml[id]
     guard case .scalar(let value, let style) = found.yaml.content(id), !found.isNull else { return nil }
     var text = EmbeddedText(value: value, style: style, range: node.range, lines: lines)

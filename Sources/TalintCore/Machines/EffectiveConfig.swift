@@ -21,11 +21,23 @@ public struct EffectiveConfig: Sendable {
   /// The documents rules read.
   public var config: TalosConfig
 
-  /// Merges a machine's base and patches. `store` gives the files patches name.
-  public init(_ machine: MachineDefinition, release: TalosRelease, store: inout PatchStore) {
+  /// The patches a machine may have. Real machines have tens; each patch costs up to the size
+  /// of what it merges into (a scan of the mapping, a copy of the list), so a talconfig node
+  /// naming 20,000 one-key patches took minutes, and one naming a patch 40,000 times (through
+  /// an alias) 4.2 GB.
+  public static let patchLimit = 1_000
+
+  /// True when the merge stopped at a safety limit (TAL003): what it holds is partial.
+  public var passedLimit: Bool { errors.contains { $0.isLimit || $0.cutShort } }
+
+  /// Merges a machine's base and patches, creating at most what `budget` allows (Talos's
+  /// generated base is not counted: it is made once per run). `store` gives the files patches
+  /// name.
+  public init(_ machine: MachineDefinition, release: TalosRelease, store: inout PatchStore, budget: NodeBudget = NodeBudget()) {
     self.machine = machine
     self.release = release
     var merged = MergedConfig()
+    merged.budget = budget
     var files: [Source] = []
     var errors: [MergeError] = []
     func index(of path: String, generated: Bool = false) -> Int32 {
@@ -39,6 +51,7 @@ public struct EffectiveConfig: Sendable {
         // The first file: the cached base's nodes carry index 0.
         _ = index(of: "talosctl gen config (Talos \(release.version), \(machine.type == .controlPlane ? "controlplane" : "worker"))", generated: true)
         merged = GeneratedBase.merged(for: machine.type, release: release.version)
+        merged.budget = budget
       case .file(let path):
         let file = index(of: path)
         try merged.apply(PatchInput(parsed: try store.load(path).get(), file: file))
@@ -46,18 +59,38 @@ public struct EffectiveConfig: Sendable {
     } catch let failure {
       errors.append(failure)
     }
-    for patch in machine.patches {
+    // A limit passed stops the merge: every later patch would pass it again.
+    var limited = errors.contains { $0.isLimit || $0.cutShort }
+    if machine.patches.count > Self.patchLimit {
+      let first = machine.patches[Self.patchLimit]
+      let file = index(of: first.path)
+      let range = first.regions.first.map { SourceRange(start: $0.start, end: $0.end, file: file) } ?? SourceRange(at: SourcePosition(line: 1, column: 1), file: file)
+      errors.append(
+        MergeError(
+          message: "this machine has more than \(Self.patchLimit) patches (a patch named again counts again); the machine was not judged",
+          range: range, isLimit: true))
+      limited = true
+    }
+    for patch in machine.patches where !limited {
       let file = index(of: patch.path)
       do throws(MergeError) {
         try merged.apply(try Self.input(patch, file: file, store: &store))
       } catch var failure {
         if failure.range == nil { failure.range = patch.regions.first.map { SourceRange(start: $0.start, end: $0.end, file: file) } ?? SourceRange(at: SourcePosition(line: 1, column: 1), file: file) }
         errors.append(failure)
+        limited = failure.isLimit || failure.cutShort
       }
     }
     var boot: [NodeID] = []
-    for document in machine.bootDocuments {
-      if let input = try? Self.input(document, file: index(of: document.path), store: &store) { boot += (try? merged.adopt(input)) ?? [] }
+    for document in machine.bootDocuments where !limited {
+      guard let input = try? Self.input(document, file: index(of: document.path), store: &store) else { continue }
+      do throws(MergeError) {
+        boot += try merged.adopt(input)
+      } catch {
+        // A boot document Talos would refuse is the image's business; a limit is reported.
+        if error.isLimit || error.cutShort { errors.append(error) }
+        limited = error.isLimit || error.cutShort
+      }
     }
     self.merged = merged
     self.files = files

@@ -20,9 +20,24 @@ public struct MachineFindings: Sendable {
     }
     let jobs = machines.map { (machine: $0, linter: linter($0)) }
     let loaded = store
-    let results = LintRun.parallel(jobs) { job in
+    // The run's node budget as a serial run spends it: machine after machine, each allowed
+    // what the ones before it left (at most its own budget). The merges run at once all the
+    // same, sharing a count that stops them all when together they pass the run's budget; then
+    // each result is kept where it is the serial one, and the others merged again alone.
+    let shared = SharedNodeCount()
+    var results = LintRun.parallel(jobs) { job in
       var store = loaded
-      return Self.check(job.machine, linter: job.linter, store: &store)
+      return Self.check(job.machine, linter: job.linter, store: &store, budget: NodeBudget(shared: shared))
+    }
+    var spent = 0
+    for (index, job) in jobs.enumerated() {
+      let left = NodeBudget.perRun - spent
+      let budget = NodeBudget(allowance: max(0, min(NodeBudget.perMachine, left)), isRunsRemainder: left < NodeBudget.perMachine)
+      if results[index].cutShort || (results[index].created > budget.allowance && budget.allowance < NodeBudget.perMachine) {
+        var store = loaded
+        results[index] = Self.check(job.machine, linter: job.linter, store: &store, budget: budget)
+      }
+      spent += results[index].created
     }
     var byPlace: [Place: Int] = [:]
     for (machine, found) in zip(machines, results) {
@@ -65,16 +80,29 @@ public struct MachineFindings: Sendable {
     var message: String
   }
 
-  /// One machine merged and judged: its findings, with positions in `files`.
-  private static func check(_ machine: MachineDefinition, linter: Linter, store: inout PatchStore) -> (diagnostics: [Diagnostic], files: [EffectiveConfig.Source]) {
+  /// One machine merged and judged: its findings, with positions in `files`, and the nodes its
+  /// merge created. A merge that passed a limit is not judged: its config is partial.
+  private struct Checked: Sendable {
+    var diagnostics: [Diagnostic]
+    var files: [EffectiveConfig.Source]
+    var created: Int
+    /// Stopped because the run's shared count ran out (see `init`): to be merged again.
+    var cutShort: Bool
+  }
+
+  private static func check(_ machine: MachineDefinition, linter: Linter, store: inout PatchStore, budget: NodeBudget) -> Checked {
     let release = linter.settings.forcedVersion.map { TalosRelease($0, source: "--talos-version") } ?? machine.release ?? linter.settings.release
-    let effective = EffectiveConfig(machine, release: release, store: &store)
-    var found = linter.check(effective.config, release: release, path: machine.definedIn)
+    let effective = EffectiveConfig(machine, release: release, store: &store, budget: budget)
+    var found = effective.passedLimit ? [] : linter.check(effective.config, release: release, path: machine.definedIn)
     for error in effective.errors {
       let range = error.range ?? SourceRange(at: SourcePosition(line: 1, column: 1), file: -1)
-      found.append(Diagnostic(rule: InputProblems.mergeFailed, message: "Talos would refuse this patch: \(error.message)", path: machine.definedIn, range: range))
+      found.append(
+        error.isLimit
+          ? Diagnostic(rule: InputProblems.unreadableInput, message: error.message, path: machine.definedIn, range: range)
+          : Diagnostic(rule: InputProblems.mergeFailed, message: "Talos would refuse this patch: \(error.message)", path: machine.definedIn, range: range))
     }
-    return (found, effective.files)
+    return Checked(
+      diagnostics: found, files: effective.files, created: effective.merged.budget.created, cutShort: effective.errors.contains(where: \.cutShort))
   }
 
   /// `machines: cp1, cp2` — the first few, then how many more.

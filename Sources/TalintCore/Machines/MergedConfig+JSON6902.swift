@@ -12,6 +12,7 @@ extension MergedConfig {
     }
     let document = patch.documents[0]
     let yaml = document.yaml
+    strippedNodes = [:]
     for operation in yaml.elements(document.root) {
       guard let op = yaml.value(forKey: "op", in: operation).flatMap(yaml.scalar),
         let pathNode = yaml.value(forKey: "path", in: operation), let pathText = yaml.scalar(pathNode)
@@ -34,10 +35,18 @@ extension MergedConfig {
         }
         let source = JSONPatch.pointer(from)
         guard let found = lookup(source) else { throw MergeError(message: "\(op) operation does not apply: doc is missing from path: \(from)", range: at) }
+        // A copy is a new subtree: the tree never holds a node twice, nor (copied into
+        // itself) contains itself.
+        let value = op == "move" ? found : try duplicate(found, depth: path.count, at: at)
         if op == "move" { try remove(source, at: at) }
-        try set(path, to: found, inserting: true, at: at)
+        try set(path, to: value, inserting: true, at: at)
       case "test":
-        guard let value, let found = lookup(path), TreeValue(arena, found).withoutEmpties == TreeValue(yaml, value).withoutEmpties else {
+        // The patch's value is read with aliases expanded: as large as the budget lets it be.
+        let expected = value.map { TreeValue(yaml, $0, limit: budget.allowance - budget.created) }
+        if case .some(.none) = expected {
+          throw MergeError(message: "the value of a test operation expands past the merge's node budget", range: at, isLimit: true)
+        }
+        guard let expected = expected ?? nil, let found = lookup(path), TreeValue(arena, found).withoutEmpties == expected.withoutEmpties else {
           throw MergeError(message: "testing value \(pathText) failed: test failed", range: at)
         }
       default:
@@ -68,6 +77,9 @@ extension MergedConfig {
     guard let last = path.last else {
       throw MergeError(message: "JSON6902 patches cannot replace the whole machine configuration", range: range)
     }
+    guard path.count < Self.depthLimit else {
+      throw MergeError(message: "a JSON pointer deeper than \(Self.depthLimit) levels", range: range, isLimit: true)
+    }
     var container = documents[0].root
     for (position, token) in path.dropLast().enumerated() {
       let next = path[position + 1]
@@ -77,6 +89,8 @@ extension MergedConfig {
       } else if let existing = arena.value(forKey: token, in: container) {
         container = existing
       } else if case .mapping(var pairs) = arena.content(container) {
+        try budget.spend(at: range)
+        try budget.spend(at: range)
         let key = arena.append(.scalar(token, .plain), range: range)
         // What the next step indexes: a list for `-` or a number, else a mapping.
         let made = arena.append(next == "-" || Int(next) != nil ? .sequence([]) : .mapping([]), range: range)
@@ -103,11 +117,40 @@ extension MergedConfig {
         // replaces: findings at the key (TAL602) belong to the patch, not the base.
         pairs[index] = Pair(key: arena.append(.scalar(last, .plain), range: range), value: value)
       } else {
+        try budget.spend(at: range)
         pairs.append(Pair(key: arena.append(.scalar(last, .plain), range: range), value: value))
       }
       arena.setContent(.mapping(pairs), of: container)
     default:
       throw MergeError(message: "add operation does not apply: \"/\(path.dropLast().joined(separator: "/"))\" is not a container", range: range)
+    }
+  }
+
+  /// A copy of a subtree of the merged config, each node where its original was set, counted
+  /// against the budget at the operation's line; `depth`: how deep the copy will sit.
+  private mutating func duplicate(_ node: NodeID, depth: Int, at range: SourceRange) throws(MergeError) -> NodeID {
+    try budget.spend(at: range)
+    guard depth < Self.depthLimit else {
+      throw MergeError(message: "a copy nested deeper than \(Self.depthLimit) levels", range: range, isLimit: true)
+    }
+    let original = arena[node].range
+    let tag = arena.tag(node)
+    switch arena.content(node) {
+    case .scalar(let text, let style):
+      return arena.append(.scalar(text, style), range: original, tag: tag)
+    case .mapping(let pairs):
+      var copies: [Pair] = []
+      for pair in pairs {
+        copies.append(Pair(key: try duplicate(pair.key, depth: depth + 1, at: range), value: try duplicate(pair.value, depth: depth + 1, at: range)))
+      }
+      return arena.append(.mapping(copies), range: original, tag: tag)
+    case .sequence(let items):
+      var copies: [NodeID] = []
+      for item in items { copies.append(try duplicate(item, depth: depth + 1, at: range)) }
+      return arena.append(.sequence(copies), range: original, tag: tag)
+    case .alias:
+      // The merged config holds no alias (copies expand them); kept total all the same.
+      return arena.append(.scalar("", .plain), range: original)
     }
   }
 

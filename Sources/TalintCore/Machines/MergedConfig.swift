@@ -7,6 +7,22 @@ public struct MergeError: Error, Sendable, CustomStringConvertible {
   /// Where in the patch the problem is, when one place is to blame (file index as in the
   /// merge's file table).
   public var range: SourceRange?
+  /// True when the merge passed a safety limit (TAL003) rather than Talos refusing the patch.
+  public var isLimit = false
+  /// True when the run's budget ran out while other machines merged at once: the machine is
+  /// merged again on its own (MachineFindings), so this never reaches a report.
+  var cutShort = false
+
+  public init(message: String, range: SourceRange? = nil, isLimit: Bool = false) {
+    self.message = message
+    self.range = range
+    self.isLimit = isLimit
+  }
+
+  init(message: String, range: SourceRange, cutShort: Bool) {
+    self.init(message: message, range: range)
+    self.cutShort = cutShort
+  }
 
   public var description: String { message }
 }
@@ -84,9 +100,18 @@ public struct MergedConfig: Sendable {
   public internal(set) var arena = YAMLDocument.arena()
   public internal(set) var documents: [Document] = []
   public internal(set) var deletions: [Deletion] = []
-  /// Nodes copied so far: alias bombs in patches expand on copy, so the merge is bounded.
-  private var copied = 0
-  static let copyLimit = 2_000_000
+  /// The nodes the merge may still create: aliases expand and JSON6902 copies duplicate
+  /// subtrees, so every node made is counted.
+  public var budget = NodeBudget()
+  /// How deep a copied tree may nest once aliases expand: each alias may add the parser's 256
+  /// levels, and the copy, the renderer and the rules recurse.
+  static let depthLimit = 1024
+  /// The patch collections being copied or merged now: an alias to one of them is a value
+  /// that contains itself.
+  private var copying: Set<NodeID> = []
+  /// `strippedAway` of each patch node asked so far, for the patch document merging now: an
+  /// alias bomb asks of the same nodes exponentially often.
+  var strippedNodes: [NodeID: Bool] = [:]
   /// False while a patch document that holds no `$patch` marker merges: nothing in it is
   /// stripped away, so its values need not be searched for deletions at every level.
   private var patchMayDelete = true
@@ -109,6 +134,7 @@ public struct MergedConfig: Sendable {
   public mutating func adopt(_ patch: PatchInput) throws(MergeError) -> [NodeID] {
     var roots: [NodeID] = []
     for document in patch.documents {
+      strippedNodes = [:]
       var path: [String] = []
       roots.append(try copy(document.root, from: document.yaml, patch: patch, kind: "schematic", path: &path))
     }
@@ -130,6 +156,7 @@ public struct MergedConfig: Sendable {
     }
     let id = "\(apiVersion)/\(kind)" + (name.map { "/\($0)" } ?? "")
     patchMayDelete = PatchDelete.mayHoldMarker(yaml, root)
+    strippedNodes = [:]
     defer { patchMayDelete = true }
     // Deletions first, then what is left of the document merges (Talos's decoder order).
     if patchMayDelete {
@@ -137,7 +164,7 @@ public struct MergedConfig: Sendable {
         try delete(selector, documentID: id, kind: kind, name: name, patch: patch)
       }
     }
-    guard !Self.isEmptyDocument(yaml, root, mayDelete: patchMayDelete) else { return }
+    guard !isEmptyDocument(yaml, root) else { return }
     let typedKind = kind == "v1alpha1" && apiVersion.isEmpty ? "" : kind
     // The key path of the value merging now, one stack for the whole document (a throw
     // abandons the document, so an unbalanced stack is never read again).
@@ -159,33 +186,38 @@ public struct MergedConfig: Sendable {
   }
 
   /// A document that holds nothing but what names it (all else deleted) merges nothing.
-  static func isEmptyDocument(_ yaml: YAMLDocument, _ root: NodeID, mayDelete: Bool) -> Bool {
+  private mutating func isEmptyDocument(_ yaml: YAMLDocument, _ root: NodeID) -> Bool {
     yaml.pairs(root).allSatisfy { pair in
       guard let key = yaml.scalar(pair.key) else { return false }
-      if key == "$patch" || (mayDelete && strippedAway(yaml, yaml.resolve(pair.value))) { return true }
+      if key == "$patch" || stripped(yaml, pair.value) { return true }
       return ["version", "apiVersion", "kind", "name"].contains(key) && yaml.scalar(pair.value) != nil
     }
   }
 
-  /// True for a value Talos's decoder takes out of a patch: a `$patch: delete` mapping, or a
-  /// collection left empty once its deleted parts are gone.
-  static func strippedAway(_ yaml: YAMLDocument, _ node: NodeID) -> Bool {
-    if PatchDelete.marks(yaml, node) { return true }
-    switch yaml[node].kind {
-    case .mapping:
-      let pairs = yaml.rawPairs(node)
-      return !pairs.isEmpty && pairs.allSatisfy { strippedAway(yaml, yaml.resolve($0.value)) }
-    case .sequence:
-      let items = yaml.elements(node)
-      return !items.isEmpty && items.allSatisfy { strippedAway(yaml, yaml.resolve($0)) }
-    case .scalar, .alias:
-      return false
+  /// True for a value of the patch merging now that Talos's decoder takes out of it: a
+  /// `$patch: delete` mapping, or a collection left empty once its deleted parts are gone.
+  /// False at once when the patch has no marker. Each node is judged once per document, and a
+  /// value reached again inside itself (an alias cycle, which its copy reports) counts as kept.
+  private mutating func stripped(_ yaml: YAMLDocument, _ node: NodeID, depth: Int = 0) -> Bool {
+    guard patchMayDelete, depth < Self.depthLimit else { return false }
+    let node = yaml.resolve(node)
+    if let known = strippedNodes[node] { return known }
+    strippedNodes[node] = false
+    var result = PatchDelete.marks(yaml, node)
+    if !result {
+      switch yaml[node].kind {
+      case .mapping:
+        let pairs = yaml.rawPairs(node)
+        result = !pairs.isEmpty && pairs.allSatisfy { stripped(yaml, $0.value, depth: depth + 1) }
+      case .sequence:
+        let items = yaml.elements(node)
+        result = !items.isEmpty && items.allSatisfy { stripped(yaml, $0, depth: depth + 1) }
+      case .scalar, .alias:
+        break
+      }
     }
-  }
-
-  /// `strippedAway` for a value of the patch merging now: false at once when it has no marker.
-  private func stripped(_ yaml: YAMLDocument, _ node: NodeID) -> Bool {
-    patchMayDelete && Self.strippedAway(yaml, node)
+    strippedNodes[node] = result
+    return result
   }
 
   /// Merges the patch value `right` into the base value `left` (nil when the base has none)
@@ -200,20 +232,23 @@ public struct MergedConfig: Sendable {
     case .scalar:
       // Talos leaves a set value alone when the patch's is the zero value.
       if yaml.scalar(node, is: ""), left != nil { return left }
-      return try copy(node, from: yaml, patch: patch, kind: kind, path: &path)
+      return try copy(right, from: yaml, patch: patch, kind: kind, path: &path)
     case .mapping:
       guard rule != .replace, let left, case .mapping(var pairs) = arena.content(left) else {
-        return try copy(node, from: yaml, patch: patch, kind: kind, path: &path)
+        return try copy(right, from: yaml, patch: patch, kind: kind, path: &path)
       }
-      for pair in yaml.pairs(node) {
+      let tracked = track(node, of: yaml)
+      defer { if tracked { copying.remove(node) } }
+      let patchPairs = yaml.pairs(node)
+      var byKey = Self.keyTable(arena, pairs, patchCount: patchPairs.count)
+      for pair in patchPairs {
         guard let key = yaml.scalar(pair.key), key != "$patch" else { continue }
-        let value = yaml.resolve(pair.value)
-        if stripped(yaml, value) { continue }
-        if let index = pairs.lastIndex(where: { arena.scalar($0.key, is: key) }) {
+        if stripped(yaml, pair.value) { continue }
+        if let index = byKey.map({ $0[key] }) ?? pairs.lastIndex(where: { arena.scalar($0.key, is: key) }) {
           // extraArgs (meta.Args): a flag's value replaces the base's whole.
           let existing: NodeID? = rule == .args ? nil : pairs[index].value
           path.append(key)
-          let merged = try merge(value, into: existing, from: yaml, patch: patch, kind: kind, path: &path)
+          let merged = try merge(pair.value, into: existing, from: yaml, patch: patch, kind: kind, path: &path)
           path.removeLast()
           if let merged {
             // A value the patch replaced is written, key and all, on the patch's line.
@@ -223,35 +258,47 @@ public struct MergedConfig: Sendable {
         } else {
           let newKey = try copy(pair.key, from: yaml, patch: patch, kind: kind, path: &path)
           path.append(key)
-          let newValue = try copy(value, from: yaml, patch: patch, kind: kind, path: &path)
+          let newValue = try copy(pair.value, from: yaml, patch: patch, kind: kind, path: &path)
           path.removeLast()
           pairs.append(Pair(key: newKey, value: newValue))
+          byKey?[key] = pairs.count - 1
         }
       }
       arena.setContent(.mapping(pairs), of: left)
       return left
     case .sequence:
       guard rule != .replace, let left, case .sequence(var existing) = arena.content(left) else {
-        return try copy(node, from: yaml, patch: patch, kind: kind, path: &path)
+        return try copy(right, from: yaml, patch: patch, kind: kind, path: &path)
       }
+      let tracked = track(node, of: yaml)
+      defer { if tracked { copying.remove(node) } }
       path.append("[]")
       defer { path.removeLast() }
-      for item in yaml.elements(node).map(yaml.resolve) where !stripped(yaml, item) {
+      let items = yaml.elements(node)
+      var matcher: ItemIndex? =
+        switch rule {
+        case .byKey(let key), .byKeyReplacing(let key): ItemIndex(arena, existing, key: key, patchCount: items.count)
+        default: nil
+        }
+      for element in items where !stripped(yaml, element) {
+        let item = yaml.resolve(element)
         switch rule {
         case .byKey(let key), .byKeyReplacing(let key):
-          if let index = existing.firstIndex(where: { Self.sameItem(arena, $0, yaml, item, key: key) }) {
+          let found = matcher.map { $0.match(item, of: yaml) } ?? existing.firstIndex(where: { Self.sameItem(arena, $0, yaml, item, key: key) })
+          if let index = found {
             if case .byKey = rule {
-              if let merged = try merge(item, into: existing[index], from: yaml, patch: patch, kind: kind, path: &path) {
+              if let merged = try merge(element, into: existing[index], from: yaml, patch: patch, kind: kind, path: &path) {
                 existing[index] = merged
               }
             } else {
-              existing[index] = try copy(item, from: yaml, patch: patch, kind: kind, path: &path)
+              existing[index] = try copy(element, from: yaml, patch: patch, kind: kind, path: &path)
             }
             continue
           }
           fallthrough
         default:
-          existing.append(try copy(item, from: yaml, patch: patch, kind: kind, path: &path))
+          existing.append(try copy(element, from: yaml, patch: patch, kind: kind, path: &path))
+          matcher?.add(existing[existing.count - 1], at: existing.count - 1, of: arena)
         }
       }
       arena.setContent(.sequence(existing), of: left)
@@ -260,6 +307,29 @@ public struct MergedConfig: Sendable {
       return left
     }
   }
+
+  /// Notes that the patch collection `node` is merging, so that an alias inside it to itself
+  /// is found a cycle where it is written (only documents with aliases can hold one); true
+  /// when it was noted (and is to be removed once merged).
+  private mutating func track(_ node: NodeID, of yaml: YAMLDocument) -> Bool {
+    yaml.holdsAliases && copying.insert(node).inserted
+  }
+
+  /// The base mapping's keys by name (the last of duplicates, as the scan finds it) when both
+  /// sides are large: a scan per patch key made merging two mappings of 50,000 keys take
+  /// minutes. Small mappings are scanned.
+  static func keyTable(_ arena: YAMLDocument, _ pairs: [Pair], patchCount: Int) -> [String: Int]? {
+    guard pairs.count > 32 && patchCount > 32 else { return nil }
+    var table: [String: Int] = [:]
+    for (index, pair) in pairs.enumerated() {
+      if let key = arena.scalar(pair.key) { table[key] = index }
+    }
+    return table
+  }
+
+  /// The nodes a patch's device selector may hold: a selector is a few keys, and one that
+  /// expands (through aliases) past this matches nothing.
+  static let selectorLimit = 1_000
 
   /// True when a base list item and a patch list item are the same by `key` (network devices
   /// also by an equal `deviceSelector`).
@@ -270,7 +340,8 @@ public struct MergedConfig: Sendable {
     if key == "interface", let selector = yaml.value(forKey: "deviceSelector", in: right),
       let existing = base.value(forKey: "deviceSelector", in: left)
     {
-      return TreeValue(base, existing) == TreeValue(yaml, selector)
+      guard let wanted = TreeValue(yaml, selector, limit: selectorLimit) else { return false }
+      return TreeValue(base, existing) == wanted
     }
     return false
   }
@@ -278,14 +349,13 @@ public struct MergedConfig: Sendable {
   // MARK: Copying into the arena
 
   /// Copies a patch subtree into the arena: aliases and merge keys expanded, deleted parts
-  /// left out, every node placed where it is written (in its file, through the embedded map).
+  /// left out, every node placed where it is written (in its file, through the embedded map)
+  /// and counted against the budget. An alias to a value it is inside is refused, as Talos's
+  /// YAML decoder refuses it, rather than expanded forever.
   mutating func copy(_ node: NodeID, from yaml: YAMLDocument, patch: PatchInput, kind: String, path: inout [String]) throws(MergeError) -> NodeID {
-    copied += 1
-    guard copied <= Self.copyLimit else {
-      throw MergeError(message: "the merged config would hold more than \(Self.copyLimit) nodes (aliases expand when patches merge)")
-    }
     let resolved = yaml.resolve(node)
     let where_ = Self.place(yaml[resolved].range, of: patch)
+    try budget.spend(at: where_)
     let tag = yaml.tag(resolved)
     switch yaml[resolved].kind {
     case .scalar:
@@ -293,28 +363,35 @@ public struct MergedConfig: Sendable {
         return arena.appendScalar(copying: resolved, of: yaml, range: where_, tag: tag)
       }
       return arena.append(.scalar(MergeSchema.normalized(text), yaml[resolved].style), range: where_, tag: tag)
-    case .mapping:
+    case .mapping, .sequence:
+      // Without aliases a tree cannot hold itself: only documents with some are checked.
+      if yaml.holdsAliases {
+        guard copying.insert(resolved).inserted else {
+          throw MergeError(message: "anchor value contains itself (an alias inside the value it names)", range: Self.place(yaml[node].range, of: patch))
+        }
+      }
+      defer { if yaml.holdsAliases { copying.remove(resolved) } }
+      guard path.count < Self.depthLimit else {
+        throw MergeError(message: "nesting deeper than \(Self.depthLimit) levels once aliases expand", range: where_, isLimit: true)
+      }
+      if yaml[resolved].kind == .sequence {
+        var copies: [NodeID] = []
+        path.append("[]")
+        defer { path.removeLast() }
+        for element in yaml.elements(resolved) where !stripped(yaml, element) {
+          copies.append(try copy(element, from: yaml, patch: patch, kind: kind, path: &path))
+        }
+        return arena.append(.sequence(copies), range: where_, tag: tag)
+      }
       var pairs: [Pair] = []
       for pair in yaml.pairs(resolved) {
-        guard let key = yaml.scalar(pair.key), key != "$patch" else { continue }
-        let value = yaml.resolve(pair.value)
-        if stripped(yaml, value) { continue }
+        guard let key = yaml.scalar(pair.key), key != "$patch", !stripped(yaml, pair.value) else { continue }
         let newKey = try copy(pair.key, from: yaml, patch: patch, kind: kind, path: &path)
         path.append(key)
-        pairs.append(Pair(key: newKey, value: try copy(value, from: yaml, patch: patch, kind: kind, path: &path)))
+        pairs.append(Pair(key: newKey, value: try copy(pair.value, from: yaml, patch: patch, kind: kind, path: &path)))
         path.removeLast()
       }
       return arena.append(.mapping(pairs), range: where_, tag: tag)
-    case .sequence:
-      var copies: [NodeID] = []
-      path.append("[]")
-      defer { path.removeLast() }
-      for element in yaml.elements(resolved) {
-        let item = yaml.resolve(element)
-        if stripped(yaml, item) { continue }
-        copies.append(try copy(item, from: yaml, patch: patch, kind: kind, path: &path))
-      }
-      return arena.append(.sequence(copies), range: where_, tag: tag)
     case .alias:
       return arena.append(.scalar("", .plain), range: where_)
     }

@@ -5,7 +5,7 @@ import TalintYAML
 /// back as analyzed, else read and parsed here once).
 public struct PatchStore: Sendable {
   private var documents: [String: [YAMLDocument]] = [:]
-  private var failures: [String: String] = [:]
+  private var failures: [String: MergeError] = [:]
   let limits: YAMLLimits
 
   public init(analyses: [FileAnalysis], limits: YAMLLimits = .default) {
@@ -19,18 +19,23 @@ public struct PatchStore: Sendable {
   public mutating func load(_ path: String) -> Result<[YAMLDocument], MergeError> {
     let key = FilePath.absolute(path)
     if let found = documents[key] { return .success(found) }
-    if let failure = failures[key] { return .failure(MergeError(message: failure)) }
+    if let failure = failures[key] { return .failure(failure) }
+    let failure: MergeError
     do {
-      let parsed = YAMLParser.parse(try InputFile.path(path).read(), limits: limits)
-      if let error = parsed.error {
-        failures[key] = "\(path) is not valid YAML: \(error.message)"
-      } else {
+      let parsed = YAMLParser.parse(try InputFile.path(path).read(limit: limits.maxBytes), limits: limits)
+      guard let error = parsed.error else {
         documents[key] = parsed.documents
         return .success(parsed.documents)
       }
+      // A file past a safety limit (size, documents, nesting) is not Talos's to refuse.
+      failure =
+        error.kind == .limit
+        ? MergeError(message: "\(path) cannot be merged: \(error.message)", isLimit: true)
+        : MergeError(message: "\(path) is not valid YAML: \(error.message)")
     } catch {
-      failures[key] = "cannot read \(path): \(error)"
+      failure = MergeError(message: "cannot read \(path): \(error)", isLimit: (error as? InputError)?.isLimit == true)
     }
-    return .failure(MergeError(message: failures[key]!))
+    failures[key] = failure
+    return .failure(failure)
   }
 }

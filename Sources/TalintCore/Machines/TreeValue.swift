@@ -1,18 +1,33 @@
 import TalintYAML
 
-/// A YAML value without positions, for comparing trees: network device selectors in a merge,
-/// and merged configs against Talos's expected output in the conformance test.
-public indirect enum TreeValue: Equatable, Sendable {
+/// A YAML value without positions, for comparing trees: network device selectors in a merge
+/// (hashed, when large lists merge), and merged configs against Talos's expected output in the
+/// conformance test.
+public indirect enum TreeValue: Hashable, Sendable {
   case scalar(String)
   case mapping([String: TreeValue])
   case sequence([TreeValue])
   case null
 
-  /// The value at `node`, aliases and merge keys followed (each anchor once per path, so a
-  /// cycle cannot recurse forever).
-  public init(_ yaml: YAMLDocument, _ node: NodeID, depth: Int = 0) {
+  /// The value at `node`, aliases and merge keys followed (128 levels deep at most, so a cycle
+  /// cannot recurse forever).
+  public init(_ yaml: YAMLDocument, _ node: NodeID) {
+    var unlimited = Int.max
+    self.init(yaml, node, depth: 0, remaining: &unlimited)
+  }
+
+  /// The value at `node` if it holds at most `limit` nodes once aliases expand (an alias bomb
+  /// in a patch holds billions), else nil.
+  public init?(_ yaml: YAMLDocument, _ node: NodeID, limit: Int) {
+    var remaining = limit
+    self.init(yaml, node, depth: 0, remaining: &remaining)
+    if remaining < 0 { return nil }
+  }
+
+  private init(_ yaml: YAMLDocument, _ node: NodeID, depth: Int, remaining: inout Int) {
+    remaining -= 1
     let resolved = yaml.resolve(node)
-    guard depth < 128, !yaml.isNull(resolved) else {
+    guard remaining >= 0, depth < 128, !yaml.isNull(resolved) else {
       self = .null
       return
     }
@@ -22,11 +37,17 @@ public indirect enum TreeValue: Equatable, Sendable {
     case .mapping:
       var entries: [String: TreeValue] = [:]
       for pair in yaml.pairs(resolved) {
-        entries[yaml.scalar(pair.key) ?? ""] = TreeValue(yaml, pair.value, depth: depth + 1)
+        entries[yaml.scalar(pair.key) ?? ""] = TreeValue(yaml, pair.value, depth: depth + 1, remaining: &remaining)
+        if remaining < 0 { break }
       }
       self = .mapping(entries)
     case .sequence(let items):
-      self = .sequence(items.map { TreeValue(yaml, $0, depth: depth + 1) })
+      var values: [TreeValue] = []
+      for item in items {
+        values.append(TreeValue(yaml, item, depth: depth + 1, remaining: &remaining))
+        if remaining < 0 { break }
+      }
+      self = .sequence(values)
     case .alias:
       self = .null
     }
