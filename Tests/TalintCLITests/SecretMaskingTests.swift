@@ -315,6 +315,20 @@ import Testing
     #expect(!output.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" || (0x7F...0x9F).contains($0.value) }, "\(output.stdout)")
   }
 
+  /// Found by the carrier fuzzer: a secret a patch wrote, copied or moved by a later JSON6902
+  /// patch to a key that does not look secret, was printed there by `render`.
+  @Test(arguments: ["copy", "move"]) func renderMasksASecretCopiedOrMovedElsewhere(op: String) throws {
+    let root = try Workspace.make([
+      "base.yaml": "version: v1alpha1\nmachine:\n  type: worker\n",
+      "secret.yaml": "machine:\n  token: k3v9\n",
+      "away.yaml": "- {op: \(op), from: /machine/token, path: /machine/nodeLabels}\n",
+    ])
+    let output = try talint(["render", "--base", "base.yaml", "--patch", "secret.yaml", "--patch", "away.yaml"], in: root)
+    #expect(output.status == 0, "\(output.stderr)")
+    #expect(output.stdout.contains("nodeLabels: \"******\""), "\(output.stdout)")
+    #expect(!(output.stdout + output.stderr).contains("k3v9"), "\(output.stdout)")
+  }
+
   @Test func theDiffEscapesWhatItCannotShow() throws {
     let root = try Workspace.make(["x\u{1B}[2J.yaml": "machine:\n  install:\n    extraKernelArgs: [mitigations=off]\n"])
     let output = try talint(["lint", "--diff", "."], in: root)

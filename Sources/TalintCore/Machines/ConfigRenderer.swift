@@ -3,8 +3,9 @@ import TalintYAML
 /// Writes a machine's merged config as YAML, each value with where it was set
 /// (`# from talos/patches/cp.yaml:12`, or the Talos release that generated it) and, after each
 /// document, what patches deleted from it. Secret values are masked, as in every output: every
-/// scalar under a key that looks secret, at any depth, and the same node wherever else the
-/// merge put it (a JSON6902 `copy` from `/machine/token` to a key that does not look secret).
+/// scalar under a key that looks secret, at any depth, and any scalar a patch wrote under such
+/// a key wherever else the merge put it (a JSON6902 `copy` or `move` from `/machine/token` to
+/// a key that does not look secret).
 /// Keys, values and file names are written with their control characters escaped.
 public enum ConfigRenderer {
   public static func render(_ effective: EffectiveConfig) -> String {
@@ -70,7 +71,7 @@ public enum ConfigRenderer {
         }
         if items.isEmpty { text += "[]\n" }
       case .scalar(let value, let style):
-        let shown = (secret || secrets.contains(node)) && !value.isEmpty ? SecretSpans.mask : SecretSpans.maskingEmbeddedSecrets(in: value)
+        let shown = (secret || secrets.contains(node) || effective.merged.secretSources.contains(arena[node].range)) && !value.isEmpty ? SecretSpans.mask : SecretSpans.maskingEmbeddedSecrets(in: value)
         text += ConfigRenderer.scalar(shown, style: style) + "  # \(origin(arena[node].range))\n"
       case .alias:
         text += "null\n"

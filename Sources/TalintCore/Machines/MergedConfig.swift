@@ -100,6 +100,9 @@ public struct MergedConfig: Sendable {
   public internal(set) var arena = YAMLDocument.arena()
   public internal(set) var documents: [Document] = []
   public internal(set) var deletions: [Deletion] = []
+  /// Where the scalars written under secret-looking keys were written: a JSON6902 `copy` or
+  /// `move` may take one to a key that does not look secret, and `render` masks it there too.
+  public internal(set) var secretSources: Set<SourceRange> = []
   /// The nodes the merge may still create: aliases expand and JSON6902 copies duplicate
   /// subtrees, so every node made is counted.
   public var budget = NodeBudget()
@@ -359,6 +362,7 @@ public struct MergedConfig: Sendable {
     let tag = yaml.tag(resolved)
     switch yaml[resolved].kind {
     case .scalar:
+      if path.contains(where: SecretKeys.looksSecret) { secretSources.insert(where_) }
       guard MergeSchema.normalizes(kind: kind, path: path), let text = yaml.scalar(resolved) else {
         return arena.appendScalar(copying: resolved, of: yaml, range: where_, tag: tag)
       }
