@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
 import TalintCore
 import TalintRules
 
@@ -18,7 +21,11 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
     TreeFuzz.run(TreeArchive(bytes), settings: settings)
   } else if let first = bytes.first, first < 8 {
     var generator = CarrierGenerator(bytes.dropFirst())
-    TreeFuzz.run(generator.tree(), settings: settings)
+    let tree = generator.tree()
+    // `TALINT_FUZZ_SHOW=1 TalintFuzz INPUT` prints the repository an input generates, so a
+    // crash becomes a regression test written as files.
+    if getenv("TALINT_FUZZ_SHOW") != nil { _ = tree.bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) } }
+    TreeFuzz.run(tree, settings: settings)
   } else {
     lintOneFile(bytes, settings: settings)
   }
