@@ -142,7 +142,7 @@ public struct Linter: Sendable {
     }
     var analysis = FileAnalysis(
       path: path, lines: prepared.parsed.lines, diagnostics: prepared.reading.embeddedErrors + prepared.reading.referenceErrors, failed: false)
-    analysis.secrets = SecretSpans(prepared.parsed)
+    analysis.secrets = SecretSpans(prepared.parsed).merging(prepared.reading.unparsedSecrets)
     var needsComments = prepared.parsed.lines.contains("talint:")
     for unit in prepared.reading.units {
       // Fixes edit the text a config was read from; inside a string only where that is the

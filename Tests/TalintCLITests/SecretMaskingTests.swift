@@ -329,6 +329,24 @@ import Testing
     #expect(!(output.stdout + output.stderr).contains("k3v9"), "\(output.stdout)")
   }
 
+  /// Found by the carrier fuzzer: a talhelper inline patch that is not YAML (an undefined
+  /// alias) showed its JSON6902 secret in the TAL001 excerpt, masked by nothing.
+  @Test func anInlinePatchThatDoesNotParseKeepsItsSecretMasked() throws {
+    let root = try Workspace.make([
+      "talconfig.yaml": """
+        clusterName: c
+        talosVersion: v1.13.0
+        patches: ["[{op: add, path: /cluster/secretboxEncryptionSecret, value: m4x8}, {op: add, path: /machine/files, value: [*a1]}]", "{machine: {token: b2k5}}"]
+        nodes: [{hostname: n1, controlPlane: true}]
+
+        """
+    ])
+    let output = try talint(["lint", "--format", "pretty", "--fail-on", "never", "."], in: root)
+    #expect(output.stdout.contains("not valid YAML"), "\(output.stdout)")
+    #expect(!(output.stdout + output.stderr).contains("m4x8"), "\(output.stdout)")
+    #expect(!(output.stdout + output.stderr).contains("b2k5"), "\(output.stdout)")
+  }
+
   @Test func theDiffEscapesWhatItCannotShow() throws {
     let root = try Workspace.make(["x\u{1B}[2J.yaml": "machine:\n  install:\n    extraKernelArgs: [mitigations=off]\n"])
     let output = try talint(["lint", "--diff", "."], in: root)

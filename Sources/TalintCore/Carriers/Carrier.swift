@@ -41,6 +41,8 @@ struct CarrierReading {
   var references: [PatchReference] = []
   /// TAL001 findings for embedded configs that are not valid YAML, at their outer position.
   var embeddedErrors: [Diagnostic] = []
+  /// What the embedded configs that did not parse show of secrets, where they are written.
+  var unparsedSecrets = SecretSpans()
   /// TAL003 findings for references that were not read (outside the project, not a regular
   /// file), at the reference.
   var referenceErrors: [Diagnostic] = []
@@ -100,6 +102,7 @@ struct CarrierReading {
         Diagnostic(
           rule: InputProblems.syntaxError, message: "the config in \(found.keyPath) is not valid YAML: \(error.message)", path: path,
           range: SourceRange(at: text.outer(error.position))))
+      unparsedSecrets.merge(SecretSpans(unparsed: parsed.lines), moved: text.outer)
       return nil
     }
     let config = TalosConfig(documents: parsed.documents.flatMap(TalosConfig.classify), sources: parsed.documents, context: context)

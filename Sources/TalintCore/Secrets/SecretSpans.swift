@@ -69,6 +69,15 @@ public struct SecretSpans: Sendable {
     }
   }
 
+  /// The spans of a text that did not parse (a talhelper inline patch that is not YAML), by
+  /// what its lines show (UnparsedSecrets.swift): its excerpts still show it.
+  init(unparsed lines: LineIndex) {
+    for line in 1...max(1, lines.lineCount) {
+      let columns = Self.unparsedColumns(line: line, lines: lines)
+      if !columns.isEmpty { columnsByLine[line] = columns }
+    }
+  }
+
   public var isEmpty: Bool { columnsByLine.isEmpty && values.isEmpty && !hasURLSecrets }
 
   /// Adds the spans of an embedded config, moved to where it is written.

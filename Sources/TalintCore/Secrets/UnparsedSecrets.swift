@@ -10,10 +10,15 @@ extension SecretSpans {
   /// line written under a secret-looking key (a block scalar, a plain scalar's continuation,
   /// a mapping or list).
   public static func maskedUnparsed(line: Int, lines: LineIndex) -> MaskedLine {
+    MaskedLine(lines.lineText(line), masking: unparsedColumns(line: line, lines: lines))
+  }
+
+  /// The columns `maskedUnparsed` masks.
+  static func unparsedColumns(line: Int, lines: LineIndex) -> [Range<Int>] {
     let text = lines.lineText(line)
     let bytes = lines.lineBytes(line)
     let indent = firstNonBlankColumn(bytes)
-    guard indent <= bytes.count else { return MaskedLine(text, masking: []) }
+    guard indent <= bytes.count else { return [] }
     let isItem = bytes[bytes.startIndex + indent - 1] == UInt8(ascii: "-")
     // The lines this one is written under: each nearer line that starts left of it (or at its
     // column, for a list item under a key).
@@ -24,14 +29,14 @@ extension SecretSpans {
       let column = firstNonBlankColumn(opener)
       let openerIsItem = column <= opener.count && opener[opener.startIndex + column - 1] == UInt8(ascii: "-")
       if column <= opener.count && (column < reach || (column == reach && isItem && !openerIsItem)) {
-        if secretValueStart(Array(opener), lines: lines, line: above) != nil { return MaskedLine(text, masking: [indent..<Int.max]) }
+        if secretValueStart(Array(opener), lines: lines, line: above) != nil { return [indent..<Int.max] }
         reach = column
       }
       above -= 1
     }
     var ranges = embeddedColumns(text)
     if let start = secretValueStart(Array(bytes), lines: lines, line: line) { ranges.append(LineIndex.scalarCount(bytes.prefix(start)) + 1..<Int.max) }
-    return MaskedLine(text, masking: ranges)
+    return ranges
   }
 
   /// For a line talint parsed: what follows a secret-looking key on the line, and URL secrets.
@@ -47,11 +52,15 @@ extension SecretSpans {
   /// `lines`, a sibling line of the same JSON6902 operation — has a `path:` naming a secret.
   static func secretValueStart(_ bytes: [UInt8], lines: LineIndex?, line: Int) -> Int? {
     let keys = Self.keys(bytes)
-    if let secret = keys.first(where: { SecretKeys.looksSecret($0.name) }) { return secret.value }
-    guard let value = keys.first(where: { $0.name == "value" }) else { return nil }
-    if keys.contains(where: { $0.name == "path" && JSONPointer.setsSecret(Self.flowValue(bytes, from: $0.value)) }) { return value.value }
-    guard let lines else { return nil }
-    return siblingPathSetsSecret(line: line, column: LineIndex.scalarCount(bytes[..<value.key]) + 1, lines: lines) ? value.value : nil
+    // Both are looked for: a line may hold a JSON6902 `value` before a secret-looking key.
+    let secret = keys.first(where: { SecretKeys.looksSecret($0.name) })?.value
+    guard let value = keys.first(where: { $0.name == "value" }) else { return secret }
+    var setsSecret = keys.contains(where: { $0.name == "path" && JSONPointer.setsSecret(Self.flowValue(bytes, from: $0.value)) })
+    if !setsSecret, let lines {
+      setsSecret = siblingPathSetsSecret(line: line, column: LineIndex.scalarCount(bytes[..<value.key]) + 1, lines: lines)
+    }
+    guard setsSecret else { return secret }
+    return min(value.value, secret ?? value.value)
   }
 
   /// True when a `path:` key at `column` in the lines around `line` (the same block mapping:
