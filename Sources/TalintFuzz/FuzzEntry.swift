@@ -18,14 +18,14 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
   var settings = LintSettings(requireReason: size % 2 == 0, networks: NetworkPolicy(admin: [CIDR("10.0.0.0/24")!]))
   settings.version = TalosVersion.known[size % TalosVersion.known.count]
   if bytes.starts(with: TreeArchive.marker) {
-    TreeFuzz.run(TreeArchive(bytes), settings: settings)
+    TreeFuzz.run(TreeArchive(bytes), settings: settings, planted: false)
   } else if let first = bytes.first, first < 8 {
     var generator = CarrierGenerator(bytes.dropFirst())
     let tree = generator.tree()
     // `TALINT_FUZZ_SHOW=1 TalintFuzz INPUT` prints the repository an input generates, so a
     // crash becomes a regression test written as files.
     if getenv("TALINT_FUZZ_SHOW") != nil { _ = tree.bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) } }
-    TreeFuzz.run(tree, settings: settings)
+    TreeFuzz.run(tree, settings: settings, planted: true)
   } else {
     lintOneFile(bytes, settings: settings)
   }

@@ -14,7 +14,10 @@ enum TreeFuzz {
     return String(cString: made)
   }()
 
-  static func run(_ tree: TreeArchive, settings: LintSettings) {
+  /// `planted`: the tree holds `CarrierGenerator.canary` only as secret values (a generated
+  /// tree), so no output may show it. A mutated archive may hold it anywhere: libFuzzer learns
+  /// the strings a target compares with.
+  static func run(_ tree: TreeArchive, settings: LintSettings, planted: Bool) {
     let written = write(tree)
     defer { remove(written) }
     var configured = Linter(rules: AllRules.rules, settings: settings)
@@ -32,7 +35,7 @@ enum TreeFuzz {
       let effective = EffectiveConfig(machine, release: machine.release ?? settings.release, store: &found.store)
       outputs.append(ConfigRenderer.render(effective))
     }
-    for output in outputs {
+    for output in outputs where planted {
       precondition(!output.contains(CarrierGenerator.canary), "a secret value reached the output:\n\(output)")
     }
   }
