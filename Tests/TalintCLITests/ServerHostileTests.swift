@@ -16,6 +16,14 @@ import Testing
     return (client, root)
   }
 
+  /// A session with `node.yaml` open and linted: the client, the root and the file's URI.
+  func sessionWithOpenNode() throws -> (LSPClient, String, String) {
+    let (client, root) = try session()
+    client.open(root + "/node.yaml", text: Self.weakened)
+    _ = client.diagnostics(for: root + "/node.yaml")
+    return (client, root, LSPClient.uri(root + "/node.yaml"))
+  }
+
   /// Sends a message written as JSON text, so numbers go out exactly as spelled.
   func sendText(_ client: LSPClient, _ json: String) {
     client.sendRaw(Array("Content-Length: \(json.utf8.count)\r\n\r\n\(json)".utf8))
@@ -40,10 +48,7 @@ import Testing
   ].map { "{\"line\":\($0),\"character\":\($1)}" }
 
   @Test func hoverAtHostilePositions() throws {
-    let (client, root) = try session()
-    let uri = LSPClient.uri(root + "/node.yaml")
-    client.open(root + "/node.yaml", text: Self.weakened)
-    _ = client.diagnostics(for: root + "/node.yaml")
+    let (client, root, uri) = try sessionWithOpenNode()
     for (index, position) in Self.positions.enumerated() {
       sendText(client, "{\"jsonrpc\":\"2.0\",\"id\":\(1000 + index),\"method\":\"textDocument/hover\",\"params\":{\"textDocument\":{\"uri\":\"\(uri)\"},\"position\":\(position)}}")
       #expect(client.wait { ($0["id"] as? Int) == 1000 + index } != nil, "\(position)")
@@ -52,10 +57,7 @@ import Testing
   }
 
   @Test func codeActionsForHostileRanges() throws {
-    let (client, root) = try session()
-    let uri = LSPClient.uri(root + "/node.yaml")
-    client.open(root + "/node.yaml", text: Self.weakened)
-    _ = client.diagnostics(for: root + "/node.yaml")
+    let (client, root, uri) = try sessionWithOpenNode()
     for (index, (start, end)) in zip(Self.positions, Self.positions.reversed()).enumerated() {
       let range = "{\"start\":\(start),\"end\":\(end)}"
       sendText(client, "{\"jsonrpc\":\"2.0\",\"id\":\(2000 + index),\"method\":\"textDocument/codeAction\",\"params\":{\"textDocument\":{\"uri\":\"\(uri)\"},\"range\":\(range),\"context\":{\"diagnostics\":[]}}}")
@@ -65,10 +67,7 @@ import Testing
   }
 
   @Test func changesAtHostileRanges() throws {
-    let (client, root) = try session()
-    let uri = LSPClient.uri(root + "/node.yaml")
-    client.open(root + "/node.yaml", text: Self.weakened)
-    _ = client.diagnostics(for: root + "/node.yaml")
+    let (client, root, uri) = try sessionWithOpenNode()
     for (index, position) in Self.positions.enumerated() {
       let range = "{\"start\":\(position),\"end\":\(position)}"
       sendText(client, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\",\"params\":{\"textDocument\":{\"uri\":\"\(uri)\",\"version\":\(10 + index)},\"contentChanges\":[{\"range\":\(range),\"text\":\"# x\\n\"}]}}")
