@@ -179,15 +179,24 @@ extension Linter {
   }
 }
 
-/// One slot per item; each concurrent iteration writes only its own slot.
+/// One slot per item; each concurrent iteration writes only its own slot. The slots are memory
+/// of their own, not an array: `Array.withUnsafeMutableBufferPointer` moves the array out of
+/// its variable while the closure runs, so two threads storing at once raced on the array
+/// itself (heap corruption linting a real repository in a debug build).
 private final class Slots<Value>: @unchecked Sendable {
-  private var slots: [Value?]
+  private let slots: UnsafeMutableBufferPointer<Value?>
 
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-  func store(_ value: Value, at index: Int) {
-    slots.withUnsafeMutableBufferPointer { $0[index] = value }
+  init(count: Int) {
+    slots = .allocate(capacity: count)
+    slots.initialize(repeating: nil)
   }
+
+  deinit {
+    _ = slots.deinitialize()
+    slots.deallocate()
+  }
+
+  func store(_ value: Value, at index: Int) { slots[index] = value }
 
   func collect() -> [Value] { slots.map { $0! } }
 }
