@@ -10,7 +10,6 @@ import TalintYAML
 public enum ConfigRenderer {
   public static func render(_ effective: EffectiveConfig) -> String {
     var writer = Writer(effective: effective)
-    for document in effective.merged.documents { writer.collectSecrets(document.root, secret: false) }
     for (index, document) in effective.merged.documents.enumerated() {
       if index > 0 { writer.text += "---\n" }
       writer.value(document.root, indent: 0, secret: false)
@@ -29,21 +28,6 @@ public enum ConfigRenderer {
     let effective: EffectiveConfig
     var text = ""
     var arena: YAMLDocument { effective.merged.arena }
-    /// The scalars found under secret-looking keys.
-    var secrets = Set<NodeID>()
-
-    mutating func collectSecrets(_ node: NodeID, secret: Bool) {
-      switch arena.content(node) {
-      case .mapping(let pairs):
-        for pair in pairs { collectSecrets(pair.value, secret: secret || SecretKeys.looksSecret(arena.scalar(pair.key) ?? "")) }
-      case .sequence(let items):
-        for item in items { collectSecrets(item, secret: secret) }
-      case .scalar:
-        if secret { secrets.insert(node) }
-      case .alias:
-        break
-      }
-    }
 
     func origin(_ range: SourceRange) -> String {
       let file = Int(range.file)
@@ -71,7 +55,7 @@ public enum ConfigRenderer {
         }
         if items.isEmpty { text += "[]\n" }
       case .scalar(let value, let style):
-        let shown = (secret || secrets.contains(node) || effective.merged.secretSources.contains(arena[node].range)) && !value.isEmpty ? SecretSpans.mask : SecretSpans.maskingEmbeddedSecrets(in: value)
+        let shown = (secret || effective.merged.secretSources.contains(arena[node].range)) && !value.isEmpty ? SecretSpans.mask : SecretSpans.maskingEmbeddedSecrets(in: value)
         text += ConfigRenderer.scalar(shown, style: style) + "  # \(origin(arena[node].range))\n"
       case .alias:
         text += "null\n"
