@@ -145,13 +145,17 @@ public struct Linter: Sendable {
     analysis.secrets = SecretSpans(prepared.parsed).merging(prepared.reading.unparsedSecrets)
     var needsComments = prepared.parsed.lines.contains("talint:")
     for unit in prepared.reading.units {
-      // Fixes edit the text a config was read from; inside a string only where that is the
-      // same edit of this file, moved.
+      // Fixes edit the text a config was read from; inside a string, that text, then written
+      // back into the string.
       let text: LineIndex? = unit.embedded.map { $0.text.editable ? $0.parsed.lines : nil } ?? prepared.parsed.lines
       var found = check(unit.config, release: prepared.release, path: path, lines: text, outer: unit.embedded?.text)
       if let embedded = unit.embedded {
         // Everything moves to where it is written in this file.
-        for index in found.indices { found[index].move(embedded.text.outer) }
+        for index in found.indices {
+          let fix = found[index].fix.flatMap { embedded.text.written($0, in: prepared.parsed.lines) }
+          found[index].move(embedded.text.outer)
+          found[index].fix = fix
+        }
         analysis.secrets.merge(SecretSpans(embedded.parsed), moved: embedded.text.outer)
         needsComments = needsComments || embedded.parsed.lines.contains("talint:")
       }
