@@ -44,10 +44,11 @@ extension Linter {
 }
 
 extension Linter {
-  /// The unified diff of a file before and after its fixes, every line that holds a secret
-  /// masked as other formats mask it (such a line no longer applies as a patch, by design).
+  /// The unified diff of a file before and after its fixes, named from its repository's root
+  /// (UnifiedDiff.patchPath), every line that holds a secret masked as other formats mask it
+  /// (such a line no longer applies as a patch, by design).
   public func diff(_ old: [UInt8], _ new: [UInt8], path: String) -> String {
-    UnifiedDiff.render(old, new, path: path, maskOld: masker(old, path: path), maskNew: masker(new, path: path))
+    UnifiedDiff.render(old, new, path: UnifiedDiff.patchPath(path), maskOld: masker(old, path: path), maskNew: masker(new, path: path))
   }
 
   /// Masks a shown line of `bytes` (its text without the break) with the secret spans its
