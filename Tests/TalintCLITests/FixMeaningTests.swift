@@ -125,4 +125,20 @@ import Testing
     let diff = try talint(["lint", "--diff", "./talos/."], in: folder)
     #expect(diff.stdout.hasPrefix("--- a/talos/node.yaml\n+++ b/talos/node.yaml\n"), "\(diff.stdout)")
   }
+
+  /// A talconfig named alone: the finding in the patch file it names is fixed too, under the
+  /// talconfig's release, so "fixed 0 findings" never comes with a fixable finding left.
+  @Test func fixReachesThePatchFilesATalconfigNames() throws {
+    let talconfig = "clusterName: demo\ntalosVersion: v1.10.0\nendpoint: https://10.0.0.1:6443\nnodes:\n  - hostname: cp1\n    ipAddress: 10.0.0.10\n    controlPlane: true\n    patches:\n      - \"@./patches/sysctls.yaml\"\n"
+    let folder = try Workspace.make(["talconfig.yaml": talconfig, "patches/sysctls.yaml": "machine:\n  sysctls:\n    kernel.kptr_restrict: \"0\"\n    vm.x: \"1\"\n"])
+    let before = try talint(["lint", "talconfig.yaml"], in: folder)
+    #expect(before.status == 1 && before.stdout.contains("[TAL201]"), "\(before.stdout)")
+    let diff = try talint(["lint", "--diff", "talconfig.yaml"], in: folder)
+    #expect(diff.status == 1)
+    #expect(diff.stdout.hasPrefix("--- a/patches/sysctls.yaml\n"), "\(diff.stdout)\(diff.stderr)")
+    let fix = try talint(["lint", "--fix", "talconfig.yaml"], in: folder)
+    #expect(fix.stderr.contains("talint: fixed 1 finding in 1 file"), "\(fix.stderr)")
+    #expect(fix.status == 0, "\(fix.stdout)")
+    #expect(try String(contentsOfFile: folder + "/patches/sysctls.yaml", encoding: .utf8) == "machine:\n  sysctls:\n    vm.x: \"1\"\n")
+  }
 }
