@@ -151,8 +151,10 @@ public struct Linter: Sendable {
       var found = check(unit.config, release: prepared.release, path: path, lines: text, outer: unit.embedded?.text)
       if let embedded = unit.embedded {
         // Everything moves to where it is written in this file.
+        let original = prepared.template.map { _ in LineIndex.text(of: InputDecoding.utf8(bytes)) }
         for index in found.indices {
           let fix = found[index].fix.flatMap { embedded.text.written($0, in: prepared.parsed.lines) }
+            .flatMap { fix in original.map { Self.keepsTemplateSyntax(fix, masked: prepared.parsed.lines, original: $0) } ?? true ? fix : nil }
           found[index].move(embedded.text.outer)
           found[index].fix = fix
         }
@@ -175,6 +177,17 @@ public struct Linter: Sendable {
     // talconfig's reference, a project machine's file) and what disk would not give back.
     if keepingTree || !onDisk || prepared.template != nil { analysis.documents = prepared.parsed.documents }
     return analysis
+  }
+
+  /// A fix written back into a string of a template rewrites whole lines from the masked text
+  /// (TemplateMasking): it is offered only where those lines hold no template syntax, or the
+  /// masks would be written in place of the expressions.
+  private static func keepsTemplateSyntax(_ fix: Fix, masked: LineIndex, original: LineIndex) -> Bool {
+    fix.edits.allSatisfy { edit in
+      // An edit that ends at a line's start leaves that line as it is.
+      let last = edit.range.end.column == 1 && edit.range.end.line > edit.range.start.line ? edit.range.end.line - 1 : edit.range.end.line
+      return (edit.range.start.line...last).allSatisfy { masked.lineBytes($0).elementsEqual(original.lineBytes($0)) }
+    }
   }
 
   /// Runs the rules on one config. `outer` maps positions of an embedded config, for messages

@@ -141,4 +141,15 @@ import Testing
     #expect(fix.status == 0, "\(fix.stdout)")
     #expect(try String(contentsOfFile: folder + "/patches/sysctls.yaml", encoding: .utf8) == "machine:\n  sysctls:\n    vm.x: \"1\"\n")
   }
+
+  /// In a template, a fix inside an inline patch rewrites no line that holds template syntax
+  /// (it would write the masks talint reads expressions as).
+  @Test func fixesInATemplatesPatchLeaveExpressionsAlone() throws {
+    let text = try String(contentsOfFile: Paths.fixtures + "/templates/talconfig-inline-patch.yaml.j2", encoding: .utf8)
+    let folder = try Workspace.make(["talconfig.yaml.j2": text])
+    let fix = try talint(["lint", "--fix", "."], in: folder)
+    #expect(fix.stderr.contains("fixed 1 finding in 1 file"), "\(fix.stderr)")
+    #expect(try String(contentsOfFile: folder + "/talconfig.yaml.j2", encoding: .utf8) == text.replacing("            kernel.kptr_restrict: \"0\" # expect: TAL201\n", with: ""))
+    #expect(fix.stdout.contains("[TAL308]"), "\(fix.stdout)")
+  }
 }
