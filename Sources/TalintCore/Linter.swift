@@ -144,6 +144,8 @@ public struct Linter: Sendable {
       path: path, lines: prepared.parsed.lines, diagnostics: prepared.reading.embeddedErrors + prepared.reading.referenceErrors, failed: false)
     analysis.secrets = SecretSpans(prepared.parsed).merging(prepared.reading.unparsedSecrets)
     var needsComments = prepared.parsed.lines.contains("talint:")
+    // A template's own text, for the fixes written back into its strings.
+    let unmasked = prepared.template != nil && prepared.reading.units.contains { $0.embedded != nil } ? LineIndex.text(of: InputDecoding.utf8(bytes)) : nil
     for unit in prepared.reading.units {
       // Fixes edit the text a config was read from; inside a string, that text, then written
       // back into the string.
@@ -151,10 +153,9 @@ public struct Linter: Sendable {
       var found = check(unit.config, release: prepared.release, path: path, lines: text, outer: unit.embedded?.text)
       if let embedded = unit.embedded {
         // Everything moves to where it is written in this file.
-        let original = prepared.template.map { _ in LineIndex.text(of: InputDecoding.utf8(bytes)) }
         for index in found.indices {
-          let fix = found[index].fix.flatMap { embedded.text.written($0, in: prepared.parsed.lines) }
-            .flatMap { fix in original.map { Self.keepsTemplateSyntax(fix, masked: prepared.parsed.lines, original: $0) } ?? true ? fix : nil }
+          var fix = found[index].fix.flatMap { embedded.text.written($0, in: prepared.parsed.lines) }
+          if let written = fix, let unmasked, !Self.keepsTemplateSyntax(written, masked: prepared.parsed.lines, original: unmasked) { fix = nil }
           found[index].move(embedded.text.outer)
           found[index].fix = fix
         }
