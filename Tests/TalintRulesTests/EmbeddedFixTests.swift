@@ -16,6 +16,10 @@ import Testing
     // The last entry of a block, followed by another patch: no line of blanks is left.
     ("      - |\n        machine:\n          sysctls:\n            vm.x: \"1\"\n            kernel.kptr_restrict: \"0\"\n      - |\n        machine:\n          type: controlplane\n",
      "      - |\n        machine:\n          sysctls:\n            vm.x: \"1\"\n      - |\n        machine:\n          type: controlplane\n"),
+    // The only entry, with more of the patch after it: the next key stays inside the block
+    // (moving each edit position by position put it at the talconfig's root).
+    ("      - |\n        machine:\n          sysctls:\n            kernel.kptr_restrict: \"0\"\n          kubelet:\n            image: k\n",
+     "      - |\n        machine:\n          sysctls:\n            {}\n          kubelet:\n            image: k\n"),
     // A stripped block at the end of the file: the mapping left empty.
     ("      - |-\n        machine:\n          sysctls:\n            kernel.kptr_restrict: \"0\"",
      "      - |-\n        machine:\n          sysctls:\n            {}"),
