@@ -124,6 +124,16 @@ import Testing
     }
   }
 
+  /// The meaning compared holds the machines a talconfig describes, merged, and its inline
+  /// patches: a fix that moved a key inside a patch would show there.
+  @Test func meaningHoldsMachinesAndPatches() throws {
+    let path = Paths.fixtures + "/talhelper/inline-patch-styles/talconfig.yaml"
+    let leaves = try #require(Self.meaning(Paths.read(path), path: path)).keys
+    #expect(leaves.contains("machine cp1:v1alpha1/machine.sysctls.kernel.kptr_restrict=0"), "\(leaves.sorted())")
+    #expect(leaves.contains { $0.hasPrefix("unit ") && $0.hasSuffix(":machine.sysctls.kernel.kptr_restrict=0") })
+    #expect(leaves.contains("file:nodes.patches=<config>"))
+  }
+
   @Test(arguments: examples)
   func ruleExampleFixesKeepMeaning(example: (String, String)) throws {
     try Self.check(example.0, Array(example.1.utf8), path: "fixed.yaml")
