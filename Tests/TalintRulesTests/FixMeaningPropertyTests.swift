@@ -141,7 +141,9 @@ import Testing
 
   @Test(arguments: fixtures)
   func fixtureFixesKeepMeaning(fixture: String) throws {
-    try Self.check(fixture, Paths.read(fixture), path: fixture)
+    let text = String(decoding: Paths.read(fixture), as: UTF8.self)
+    try Self.check(fixture, Array(text.utf8), path: fixture)
+    try Self.check(fixture + " (CRLF)", Array(text.replacing("\n", with: "\r\n").utf8), path: fixture)
   }
 
   @Test(.enabled(if: Paths.shared != nil, "skipped: ../shared/corpus is not beside the checkout"))
