@@ -134,6 +134,45 @@ import Testing
     #expect(leaves.contains("file:nodes.patches=<config>"))
   }
 
+  /// Talconfigs with one inline patch in each string style, the finding first, in the middle,
+  /// last or alone among its sysctls, with or without more of the patch after it and another
+  /// patch after the string.
+  static let inlinePatches: [(String, String)] = {
+    let head = "clusterName: demo\ntalosVersion: v1.10.0\nendpoint: https://10.0.0.1:6443\nnodes:\n  - hostname: cp1\n    ipAddress: 10.0.0.10\n    controlPlane: true\n    patches:\n"
+    let weak = "kernel.kptr_restrict: \"0\""
+    let positions: [(String, [String])] = [
+      ("first", [weak, "vm.a: \"1\""]), ("middle", ["vm.a: \"1\"", weak, "vm.b: \"2\""]), ("last", ["vm.a: \"1\"", weak]), ("alone", [weak]),
+    ]
+    var cases: [(String, String)] = []
+    for style in ["|", "|-", ">", ">-", "double", "single"] {
+      for (position, entries) in positions {
+        for more in [false, true] {
+          for next in [false, true] {
+            let block = "machine:\n  sysctls:\n" + entries.map { "    \($0)\n" }.joined() + (more ? "  kubelet:\n    image: k\n" : "")
+            let patch: String
+            switch style {
+            case "double": patch = "      - \"" + block.replacing("\"", with: "\\\"").replacing("\n", with: "\\n") + "\"\n"
+            case "single":
+              let flow = "machine: {sysctls: {" + entries.joined(separator: ", ") + "}" + (more ? ", kubelet: {image: k}" : "") + "}"
+              patch = "      - '" + flow + "'\n"
+            default: patch = "      - \(style)\n" + block.split(separator: "\n").map { "        \($0)\n" }.joined()
+            }
+            let name = "\(style) patch, finding \(position)\(more ? ", more after it" : "")\(next ? ", another patch after" : "")"
+            cases.append((name, head + patch + (next ? "      - |\n        machine:\n          type: controlplane\n" : "")))
+          }
+        }
+      }
+    }
+    return cases
+  }()
+
+  @Test(arguments: inlinePatches)
+  func inlinePatchFixesKeepMeaning(talconfig: (String, String)) throws {
+    let fixable = Self.linter.lint(bytes: Array(talconfig.1.utf8), path: "talconfig.yaml").diagnostics.filter { $0.fix != nil }
+    #expect(fixable.map(\.ruleID) == ["TAL201"], "\(talconfig.0): \(talconfig.1)")
+    try Self.check(talconfig.0, Array(talconfig.1.utf8), path: "talconfig.yaml")
+  }
+
   @Test(arguments: examples)
   func ruleExampleFixesKeepMeaning(example: (String, String)) throws {
     try Self.check(example.0, Array(example.1.utf8), path: "fixed.yaml")
