@@ -86,9 +86,10 @@ struct LintPlan {
     })
     var releases: [String: TalosRelease] = [:]
     for file in linted where releases[FilePath.absolute(file.path)] == nil { releases[FilePath.absolute(file.path)] = file.release }
-    let named = Set(inputs.map { FilePath.absolute($0.displayPath) })
-    let reached = Set(linted.flatMap(\.diagnostics).filter { $0.suppression == nil && $0.fix != nil }.map(\.path))
-      .filter { !named.contains(FilePath.absolute($0)) }.sorted()
+    // Each file once, however the run spells it.
+    var seen = Set(inputs.map { FilePath.absolute($0.displayPath) })
+    let reached = linted.flatMap(\.diagnostics).filter { $0.suppression == nil && $0.fix != nil }.map(\.path).sorted()
+      .filter { seen.insert(FilePath.absolute($0)).inserted }
     let files = read + reached.map { path in (InputFile.path(path), linters.linter(for: path), Self.read(.path(path))) }
     return files.map { input, linter, bytes in
       let release = releases[FilePath.absolute(input.displayPath)]
