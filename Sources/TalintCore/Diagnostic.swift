@@ -94,12 +94,9 @@ public struct Diagnostic: Sendable, Equatable {
   }
 
   /// Moves the finding (and its notes) through a position map: from an embedded config to
-  /// the file it is written in.
+  /// the file it is written in. A fix is not moved: it is written back (EmbeddedText.written).
   public mutating func move(_ transform: (SourcePosition) -> SourcePosition) {
     range = SourceRange(start: transform(range.start), end: transform(range.end), file: range.file)
-    if let edits = fix?.edits {
-      fix?.edits = edits.map { TextEdit(SourceRange(start: transform($0.range.start), end: transform($0.range.end)), $0.replacement) }
-    }
     for index in notes.indices {
       let note = notes[index].range
       notes[index].range = SourceRange(start: transform(note.start), end: transform(note.end), file: note.file)

@@ -144,14 +144,21 @@ public struct Linter: Sendable {
       path: path, lines: prepared.parsed.lines, diagnostics: prepared.reading.embeddedErrors + prepared.reading.referenceErrors, failed: false)
     analysis.secrets = SecretSpans(prepared.parsed).merging(prepared.reading.unparsedSecrets)
     var needsComments = prepared.parsed.lines.contains("talint:")
+    // A template's own text, for the fixes written back into its strings.
+    let unmasked = prepared.template != nil && prepared.reading.units.contains { $0.embedded != nil } ? LineIndex.text(of: InputDecoding.utf8(bytes)) : nil
     for unit in prepared.reading.units {
-      // Fixes edit the text a config was read from; inside a string only where that is the
-      // same edit of this file, moved.
+      // Fixes edit the text a config was read from; inside a string, that text, then written
+      // back into the string.
       let text: LineIndex? = unit.embedded.map { $0.text.editable ? $0.parsed.lines : nil } ?? prepared.parsed.lines
       var found = check(unit.config, release: prepared.release, path: path, lines: text, outer: unit.embedded?.text)
       if let embedded = unit.embedded {
         // Everything moves to where it is written in this file.
-        for index in found.indices { found[index].move(embedded.text.outer) }
+        for index in found.indices {
+          var fix = found[index].fix.flatMap { embedded.text.written($0, in: prepared.parsed.lines) }
+          if let written = fix, let unmasked, !Self.keepsTemplateSyntax(written, masked: prepared.parsed.lines, original: unmasked) { fix = nil }
+          found[index].move(embedded.text.outer)
+          found[index].fix = fix
+        }
         analysis.secrets.merge(SecretSpans(embedded.parsed), moved: embedded.text.outer)
         needsComments = needsComments || embedded.parsed.lines.contains("talint:")
       }
@@ -171,6 +178,17 @@ public struct Linter: Sendable {
     // talconfig's reference, a project machine's file) and what disk would not give back.
     if keepingTree || !onDisk || prepared.template != nil { analysis.documents = prepared.parsed.documents }
     return analysis
+  }
+
+  /// A fix written back into a string of a template rewrites whole lines from the masked text
+  /// (TemplateMasking): it is offered only where those lines hold no template syntax, or the
+  /// masks would be written in place of the expressions.
+  private static func keepsTemplateSyntax(_ fix: Fix, masked: LineIndex, original: LineIndex) -> Bool {
+    fix.edits.allSatisfy { edit in
+      // An edit that ends at a line's start leaves that line as it is.
+      let last = edit.range.end.column == 1 && edit.range.end.line > edit.range.start.line ? edit.range.end.line - 1 : edit.range.end.line
+      return (edit.range.start.line...last).allSatisfy { masked.lineBytes($0).elementsEqual(original.lineBytes($0)) }
+    }
   }
 
   /// Runs the rules on one config. `outer` maps positions of an embedded config, for messages

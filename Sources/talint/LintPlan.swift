@@ -71,20 +71,39 @@ struct LintPlan {
     return Outcome(files: files, diagnostics: files.flatMap(\.diagnostics).sortedForOutput())
   }
 
-  /// Each input's text and what its fixes make of it, with the linter of its configuration.
+  /// Each file to fix, its text and what its fixes make of it, with the linter of its
+  /// configuration: the inputs, and the files a run reaches beyond them and finds something to
+  /// fix in (the patches a talconfig names), so "would fix 0 findings" never comes with a
+  /// fixable finding. Each is fixed under the release the run judges it by. Inputs are read
+  /// once, before the run, which lints that text (standard input cannot be read twice, and a
+  /// file edited meanwhile is compared with what was fixed when written).
   func fixes() -> [(InputFile, Linter, Result<([UInt8], FixOutcome), InputError>)] {
     let linters = Linters(projects: projects, options: options, excerpts: false, known: effective)
-    return inputs.indices.map { index in
-      let input = inputs[index]
-      let linter = linters.linter(key: configKeys[index])
-      do {
-        let bytes = try input.read()
-        return (input, linter, .success((bytes, linter.fixing(bytes, path: input.displayPath))))
-      } catch let error as InputError {
-        return (input, linter, .failure(error))
-      } catch {
-        return (input, linter, .failure(InputError(description: "\(error)")))
-      }
+    let read = inputs.indices.map { index in (inputs[index], linters.linter(key: configKeys[index]), Self.read(inputs[index])) }
+    let run = LintRun(linterForPath: { linters.linter(for: $0) }, projectMachines: linters.projectMachines(configKeys: Set(configKeys)))
+    let linted = run.run(read.compactMap { input, linter, bytes in
+      (try? bytes.get()).map { LintRun.Input(.buffer($0, path: input.displayPath), linter: linter) }
+    })
+    var releases: [String: TalosRelease] = [:]
+    for file in linted where releases[FilePath.absolute(file.path)] == nil { releases[FilePath.absolute(file.path)] = file.release }
+    // Each file once, however the run spells it.
+    var seen = Set(inputs.map { FilePath.absolute($0.displayPath) })
+    let reached = linted.flatMap(\.diagnostics).filter { $0.suppression == nil && $0.fix != nil }.map(\.path).sorted()
+      .filter { seen.insert(FilePath.absolute($0)).inserted }
+    let files = read + reached.map { path in (InputFile.path(path), linters.linter(for: path), Self.read(.path(path))) }
+    return files.map { input, linter, bytes in
+      let release = releases[FilePath.absolute(input.displayPath)]
+      return (input, linter, bytes.map { ($0, linter.fixing($0, path: input.displayPath, referrer: release)) })
+    }
+  }
+
+  private static func read(_ input: InputFile) -> Result<[UInt8], InputError> {
+    do {
+      return .success(try input.read())
+    } catch let error as InputError {
+      return .failure(error)
+    } catch {
+      return .failure(InputError(description: "\(error)"))
     }
   }
 

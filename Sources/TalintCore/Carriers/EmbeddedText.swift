@@ -11,17 +11,21 @@ public struct EmbeddedText: Sendable {
   private var positions: [SourcePosition]
   /// The scalar index where each line of `text` starts.
   private var lineStarts: [Int]
-  /// True when an edit of the text is the same edit of the outer file, moved: a literal block
-  /// scalar (`|`) keeps every character and line break where it is written, only indented.
-  /// Folding, quoting escapes and `$$` do not, so fixes inside them are not offered.
+  /// True when a fixed text can be written back into the string (`written(_:in:)`): it is
+  /// quoted or a block, and no `$$` was read as `$` (writing `$` back could not tell the two).
   public private(set) var editable: Bool
+  /// How the string is written in the outer file, and where.
+  private let style: ScalarStyle
+  private let range: SourceRange
 
   /// The value of a scalar node, aligned with the node's source text in the outer file:
   /// indentation, quotes, escapes and line folding are skipped, so each character of the value
   /// maps to where it is written.
   public init(value: String, style: ScalarStyle, range: SourceRange, lines: LineIndex) {
     let isBlock = style == .literal || style == .folded
-    editable = style == .literal
+    editable = style != .plain
+    self.style = style
+    self.range = range
     var source = Self.sourceScalars(of: range, lines: lines, skippingHeader: isBlock)
     if isBlock { source = Self.withoutBlockIndentation(source, value: value) }
     var positions: [SourcePosition] = []
@@ -80,6 +84,49 @@ public struct EmbeddedText: Sendable {
 
   public func outer(_ range: SourceRange) -> SourceRange {
     SourceRange(start: outer(range.start), end: outer(range.end), file: range.file)
+  }
+
+  /// A fix of the text as a fix of the outer file: the fixed text written into the string in
+  /// its own style and layout (ScalarWriting), and only the lines that differ replaced, so the
+  /// consumer reads exactly the fixed config and no other line of the file moves. Moving the
+  /// edits position by position would not: a removed line's indentation is the block's, not
+  /// the text's, and quoting escapes and folding have no position of their own. Nil where the
+  /// string cannot hold the fixed text.
+  public func written(_ fix: Fix, in outer: LineIndex) -> Fix? {
+    guard editable, let (fixed, applied) = FixEngine.apply([fix], to: Array(text.utf8)), applied == 1 else { return nil }
+    let old = source(in: outer)
+    guard let new = ScalarWriting.source(of: String(decoding: fixed, as: UTF8.self), style: style, replacing: old) else { return nil }
+    let shorter = min(old.count, new.count)
+    var head = 0
+    while head < shorter && old[head] == new[head] { head += 1 }
+    guard head < old.count || head < new.count else { return nil }
+    // The first line starts at the scalar, not at a line's start: it is replaced, not kept as a tail.
+    var tail = 0
+    while tail < shorter - max(head, 1) && old[old.count - 1 - tail] == new[new.count - 1 - tail] { tail += 1 }
+    let middle = new[head..<(new.count - tail)]
+    let line = range.start.line
+    let edit: TextEdit
+    if tail > 0 {
+      let start = head == 0 ? range.start : SourcePosition(line: line + head, column: 1)
+      edit = TextEdit(SourceRange(start: start, end: SourcePosition(line: line + old.count - tail, column: 1)), middle.map { $0 + "\n" }.joined())
+    } else if head > 0 {
+      // To the end of the scalar: from the end of the last line kept, with the break before it.
+      let column = (head == 1 ? range.start.column - 1 : 0) + old[head - 1].unicodeScalars.count + 1
+      edit = TextEdit(SourceRange(start: SourcePosition(line: line + head - 1, column: column), end: range.end), middle.map { "\n" + $0 }.joined())
+    } else {
+      edit = TextEdit(range, middle.joined(separator: "\n"))
+    }
+    return Fix(title: fix.title, edits: [edit])
+  }
+
+  /// The string's source in the outer file, from its first character to its end, by line.
+  private func source(in outer: LineIndex) -> [String] {
+    (range.start.line...range.end.line).map { number in
+      var scalars = Array(outer.lineText(number).unicodeScalars)
+      if number == range.end.line { scalars = Array(scalars.prefix(range.end.column - 1)) }
+      if number == range.start.line { scalars = Array(scalars.dropFirst(range.start.column - 1)) }
+      return String(String.UnicodeScalarView(scalars))
+    }
   }
 
   /// The text with `$$` read as `$`, as talhelper's environment substitution does.

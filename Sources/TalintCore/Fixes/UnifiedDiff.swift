@@ -50,6 +50,14 @@ public enum UnifiedDiff {
     return out
   }
 
+  /// The name a diff gives a file: relative to its repository's root (the folder holding
+  /// `.git`), so `git apply` and `patch -p1` at that root both find it; outside a repository,
+  /// as the user would write it (FilePath.display), never with a `./` step.
+  public static func patchPath(_ path: String) -> String {
+    guard let root = ConfigDiscovery.repositoryRoot(of: path) else { return FilePath.display(path) }
+    return FilePath.relative(path, to: root)
+  }
+
   /// A line as `lines` keeps it, cut into its text and its break.
   static func split(_ line: String) -> (String, String) {
     var line = line
