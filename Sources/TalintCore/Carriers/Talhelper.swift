@@ -121,6 +121,23 @@ enum Talhelper {
     }
   }
 
+  /// The fields talhelper gives the generator for one node: the top level's, and the node's
+  /// own where it sets one, else its group's.
+  private static func input(type: MachineType, top: Scope, group: Scope?, node: Scope) -> TalhelperInput {
+    let yaml = top.found.yaml
+    var fields: [String: TalhelperInput.Field] = [:]
+    func take(_ name: String, from scope: Scope?) {
+      guard let value = scope?.found.child(name), let key = value.key else { return }
+      fields[name] = TalhelperInput.Field(value: value.node, range: SourceRange(start: yaml[key].range.start, end: value.range.end))
+    }
+    for name in TalhelperInput.clusterFieldNames { take(name, from: top) }
+    for name in TalhelperInput.nodeFieldNames {
+      take(name, from: group)
+      take(name, from: node)
+    }
+    return TalhelperInput(yaml: yaml, type: type, fields: fields)
+  }
+
   /// Each node is a machine (talhelper's `pkg/generate/config.go`): Talos's generated base and
   /// the documents talhelper adds from the node's fields (the node's value where it sets one,
   /// else its group's), then the group's patches (unless `overridePatches`), the node's own,
@@ -150,8 +167,11 @@ enum Talhelper {
       let boot = schematic.flatMap { document in
         document.root.map { MachinePatch(path: path, content: .documents([PatchInput.Document(yaml: document.yaml, root: $0)]), regions: [document.yaml[$0].range]) }
       }
-      let name = node.child("hostname")?.string ?? "nodes[\(index)]"
-      return MachineDefinition(name: name, type: type, release: release, patches: patches, bootDocuments: boot.map { [$0] } ?? [], definedIn: path)
+      // A hostname is the machine's name as written, `${VAR}` and all: talhelper names it so.
+      let name = node.child("hostname")?.rawString ?? "nodes[\(index)]"
+      var machine = MachineDefinition(name: name, type: type, release: release, patches: patches, bootDocuments: boot.map { [$0] } ?? [], definedIn: path)
+      machine.talhelperInput = input(type: type, top: top, group: group, node: scope)
+      return machine
     }
   }
 }

@@ -61,6 +61,20 @@ public struct EffectiveConfig: Sendable {
     }
     // A limit passed stops the merge: every later patch would pass it again.
     var limited = errors.contains { $0.isLimit || $0.cutShort }
+    if let input = machine.talhelperInput, !limited {
+      let file = index(of: machine.definedIn)
+      for document in input.documents(for: release.version) {
+        do throws(MergeError) {
+          try merged.apply(PatchInput(documents: [document], file: file))
+        } catch var failure {
+          let written = document.yaml[document.root].range
+          if failure.range == nil { failure.range = SourceRange(start: written.start, end: written.end, file: file) }
+          errors.append(failure)
+          limited = failure.isLimit || failure.cutShort
+          if limited { break }
+        }
+      }
+    }
     if machine.patches.count > Self.patchLimit {
       let first = machine.patches[Self.patchLimit]
       let file = index(of: first.path)

@@ -49,6 +49,9 @@ public struct MachineDefinition: Sendable {
   /// The release the machine runs, when its definition says (a talconfig's `talosVersion`).
   public var release: TalosRelease?
   public var base: Base
+  /// For a talhelper node: what talhelper gives the generator and writes over its output,
+  /// merged over the generated base before the patches.
+  public var talhelperInput: TalhelperInput?
   /// Patches in the order they are applied.
   public var patches: [MachinePatch]
   /// What is baked into the machine's boot image rather than merged into its config: kernel
