@@ -12,6 +12,7 @@ import Testing
     ("Fixtures/talhelper/home-cluster", "w1"),
     ("Fixtures/talhelper/generated-fields", "k8s-0"),
     ("Fixtures/talhelper/generated-fields", "k8s-${WORKER_INDEX}"),
+    ("Fixtures/talhelper/environment", "cp-1"),
     ("Fixtures/omni/cluster-template.yaml", "control-plane"),
     ("Fixtures/omni/cluster-template.yaml", "gpu"),
     ("Fixtures/omni/cluster-template.yaml", "bbbbbbbb-1111-2222-3333-444444444444"),

@@ -55,8 +55,12 @@ enum Talhelper {
     var reading = CarrierReading(kind: .talhelper, root: root)
     guard let root = source.root else { return reading }
     let top = source.found(root, keyPath: "")
-    if let version = top.child("talosVersion"), let text = version.string, let parsedVersion = TalosVersion(parsing: text) {
-      reading.release = TalosRelease(parsedVersion, source: "talosVersion at line \(version.range.start.line)")
+    let environment = TalhelperEnvironment(besideTalconfig: path, root: reading.root)
+    if let version = top.child("talosVersion"), let written = version.rawString, let text = environment.substitute(written),
+      let parsedVersion = TalosVersion(parsing: text)
+    {
+      let through = text == written ? "" : " through " + environment.files.map(FilePath.display).joined(separator: ", ")
+      reading.release = TalosRelease(parsedVersion, source: "talosVersion at line \(version.range.start.line)\(through)")
     }
 
     var scopes: [Scope] = [Scope(found: top, machineType: nil)]
@@ -86,14 +90,14 @@ enum Talhelper {
         if text.hasPrefix("@") {
           // A file that is not read is not merged either: the machine gets the other patches.
           if let file = reading.reference(String(text.dropFirst()), written: text, at: patch, from: path) {
-            scopes[index].patches.append(MachinePatch(path: file, content: .file))
+            scopes[index].patches.append(MachinePatch(path: file, content: .file, unescapesDollars: true))
           }
         } else if let embedded = reading.embed(patch, lines: parsed.lines, path: path, context: unitContext, unescape: true) {
           scopes[index].patches.append(MachinePatch(path: path, content: .embedded(embedded.text, embedded.parsed.documents), regions: [patch.range]))
         }
       }
     }
-    reading.machines = machines(scopes, nodes: nodes, release: reading.release, path: path)
+    reading.machines = machines(scopes, nodes: nodes, release: reading.release, path: path, environment: environment)
     return reading
   }
 
@@ -123,7 +127,7 @@ enum Talhelper {
 
   /// The fields talhelper gives the generator for one node: the top level's, and the node's
   /// own where it sets one, else its group's.
-  private static func input(type: MachineType, top: Scope, group: Scope?, node: Scope) -> TalhelperInput {
+  private static func input(type: MachineType, top: Scope, group: Scope?, node: Scope, environment: TalhelperEnvironment) -> TalhelperInput {
     let yaml = top.found.yaml
     var fields: [String: TalhelperInput.Field] = [:]
     func take(_ name: String, from scope: Scope?) {
@@ -135,14 +139,16 @@ enum Talhelper {
       take(name, from: group)
       take(name, from: node)
     }
-    return TalhelperInput(yaml: yaml, type: type, fields: fields)
+    return TalhelperInput(yaml: yaml, type: type, fields: fields, environment: environment)
   }
 
   /// Each node is a machine (talhelper's `pkg/generate/config.go`): Talos's generated base and
   /// the documents talhelper adds from the node's fields (the node's value where it sets one,
   /// else its group's), then the group's patches (unless `overridePatches`), the node's own,
   /// and the top-level patches last.
-  private static func machines(_ scopes: [Scope], nodes: [Found], release: TalosRelease?, path: String) -> [MachineDefinition] {
+  private static func machines(
+    _ scopes: [Scope], nodes: [Found], release: TalosRelease?, path: String, environment: TalhelperEnvironment
+  ) -> [MachineDefinition] {
     let top = scopes[0]
     let groups = [MachineType.controlPlane: scopes.first { $0.machineType == .controlPlane && $0.found.keyPath == "controlPlane" },
       .worker: scopes.first { $0.machineType == .worker && $0.found.keyPath == "worker" }]
@@ -170,7 +176,7 @@ enum Talhelper {
       // A hostname is the machine's name as written, `${VAR}` and all: talhelper names it so.
       let name = node.child("hostname")?.rawString ?? "nodes[\(index)]"
       var machine = MachineDefinition(name: name, type: type, release: release, patches: patches, bootDocuments: boot.map { [$0] } ?? [], definedIn: path)
-      machine.talhelperInput = input(type: type, top: top, group: group, node: scope)
+      machine.talhelperInput = input(type: type, top: top, group: group, node: scope, environment: environment)
       return machine
     }
   }

@@ -20,6 +20,8 @@ public struct TalhelperInput: Sendable {
   var type: MachineType
   /// By talconfig field name: the top level's fields, and the node's (or its group's).
   var fields: [String: Field]
+  /// What `${VAR}` in a value the generator reads (the Kubernetes version) stands for.
+  var environment: TalhelperEnvironment
 
   /// The top-level fields read here.
   static let clusterFieldNames = [
@@ -86,7 +88,8 @@ public struct TalhelperInput: Sendable {
   /// `kubernetesVersion` names every component image the generator writes: the kubelet on
   /// every machine, the control plane's own on control planes (`v` added as Talos adds it).
   private func images(_ builder: inout Builder, kubernetes: Bool) {
-    guard let field = fields["kubernetesVersion"], let written = yaml.scalar(field.value), !yaml.isNull(field.value) else { return }
+    guard let field = fields["kubernetesVersion"], !yaml.isNull(field.value), let raw = yaml.scalar(field.value) else { return }
+    let written = environment.substitute(raw) ?? raw
     let tag = "v" + (written.hasPrefix("v") ? String(written.dropFirst()) : written)
     var components: [(image: String, v1alpha1: [String], kind: String)] = [("ghcr.io/siderolabs/kubelet", ["machine", "kubelet"], "KubeletConfig")]
     if type == .controlPlane {

@@ -115,7 +115,7 @@ public struct EffectiveConfig: Sendable {
   /// A patch as the merge reads it.
   static func input(_ patch: MachinePatch, file: Int32, store: inout PatchStore) throws(MergeError) -> PatchInput {
     switch patch.content {
-    case .file: return PatchInput(parsed: try store.load(patch.path).get(), file: file)
+    case .file: return PatchInput(parsed: try store.load(patch).get(), file: file)
     case .embedded(let text, let documents): return PatchInput(parsed: documents, file: file, embedded: text)
     case .documents(let documents): return PatchInput(documents: documents, file: file)
     }

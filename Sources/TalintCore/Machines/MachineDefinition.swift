@@ -20,11 +20,14 @@ public struct MachinePatch: Sendable {
   /// The parts of the file the patch is (none: the whole file): findings that per-file linting
   /// made there are replaced by the machines' findings.
   public var regions: [SourceRange]
+  /// A file read as talhelper reads its `@file` patches: `$$` is `$`.
+  public var unescapesDollars: Bool
 
-  public init(path: String, content: Content, regions: [SourceRange] = []) {
+  public init(path: String, content: Content, regions: [SourceRange] = [], unescapesDollars: Bool = false) {
     self.path = path
     self.content = content
     self.regions = regions
+    self.unescapesDollars = unescapesDollars
   }
 
   /// True when the patch is a whole file, read through the patch store.

@@ -15,6 +15,22 @@ public struct PatchStore: Sendable {
     }
   }
 
+  /// The documents of the file at `path` as a patch reads them (`$$` as `$` where talhelper
+  /// substitutes its environment), or why it cannot be used.
+  public mutating func load(_ patch: MachinePatch) -> Result<[YAMLDocument], MergeError> {
+    guard patch.unescapesDollars else { return load(patch.path) }
+    let key = "$$" + FilePath.absolute(patch.path)
+    if let found = documents[key] { return .success(found) }
+    switch load(patch.path) {
+    case .success(let parsed):
+      let unescaped = parsed.map { $0.unescapingDollars() }
+      documents[key] = unescaped
+      return .success(unescaped)
+    case .failure(let failure):
+      return .failure(failure)
+    }
+  }
+
   /// The documents of the file at `path`, or why it cannot be used.
   public mutating func load(_ path: String) -> Result<[YAMLDocument], MergeError> {
     let key = FilePath.absolute(path)

@@ -1,0 +1,37 @@
+@testable import TalintCore
+import Foundation
+import TalintTestSupport
+import Testing
+
+/// talhelper's environment: the variables of `talenv.yaml` beside a talconfig fill `${VAR}` as
+/// its `envsubst` does; what is encrypted or unset stays unknown, never guessed.
+@Suite struct TalhelperEnvironmentTests {
+  func environment(_ talenv: String, name: String = "talenv.yaml") throws -> TalhelperEnvironment {
+    let folder = NSTemporaryDirectory() + "talint-env-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    try talenv.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
+    try "clusterName: x\n".write(toFile: folder + "/talconfig.yaml", atomically: true, encoding: .utf8)
+    return TalhelperEnvironment(besideTalconfig: folder + "/talconfig.yaml", root: ProjectRoot(linted: [folder]))
+  }
+
+  @Test func substitutesAsEnvsubstDoes() throws {
+    let env = try environment("talosVersion: v1.11.2\nempty: \"\"\nname: lab\n")
+    #expect(env.substitute("${talosVersion}") == "v1.11.2")
+    #expect(env.substitute("$name-1") == "lab-1")
+    #expect(env.substitute("a$$b") == "a$b")
+    #expect(env.substitute("${missing:-v1.9.0}") == "v1.9.0")
+    #expect(env.substitute("${missing-v1.9.0}") == "v1.9.0")
+    #expect(env.substitute("${empty:-fallback}") == "fallback")
+    #expect(env.substitute("${empty-fallback}") == "")
+    #expect(env.substitute("${name:=other}") == "lab")
+    #expect(env.substitute("plain") == "plain")
+  }
+
+  @Test func unsetAndEncryptedValuesStayUnknown() throws {
+    let env = try environment("secret: ENC[AES256_GCM,data:abc,type:str]\nsops:\n  version: 3.9.0\n", name: "talenv.sops.yaml")
+    #expect(env.substitute("${missing}") == nil)
+    #expect(env.substitute("${secret}") == nil)
+    #expect(env.substitute("${secret:-default}") == nil)
+    #expect(env.substitute("${sops}") == nil)
+  }
+}
