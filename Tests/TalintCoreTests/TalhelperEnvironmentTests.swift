@@ -35,3 +35,14 @@ import Testing
     #expect(env.substitute("${sops}") == nil)
   }
 }
+
+/// TAL010's examples hold: a patch under a key talhelper 2.0 dropped is reported at its key.
+@Suite struct TalhelperKeyIgnoredTests {
+  @Test func examplesHold() {
+    for sample in InputProblems.talhelperKeyIgnored.examples {
+      let found = Linter(rules: []).lint(bytes: Array(sample.yaml.utf8), path: "talconfig.yaml").diagnostics.filter { $0.ruleID == "TAL010" }
+      #expect(found.isEmpty == (sample.verdict == .passing), "\(sample.verdict): \(found.map(\.message))")
+      if sample.verdict == .triggering { #expect(found.first?.range.start.line == 5) }
+    }
+  }
+}

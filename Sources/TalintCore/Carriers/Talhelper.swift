@@ -5,9 +5,17 @@ import TalintYAML
 /// settings under other names — read here as the documents talhelper generates from them.
 /// Each `nodes[]` entry is a machine.
 enum Talhelper {
+  /// A talconfig by talhelper's own keys: `clusterName`, and `nodes` whose entries have a
+  /// `hostname` (talhelper requires one). Another tool's cluster file with the same top-level
+  /// keys — a topf.yaml's nodes have `host` and `role` — is not read as one.
   static func isTalconfig(_ document: YAMLDocument) -> Bool {
-    guard let root = document.root, document.isMapping(root) else { return false }
-    return document.value(forKey: "clusterName", in: root) != nil && document.value(forKey: "nodes", in: root) != nil
+    guard let root = document.root, document.isMapping(root), document.value(forKey: "clusterName", in: root) != nil,
+      let nodes = document.value(forKey: "nodes", in: root)
+    else { return false }
+    guard document.isSequence(nodes) else { return document.isNull(nodes) }
+    return document.elements(nodes).allSatisfy { node in
+      !document.isMapping(node) || document.value(forKey: "hostname", in: node) != nil
+    }
   }
 
   /// Where a talconfig's `NodeConfigs` fields land in the generated config: a v1alpha1 path,
@@ -85,6 +93,7 @@ enum Talhelper {
       // The talconfig's own YAML is checked once (duplicate keys), with the top scope.
       let config = TalosConfig(documents: documents, sources: index == 0 ? parsed.documents : [], context: unitContext)
       reading.units.append(LintUnit(config: config))
+      readIgnoredPatches(of: scopes[index], into: &reading, context: unitContext, path: path)
       for patch in scopes[index].found.child("patches")?.elements ?? [] {
         guard let text = patch.rawString else { continue }
         if text.hasPrefix("@") {
@@ -99,6 +108,21 @@ enum Talhelper {
     }
     reading.machines = machines(scopes, nodes: nodes, release: reading.release, path: path, environment: environment)
     return reading
+  }
+
+  /// Patches under keys talhelper 2.0 stopped reading (`inlinePatch`, `configPatches`): judged
+  /// for what they would do, reported as not applied, and not merged into the machines.
+  private static func readIgnoredPatches(of scope: Scope, into reading: inout CarrierReading, context: UnitContext, path: String) {
+    for key in ["inlinePatch", "configPatches"] {
+      guard let patch = scope.found.child(key), !patch.isNull else { continue }
+      let documents = TalosConfig.classify(patch.yaml, root: patch.node)
+      reading.units.append(LintUnit(config: TalosConfig(documents: documents, sources: [], context: context)))
+      reading.carrierFindings.append(
+        Diagnostic(
+          rule: InputProblems.talhelperKeyIgnored,
+          message: "talhelper 2.0 and later ignore `\(key)`: this patch is not applied to the machines; move it into `patches`",
+          path: path, range: patch.keyRange))
+    }
   }
 
   /// The documents talhelper generates from a scope's own fields.
