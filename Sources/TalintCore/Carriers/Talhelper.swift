@@ -197,8 +197,11 @@ enum Talhelper {
       let boot = schematic.flatMap { document in
         document.root.map { MachinePatch(path: path, content: .documents([PatchInput.Document(yaml: document.yaml, root: $0)]), regions: [document.yaml[$0].range]) }
       }
-      // A hostname is the machine's name as written, `${VAR}` and all: talhelper names it so.
-      let name = node.child("hostname")?.rawString ?? "nodes[\(index)]"
+      // A hostname is the machine's name as written, `${VAR}` and all: talhelper names it so. A
+      // template's expression is masked (`{{ n.name }}` in a loop stands for many), so such a
+      // node is named by its place.
+      let written = node.child("hostname")?.rawString
+      let name = written.flatMap { $0.unicodeScalars.contains(TemplateMasking.opaque) ? nil : $0 } ?? "nodes[\(index)]"
       var machine = MachineDefinition(name: name, type: type, release: release, patches: patches, bootDocuments: boot.map { [$0] } ?? [], definedIn: path)
       machine.talhelperInput = input(type: type, top: top, group: group, node: scope, environment: environment)
       return machine
