@@ -151,19 +151,19 @@ enum Talhelper {
 
   /// The fields talhelper gives the generator for one node: the top level's, and the node's
   /// own where it sets one, else its group's.
-  private static func input(type: MachineType, top: Scope, group: Scope?, node: Scope, environment: TalhelperEnvironment) -> TalhelperInput {
+  private static func input(type: MachineType, top: Scope, group: Scope?, node: Scope, environment: TalhelperEnvironment) -> GeneratorInput {
     let yaml = top.found.yaml
-    var fields: [String: TalhelperInput.Field] = [:]
+    var fields: [String: GeneratorInput.Field] = [:]
     func take(_ name: String, from scope: Scope?) {
       guard let value = scope?.found.child(name), let key = value.key else { return }
-      fields[name] = TalhelperInput.Field(value: value.node, range: SourceRange(start: yaml[key].range.start, end: value.range.end))
+      fields[name] = GeneratorInput.Field(value: value.node, range: SourceRange(start: yaml[key].range.start, end: value.range.end))
     }
-    for name in TalhelperInput.clusterFieldNames { take(name, from: top) }
-    for name in TalhelperInput.nodeFieldNames {
+    for name in GeneratorInput.clusterFieldNames { take(name, from: top) }
+    for name in GeneratorInput.nodeFieldNames {
       take(name, from: group)
       take(name, from: node)
     }
-    return TalhelperInput(yaml: yaml, type: type, fields: fields, environment: environment)
+    return GeneratorInput(yaml: yaml, type: type, fields: fields, environment: environment)
   }
 
   /// Each node is a machine (talhelper's `pkg/generate/config.go`): Talos's generated base and
@@ -203,7 +203,7 @@ enum Talhelper {
       let written = node.child("hostname")?.rawString
       let name = written.flatMap { $0.unicodeScalars.contains(TemplateMasking.opaque) ? nil : $0 } ?? "nodes[\(index)]"
       var machine = MachineDefinition(name: name, type: type, release: release, patches: patches, bootDocuments: boot.map { [$0] } ?? [], definedIn: path)
-      machine.talhelperInput = input(type: type, top: top, group: group, node: scope, environment: environment)
+      machine.generatorInput = input(type: type, top: top, group: group, node: scope, environment: environment)
       return machine
     }
   }

@@ -61,7 +61,7 @@ public struct EffectiveConfig: Sendable {
     }
     // A limit passed stops the merge: every later patch would pass it again.
     var limited = errors.contains { $0.isLimit || $0.cutShort }
-    if let input = machine.talhelperInput, !limited {
+    if let input = machine.generatorInput, !limited {
       let file = index(of: machine.definedIn)
       for document in input.documents(for: release.version) {
         do throws(MergeError) {

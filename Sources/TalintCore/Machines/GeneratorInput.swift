@@ -1,24 +1,25 @@
 import TalintYAML
 
-/// What talhelper hands Talos's config generator for one node and writes over what it
-/// generates, before any patch (talhelper's `pkg/talos/input.go`, `pkg/talos/nodeconfig.go`,
-/// `pkg/talos/multidocs.go`, read in docs/talhelper.md): the cluster's name, endpoint,
-/// Kubernetes version, DNS domain, networks and SANs, and the node's hostname, resolvers,
-/// install disk, disks, labels, annotations, taints and SANs. Where a setting lands depends on
-/// the release — the network settings are documents of their own from Talos 1.12, the
-/// Kubernetes settings from 1.14 — so the documents are made for the release the machine is
-/// judged by.
-public struct TalhelperInput: Sendable {
-  /// A talconfig field as written: its value, and the field from its key to its value.
+/// What a tool hands Talos's config generator for one machine and writes over what it
+/// generates, before any patch. talhelper (its `pkg/talos/input.go`, `pkg/talos/nodeconfig.go`,
+/// `pkg/talos/multidocs.go`; see docs/talhelper.md): the cluster's name, endpoint, Kubernetes
+/// version, DNS domain, networks and SANs, and the node's hostname, resolvers, install disk,
+/// disks, labels, annotations, taints and SANs. Omni: the cluster's name and Kubernetes
+/// version. Where a setting lands depends on the release — the network settings are
+/// documents of their own from Talos 1.12, the Kubernetes settings from 1.14 — so the
+/// documents are made for the release the machine is judged by. Fields are named as talhelper
+/// names them.
+public struct GeneratorInput: Sendable {
+  /// A field as written: its value, and the field from its key to its value.
   struct Field: Sendable {
     var value: NodeID
     var range: SourceRange
   }
 
-  /// The talconfig's YAML, which the fields' values are nodes of.
+  /// The YAML the fields' values are nodes of (the talconfig, the Omni template document).
   var yaml: YAMLDocument
   var type: MachineType
-  /// By talconfig field name: the top level's fields, and the node's (or its group's).
+  /// By talhelper's field name: the cluster's fields, and the node's (or its group's).
   var fields: [String: Field]
   /// What `${VAR}` in a value the generator reads (the Kubernetes version) stands for.
   var environment: TalhelperEnvironment
@@ -138,7 +139,7 @@ public struct TalhelperInput: Sendable {
     }
   }
 
-  /// Builds the documents in one copy of the talconfig's YAML (a copy per document would be
+  /// Builds the documents in one copy of the source YAML (a copy per document would be
   /// a copy per setting per machine).
   private struct Builder {
     var yaml: YAMLDocument
