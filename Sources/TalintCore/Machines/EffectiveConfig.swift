@@ -20,6 +20,9 @@ public struct EffectiveConfig: Sendable {
   public var errors: [MergeError] = []
   /// The documents rules read.
   public var config: TalosConfig
+  /// The tool field (talhelper's name) written on each line of the file that defines the
+  /// machine, where a generator input set a value: `files[generatorFile]`, by line.
+  public var generatorFields: (file: Int32, byLine: [Int: String])?
 
   /// The patches a machine may have. Real machines have tens; each patch costs up to the size
   /// of what it merges into (a scan of the mapping, a copy of the list), so a talconfig node
@@ -61,8 +64,10 @@ public struct EffectiveConfig: Sendable {
     }
     // A limit passed stops the merge: every later patch would pass it again.
     var limited = errors.contains { $0.isLimit || $0.cutShort }
+    var generatorFields: (file: Int32, byLine: [Int: String])?
     if let input = machine.generatorInput, !limited {
       let file = index(of: machine.definedIn)
+      generatorFields = (file, input.fieldsByLine)
       for document in input.documents(for: release.version) {
         do throws(MergeError) {
           try merged.apply(PatchInput(documents: [document], file: file))
@@ -108,6 +113,7 @@ public struct EffectiveConfig: Sendable {
     }
     self.merged = merged
     self.files = files
+    self.generatorFields = generatorFields
     self.errors = errors
     self.config = Self.config(merged, boot: boot, type: machine.type)
   }

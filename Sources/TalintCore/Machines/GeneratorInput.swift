@@ -40,6 +40,16 @@ public struct GeneratorInput: Sendable {
   static let networkDocuments = TalosVersion(1, 12)
   static let kubernetesDocuments = TalosVersion(1, 14)
 
+  /// The field written on each line its fields span, for `render` to name
+  /// (`# from talconfig.yaml:12 (clusterPodNets)`).
+  var fieldsByLine: [Int: String] {
+    var byLine: [Int: String] = [:]
+    for (name, field) in fields where name != "ignoreHostname" {
+      for line in field.range.start.line...max(field.range.start.line, field.range.end.line) { byLine[line] = name }
+    }
+    return byLine
+  }
+
   /// One document per setting, in talhelper's order: each is merged over the generated base
   /// the way Talos merges a patch, so a list setting (pod subnets) replaces where Talos's merge
   /// replaces it.
