@@ -1,6 +1,7 @@
 @testable import TalintCore
 import Foundation
 import TalintTestSupport
+import TalintYAML
 import Testing
 
 /// talhelper's environment: the variables of `talenv.yaml` beside a talconfig fill `${VAR}` as
@@ -25,6 +26,20 @@ import Testing
     #expect(env.substitute("${empty-fallback}") == "")
     #expect(env.substitute("${name:=other}") == "lab")
     #expect(env.substitute("plain") == "plain")
+  }
+
+  /// A patch as talhelper substitutes it: known variables filled in, `$$` read as `$`, values
+  /// under secret keys left as written (talint could print a value it filled in).
+  @Test func patchesAreSubstitutedExceptUnderSecretKeys() throws {
+    let env = try environment("PORT: \"10255\"\nTOKEN: abc123\n")
+    let patch = "machine:\n  token: ${TOKEN}\n  kubelet:\n    extraArgs:\n      read-only-port: ${PORT}\n      other: ${UNSET}\n  $$patch: x\n"
+    let document = try #require(YAMLParser.parse(Array(patch.utf8)).documents.first).substituting(env)
+    let root = try #require(document.root)
+    let machine = try #require(document.value(forKey: "machine", in: root))
+    #expect(document.value(at: ["kubelet", "extraArgs", "read-only-port"], from: machine).flatMap(document.scalar) == "10255")
+    #expect(document.value(at: ["kubelet", "extraArgs", "other"], from: machine).flatMap(document.scalar) == "${UNSET}")
+    #expect(document.value(forKey: "token", in: machine).flatMap(document.scalar) == "${TOKEN}")
+    #expect(document.value(forKey: "$patch", in: machine) != nil)
   }
 
   @Test func unsetAndEncryptedValuesStayUnknown() throws {

@@ -99,10 +99,13 @@ enum Talhelper {
         if text.hasPrefix("@") {
           // A file that is not read is not merged either: the machine gets the other patches.
           if let file = reading.reference(String(text.dropFirst()), written: text, at: patch, from: path) {
-            scopes[index].patches.append(MachinePatch(path: file, content: .file, unescapesDollars: true))
+            scopes[index].patches.append(MachinePatch(path: file, content: .file, environment: environment))
           }
         } else if let embedded = reading.embed(patch, lines: parsed.lines, path: path, context: unitContext, unescape: true) {
-          scopes[index].patches.append(MachinePatch(path: path, content: .embedded(embedded.text, embedded.parsed.documents), regions: [patch.range]))
+          // The machine gets the patch as talhelper substituted the talconfig; the file's own
+          // lint judges it as written.
+          let documents = embedded.parsed.documents.map { $0.substituting(environment) }
+          scopes[index].patches.append(MachinePatch(path: path, content: .embedded(embedded.text, documents), regions: [patch.range]))
         }
       }
     }

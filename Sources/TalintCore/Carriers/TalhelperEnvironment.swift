@@ -7,7 +7,7 @@ import TalintYAML
 /// decrypts. Values read here decide the release and the Kubernetes version's images, which
 /// `render` shows; nothing else of them is printed. The process environment is not read — CI's
 /// is not the operator's.
-struct TalhelperEnvironment: Sendable {
+public struct TalhelperEnvironment: Sendable {
   static let fileNames = ["talenv.yaml", "talenv.sops.yaml", "talenv.yml", "talenv.sops.yml"]
 
   /// By name: the value, or nil when it is encrypted.

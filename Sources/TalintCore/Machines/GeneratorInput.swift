@@ -59,10 +59,11 @@ public struct GeneratorInput: Sendable {
     let network = release >= Self.networkDocuments
     func place(_ name: String, v1alpha1: [String], typed: (kind: String, path: [String])? = nil) {
       guard let field = fields[name] else { return }
+      let value = builder.substituted(field.value, environment)
       if kubernetes, let typed {
-        builder.add(typed.path, value: field.value, at: field.range, kind: typed.kind)
+        builder.add(typed.path, value: value, at: field.range, kind: typed.kind)
       } else {
-        builder.add(v1alpha1, value: field.value, at: field.range)
+        builder.add(v1alpha1, value: value, at: field.range)
       }
     }
     place("clusterName", v1alpha1: ["cluster", "clusterName"], typed: ("KubeClusterConfig", ["clusterName"]))
@@ -165,6 +166,21 @@ public struct GeneratorInput: Sendable {
 
     mutating func addMapping(_ pairs: [(String, NodeID)], at range: SourceRange, kind: String) {
       roots.append((mapping(pairs, at: range), kind))
+    }
+
+    /// A scalar, or a list of scalars, with `${VAR}` filled in where the environment knows
+    /// it (a new node where the text changes: the talconfig's stays as written).
+    mutating func substituted(_ node: NodeID, _ environment: TalhelperEnvironment) -> NodeID {
+      switch yaml.content(node) {
+      case .scalar(let text, let style):
+        guard text.contains("$"), let known = environment.substitute(text), known != text else { return node }
+        return yaml.append(.scalar(known, style), range: yaml[node].range)
+      case .sequence(let items):
+        let filled = items.map { self.substituted($0, environment) }
+        return filled == items ? node : yaml.append(.sequence(filled), range: yaml[node].range)
+      default:
+        return node
+      }
     }
 
     mutating func mapping(_ pairs: [(String, NodeID)], at range: SourceRange) -> NodeID {

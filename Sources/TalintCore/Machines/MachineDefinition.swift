@@ -20,14 +20,14 @@ public struct MachinePatch: Sendable {
   /// The parts of the file the patch is (none: the whole file): findings that per-file linting
   /// made there are replaced by the machines' findings.
   public var regions: [SourceRange]
-  /// A file read as talhelper reads its `@file` patches: `$$` is `$`.
-  public var unescapesDollars: Bool
+  /// For a talhelper `@file` patch: the environment talhelper substitutes in the file.
+  public var environment: TalhelperEnvironment?
 
-  public init(path: String, content: Content, regions: [SourceRange] = [], unescapesDollars: Bool = false) {
+  public init(path: String, content: Content, regions: [SourceRange] = [], environment: TalhelperEnvironment? = nil) {
     self.path = path
     self.content = content
     self.regions = regions
-    self.unescapesDollars = unescapesDollars
+    self.environment = environment
   }
 
   /// True when the patch is a whole file, read through the patch store.

@@ -15,17 +15,17 @@ public struct PatchStore: Sendable {
     }
   }
 
-  /// The documents of the file at `path` as a patch reads them (`$$` as `$` where talhelper
-  /// substitutes its environment), or why it cannot be used.
+  /// The documents of the file at `path` as a patch reads them (with talhelper's environment
+  /// substituted where it substitutes one), or why it cannot be used.
   public mutating func load(_ patch: MachinePatch) -> Result<[YAMLDocument], MergeError> {
-    guard patch.unescapesDollars else { return load(patch.path) }
-    let key = "$$" + FilePath.absolute(patch.path)
+    guard let environment = patch.environment else { return load(patch.path) }
+    let key = "$" + environment.files.joined(separator: "\u{0}") + "\u{0}" + FilePath.absolute(patch.path)
     if let found = documents[key] { return .success(found) }
     switch load(patch.path) {
     case .success(let parsed):
-      let unescaped = parsed.map { $0.unescapingDollars() }
-      documents[key] = unescaped
-      return .success(unescaped)
+      let substituted = parsed.map { $0.substituting(environment) }
+      documents[key] = substituted
+      return .success(substituted)
     case .failure(let failure):
       return .failure(failure)
     }
