@@ -61,5 +61,5 @@ public enum InputProblems {
       .passing("version: v1alpha1\nmachine: {}\n"),
     ])
 
-  public static let all = [syntaxError, unreadableInput, templateNotParsed, mergeFailed]
+  public static let all = [syntaxError, unreadableInput, templateNotParsed, mergeFailed, talhelperKeyIgnored]
 }

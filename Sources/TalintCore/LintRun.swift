@@ -40,7 +40,7 @@ public struct LintRun: Sendable {
     var linters = inputs.map(\.linter)
     var sources = inputs.map(\.file)
     analyzeReferences(&files, &linters, &sources)
-    let machines = files.flatMap { $0.analysis?.machines ?? [] } + projectMachines
+    let machines = MachineDefinition.namedUniquely(files.flatMap { $0.analysis?.machines ?? [] } + projectMachines)
     guard !machines.isEmpty else {
       return Self.parallel(Array(zip(files, linters))) { file, linter in file.result ?? linter.finish(file.analysis!) }
     }
@@ -125,7 +125,7 @@ public struct LintRun: Sendable {
   /// they use (for `talint render`).
   public func machines(_ inputs: [Input]) -> (machines: [MachineDefinition], store: PatchStore) {
     let files = Self.parallel(inputs) { $0.linter.analyze($0.file) }
-    return (files.flatMap(\.machines) + projectMachines, PatchStore(analyses: files))
+    return (MachineDefinition.namedUniquely(files.flatMap(\.machines) + projectMachines), PatchStore(analyses: files))
   }
 
   /// Patch files a talconfig or Omni template references are judged with its release: a file

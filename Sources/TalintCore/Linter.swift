@@ -141,7 +141,7 @@ public struct Linter: Sendable {
     case .unreadable(let error, let lines): return failure(error, lines: lines, bytes: bytes, path: path)
     }
     var analysis = FileAnalysis(
-      path: path, lines: prepared.parsed.lines, diagnostics: prepared.reading.embeddedErrors + prepared.reading.referenceErrors, failed: false)
+      path: path, lines: prepared.parsed.lines, diagnostics: prepared.reading.embeddedErrors + prepared.reading.referenceErrors + prepared.reading.carrierFindings, failed: false)
     analysis.secrets = SecretSpans(prepared.parsed).merging(prepared.reading.unparsedSecrets)
     var needsComments = prepared.parsed.lines.contains("talint:")
     // A template's own text, for the fixes written back into its strings.

@@ -89,7 +89,12 @@ public struct FixtureRunner: Sendable {
     if let version = expectations.talosVersion { settings.forcedVersion = version }
     let linter = Linter(rules: rules, settings: settings)
     let run = LintRun(linterForPath: { _ in linter }, projectMachines: machines)
-    let results = run.run([LintRun.Input(.path(path), linter: linter)])
+    // A patch file of a talhelper layout (`patches/x.yaml` beside or below `talconfig.yaml`) is
+    // judged on the talconfig's machines too, as a run at the folder judges it.
+    let folder = FilePath.parent(path)
+    let talconfigs = [folder, FilePath.parent(folder)].map { $0 + "/talconfig.yaml" }
+      .filter { FilePath.absolute($0) != FilePath.absolute(path) && Paths.isFile($0) }
+    let results = run.run(([path] + talconfigs).map { LintRun.Input(.path($0), linter: linter) })
     let diagnostics = results.filter { FilePath.absolute($0.path) == FilePath.absolute(path) }.flatMap(\.diagnostics).filter { $0.suppression == nil }
     var missing = expectations.expectations
     var unexpected: [Diagnostic] = []

@@ -46,6 +46,8 @@ struct CarrierReading {
   /// TAL003 findings for references that were not read (outside the project, not a regular
   /// file), at the reference.
   var referenceErrors: [Diagnostic] = []
+  /// Findings about the carrier's own keys (a talconfig key talhelper no longer reads).
+  var carrierFindings: [Diagnostic] = []
   /// Where references may lead.
   var root = ProjectRoot()
   /// The machines the file describes (talhelper nodes, Omni machine sets and machines).

@@ -101,6 +101,8 @@ enum OmniTemplate {
   /// machine set, then the machine), kernel arguments from the innermost scope that sets them.
   private static func machines(_ scopes: [Scope], release: TalosRelease?, path: String) -> [MachineDefinition] {
     guard let cluster = scopes.first(where: { $0.kind == "Cluster" }) else { return [] }
+    let clusterName = cluster.top.child("name")?.string
+    let input = { (type: MachineType) in generatorInput(cluster.top, type: type) }
     var result: [MachineDefinition] = []
     var sets: [(scope: Scope, type: MachineType, ids: [String])] = []
     for scope in scopes where scope.kind == "ControlPlane" || scope.kind == "Workers" {
@@ -108,19 +110,34 @@ enum OmniTemplate {
       let ids = (scope.top.child("machines")?.elements ?? []).compactMap(\.string)
       let name = scope.kind == "ControlPlane" ? "control-plane" : scope.top.child("name")?.string ?? "workers"
       let boot = [scope.kernelArgs ?? cluster.kernelArgs].compactMap { $0 }
-      result.append(
-        MachineDefinition(name: name, type: type, release: release, patches: cluster.patches + scope.patches, bootDocuments: boot, definedIn: path))
+      var machine = MachineDefinition(name: name, type: type, release: release, patches: cluster.patches + scope.patches, bootDocuments: boot, definedIn: path)
+      machine.cluster = clusterName
+      machine.generatorInput = input(type)
+      result.append(machine)
       sets.append((scope, type, ids))
     }
     for scope in scopes where scope.kind == "Machine" {
       guard let id = scope.top.child("name")?.string else { continue }
       let owner = sets.first { $0.ids.contains(id) }
       let boot = [scope.kernelArgs ?? owner?.scope.kernelArgs ?? cluster.kernelArgs].compactMap { $0 }
-      result.append(
-        MachineDefinition(
-          name: id, type: owner?.type ?? .worker, release: release, patches: cluster.patches + (owner?.scope.patches ?? []) + scope.patches,
-          bootDocuments: boot, definedIn: path))
+      var machine = MachineDefinition(
+        name: id, type: owner?.type ?? .worker, release: release, patches: cluster.patches + (owner?.scope.patches ?? []) + scope.patches,
+        bootDocuments: boot, definedIn: path)
+      machine.cluster = clusterName
+      machine.generatorInput = input(machine.type)
+      result.append(machine)
     }
     return result
+  }
+
+  /// What Omni hands Talos's generator from the `Cluster` document: its name and its
+  /// `kubernetes.version` (the component images).
+  private static func generatorInput(_ cluster: Found, type: MachineType) -> GeneratorInput {
+    var fields: [String: GeneratorInput.Field] = [:]
+    for (field, path) in [("clusterName", ["name"]), ("kubernetesVersion", ["kubernetes", "version"])] {
+      guard let value = cluster.child(path[0]).flatMap({ found in path.dropFirst().reduce(found) { $0?.child($1) } }), let key = value.key else { continue }
+      fields[field] = GeneratorInput.Field(value: value.node, range: SourceRange(start: cluster.yaml[key].range.start, end: value.range.end))
+    }
+    return GeneratorInput(yaml: cluster.yaml, type: type, fields: fields, environment: TalhelperEnvironment())
   }
 }

@@ -5,9 +5,17 @@ import TalintYAML
 /// settings under other names — read here as the documents talhelper generates from them.
 /// Each `nodes[]` entry is a machine.
 enum Talhelper {
+  /// A talconfig by talhelper's own keys: `clusterName`, and `nodes` whose entries have a
+  /// `hostname` (talhelper requires one). Another tool's cluster file with the same top-level
+  /// keys — a topf.yaml's nodes have `host` and `role` — is not read as one.
   static func isTalconfig(_ document: YAMLDocument) -> Bool {
-    guard let root = document.root, document.isMapping(root) else { return false }
-    return document.value(forKey: "clusterName", in: root) != nil && document.value(forKey: "nodes", in: root) != nil
+    guard let root = document.root, document.isMapping(root), document.value(forKey: "clusterName", in: root) != nil,
+      let nodes = document.value(forKey: "nodes", in: root)
+    else { return false }
+    guard document.isSequence(nodes) else { return document.isNull(nodes) }
+    return document.elements(nodes).allSatisfy { node in
+      !document.isMapping(node) || document.value(forKey: "hostname", in: node) != nil
+    }
   }
 
   /// Where a talconfig's `NodeConfigs` fields land in the generated config: a v1alpha1 path,
@@ -55,8 +63,12 @@ enum Talhelper {
     var reading = CarrierReading(kind: .talhelper, root: root)
     guard let root = source.root else { return reading }
     let top = source.found(root, keyPath: "")
-    if let version = top.child("talosVersion"), let text = version.string, let parsedVersion = TalosVersion(parsing: text) {
-      reading.release = TalosRelease(parsedVersion, source: "talosVersion at line \(version.range.start.line)")
+    let environment = TalhelperEnvironment(besideTalconfig: path, root: reading.root)
+    if let version = top.child("talosVersion"), let written = version.rawString, let text = environment.substitute(written),
+      let parsedVersion = TalosVersion(parsing: text)
+    {
+      let through = text == written ? "" : " through " + environment.files.map(FilePath.display).joined(separator: ", ")
+      reading.release = TalosRelease(parsedVersion, source: "talosVersion at line \(version.range.start.line)\(through)")
     }
 
     var scopes: [Scope] = [Scope(found: top, machineType: nil)]
@@ -81,20 +93,39 @@ enum Talhelper {
       // The talconfig's own YAML is checked once (duplicate keys), with the top scope.
       let config = TalosConfig(documents: documents, sources: index == 0 ? parsed.documents : [], context: unitContext)
       reading.units.append(LintUnit(config: config))
+      readIgnoredPatches(of: scopes[index], into: &reading, context: unitContext, path: path)
       for patch in scopes[index].found.child("patches")?.elements ?? [] {
         guard let text = patch.rawString else { continue }
         if text.hasPrefix("@") {
           // A file that is not read is not merged either: the machine gets the other patches.
           if let file = reading.reference(String(text.dropFirst()), written: text, at: patch, from: path) {
-            scopes[index].patches.append(MachinePatch(path: file, content: .file))
+            scopes[index].patches.append(MachinePatch(path: file, content: .file, environment: environment))
           }
         } else if let embedded = reading.embed(patch, lines: parsed.lines, path: path, context: unitContext, unescape: true) {
-          scopes[index].patches.append(MachinePatch(path: path, content: .embedded(embedded.text, embedded.parsed.documents), regions: [patch.range]))
+          // The machine gets the patch as talhelper substituted the talconfig; the file's own
+          // lint judges it as written.
+          let documents = embedded.parsed.documents.map { $0.substituting(environment) }
+          scopes[index].patches.append(MachinePatch(path: path, content: .embedded(embedded.text, documents), regions: [patch.range]))
         }
       }
     }
-    reading.machines = machines(scopes, nodes: nodes, release: reading.release, path: path)
+    reading.machines = machines(scopes, nodes: nodes, release: reading.release, path: path, environment: environment)
     return reading
+  }
+
+  /// Patches under keys talhelper 2.0 stopped reading (`inlinePatch`, `configPatches`): judged
+  /// for what they would do, reported as not applied, and not merged into the machines.
+  private static func readIgnoredPatches(of scope: Scope, into reading: inout CarrierReading, context: UnitContext, path: String) {
+    for key in ["inlinePatch", "configPatches"] {
+      guard let patch = scope.found.child(key), !patch.isNull else { continue }
+      let documents = TalosConfig.classify(patch.yaml, root: patch.node)
+      reading.units.append(LintUnit(config: TalosConfig(documents: documents, sources: [], context: context)))
+      reading.carrierFindings.append(
+        Diagnostic(
+          rule: InputProblems.talhelperKeyIgnored,
+          message: "talhelper 2.0 and later ignore `\(key)`: this patch is not applied to the machines; move it into `patches`",
+          path: path, range: patch.keyRange))
+    }
   }
 
   /// The documents talhelper generates from a scope's own fields.
@@ -121,11 +152,30 @@ enum Talhelper {
     }
   }
 
+  /// The fields talhelper gives the generator for one node: the top level's, and the node's
+  /// own where it sets one, else its group's.
+  private static func input(type: MachineType, top: Scope, group: Scope?, node: Scope, environment: TalhelperEnvironment) -> GeneratorInput {
+    let yaml = top.found.yaml
+    var fields: [String: GeneratorInput.Field] = [:]
+    func take(_ name: String, from scope: Scope?) {
+      guard let value = scope?.found.child(name), let key = value.key else { return }
+      fields[name] = GeneratorInput.Field(value: value.node, range: SourceRange(start: yaml[key].range.start, end: value.range.end))
+    }
+    for name in GeneratorInput.clusterFieldNames { take(name, from: top) }
+    for name in GeneratorInput.nodeFieldNames {
+      take(name, from: group)
+      take(name, from: node)
+    }
+    return GeneratorInput(yaml: yaml, type: type, fields: fields, environment: environment)
+  }
+
   /// Each node is a machine (talhelper's `pkg/generate/config.go`): Talos's generated base and
   /// the documents talhelper adds from the node's fields (the node's value where it sets one,
   /// else its group's), then the group's patches (unless `overridePatches`), the node's own,
   /// and the top-level patches last.
-  private static func machines(_ scopes: [Scope], nodes: [Found], release: TalosRelease?, path: String) -> [MachineDefinition] {
+  private static func machines(
+    _ scopes: [Scope], nodes: [Found], release: TalosRelease?, path: String, environment: TalhelperEnvironment
+  ) -> [MachineDefinition] {
     let top = scopes[0]
     let groups = [MachineType.controlPlane: scopes.first { $0.machineType == .controlPlane && $0.found.keyPath == "controlPlane" },
       .worker: scopes.first { $0.machineType == .worker && $0.found.keyPath == "worker" }]
@@ -150,8 +200,14 @@ enum Talhelper {
       let boot = schematic.flatMap { document in
         document.root.map { MachinePatch(path: path, content: .documents([PatchInput.Document(yaml: document.yaml, root: $0)]), regions: [document.yaml[$0].range]) }
       }
-      let name = node.child("hostname")?.string ?? "nodes[\(index)]"
-      return MachineDefinition(name: name, type: type, release: release, patches: patches, bootDocuments: boot.map { [$0] } ?? [], definedIn: path)
+      // A hostname is the machine's name as written, `${VAR}` and all: talhelper names it so. A
+      // template's expression is masked (`{{ n.name }}` in a loop stands for many), so such a
+      // node is named by its place.
+      let written = node.child("hostname")?.rawString
+      let name = written.flatMap { $0.unicodeScalars.contains(TemplateMasking.opaque) ? nil : $0 } ?? "nodes[\(index)]"
+      var machine = MachineDefinition(name: name, type: type, release: release, patches: patches, bootDocuments: boot.map { [$0] } ?? [], definedIn: path)
+      machine.generatorInput = input(type: type, top: top, group: group, node: scope, environment: environment)
+      return machine
     }
   }
 }

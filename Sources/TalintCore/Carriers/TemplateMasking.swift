@@ -60,6 +60,7 @@ public struct TemplateMasking: Sendable {
     let original = String(decoding: bytes, as: UTF8.self)
     var scalars = [Unicode.Scalar](scalarsOf: bytes)
     engine = Self.detect(original, path: path)
+    let substitutesDollars = engine == .terraform || engine == .envsubst
     var paths: [[TemplateBranches.BranchStep]] = []
     var open: [TemplateBranches.BranchStep] = []
     var conditionals = 0
@@ -85,9 +86,11 @@ public struct TemplateMasking: Sendable {
         index += 1
         continue
       }
-      // Only `{`, `%` and `$` open a tag: most characters are passed over without a look.
+      // Only `{`, `%` and `$` open a tag: most characters are passed over without a look. `${VAR}`
+      // is an expression of Terraform and envsubst only: a Jinja or Go template passes it through
+      // to the tool that substitutes it later (talhelper's talenv.yaml), so it stays as written.
       let character = scalars[index]
-      guard character == "{" || character == "%" || character == "$", let tag = Self.tag(at: index, in: scalars) else {
+      guard character == "{" || character == "%" || (character == "$" && substitutesDollars), let tag = Self.tag(at: index, in: scalars) else {
         index += 1
         continue
       }

@@ -34,7 +34,10 @@ public enum ConfigRenderer {
       guard file >= 0, file < effective.files.count else { return "" }
       let source = effective.files[file]
       let path = ControlCharacters.escaped(source.path)
-      return source.generated ? "from \(path)" : "from \(path):\(range.start.line)"
+      guard !source.generated else { return "from \(path)" }
+      // A value a tool's own field set names the field (`(clusterPodNets)`).
+      let field = effective.generatorFields.flatMap { $0.file == range.file ? $0.byLine[range.start.line] : nil }
+      return "from \(path):\(range.start.line)" + (field.map { " (\($0))" } ?? "")
     }
 
     /// A value at `indent`, on the current line (after a key or a dash) or below it.

@@ -20,6 +20,9 @@ public struct EffectiveConfig: Sendable {
   public var errors: [MergeError] = []
   /// The documents rules read.
   public var config: TalosConfig
+  /// The tool field (talhelper's name) written on each line of the file that defines the
+  /// machine, where a generator input set a value: `files[generatorFile]`, by line.
+  public var generatorFields: (file: Int32, byLine: [Int: String])?
 
   /// The patches a machine may have. Real machines have tens; each patch costs up to the size
   /// of what it merges into (a scan of the mapping, a copy of the list), so a talconfig node
@@ -61,6 +64,22 @@ public struct EffectiveConfig: Sendable {
     }
     // A limit passed stops the merge: every later patch would pass it again.
     var limited = errors.contains { $0.isLimit || $0.cutShort }
+    var generatorFields: (file: Int32, byLine: [Int: String])?
+    if let input = machine.generatorInput, !limited {
+      let file = index(of: machine.definedIn)
+      generatorFields = (file, input.fieldsByLine)
+      for document in input.documents(for: release.version) {
+        do throws(MergeError) {
+          try merged.apply(PatchInput(documents: [document], file: file))
+        } catch var failure {
+          let written = document.yaml[document.root].range
+          if failure.range == nil { failure.range = SourceRange(start: written.start, end: written.end, file: file) }
+          errors.append(failure)
+          limited = failure.isLimit || failure.cutShort
+          if limited { break }
+        }
+      }
+    }
     if machine.patches.count > Self.patchLimit {
       let first = machine.patches[Self.patchLimit]
       let file = index(of: first.path)
@@ -94,6 +113,7 @@ public struct EffectiveConfig: Sendable {
     }
     self.merged = merged
     self.files = files
+    self.generatorFields = generatorFields
     self.errors = errors
     self.config = Self.config(merged, boot: boot, type: machine.type)
   }
@@ -101,7 +121,7 @@ public struct EffectiveConfig: Sendable {
   /// A patch as the merge reads it.
   static func input(_ patch: MachinePatch, file: Int32, store: inout PatchStore) throws(MergeError) -> PatchInput {
     switch patch.content {
-    case .file: return PatchInput(parsed: try store.load(patch.path).get(), file: file)
+    case .file: return PatchInput(parsed: try store.load(patch).get(), file: file)
     case .embedded(let text, let documents): return PatchInput(parsed: documents, file: file, embedded: text)
     case .documents(let documents): return PatchInput(documents: documents, file: file)
     }

@@ -20,11 +20,14 @@ public struct MachinePatch: Sendable {
   /// The parts of the file the patch is (none: the whole file): findings that per-file linting
   /// made there are replaced by the machines' findings.
   public var regions: [SourceRange]
+  /// For a talhelper `@file` patch: the environment talhelper substitutes in the file.
+  public var environment: TalhelperEnvironment?
 
-  public init(path: String, content: Content, regions: [SourceRange] = []) {
+  public init(path: String, content: Content, regions: [SourceRange] = [], environment: TalhelperEnvironment? = nil) {
     self.path = path
     self.content = content
     self.regions = regions
+    self.environment = environment
   }
 
   /// True when the patch is a whole file, read through the patch store.
@@ -45,10 +48,16 @@ public struct MachineDefinition: Sendable {
   }
 
   public var name: String
+  /// The cluster a machine belongs to where one file may describe several (an Omni template's
+  /// `Cluster` name): two machine sets of one name in two clusters are told apart by it.
+  public var cluster: String?
   public var type: MachineType
   /// The release the machine runs, when its definition says (a talconfig's `talosVersion`).
   public var release: TalosRelease?
   public var base: Base
+  /// For a talhelper node or an Omni machine: what the tool gives the generator and writes
+  /// over its output, merged over the generated base before the patches.
+  public var generatorInput: GeneratorInput?
   /// Patches in the order they are applied.
   public var patches: [MachinePatch]
   /// What is baked into the machine's boot image rather than merged into its config: kernel
@@ -76,5 +85,20 @@ public struct MachineDefinition: Sendable {
     var paths = (patches + bootDocuments).map(\.path)
     if case .file(let path) = base { paths.append(path) }
     return paths
+  }
+}
+
+extension MachineDefinition {
+  /// The machines with every name unambiguous across the run: machines of one name in
+  /// different clusters are named `cluster/name` (Omni's `gpu-workers` of two clusters).
+  public static func namedUniquely(_ machines: [MachineDefinition]) -> [MachineDefinition] {
+    var clustersByName: [String: Set<String>] = [:]
+    for machine in machines { clustersByName[machine.name, default: []].insert(machine.cluster ?? "") }
+    return machines.map { machine in
+      guard let cluster = machine.cluster, (clustersByName[machine.name]?.count ?? 0) > 1 else { return machine }
+      var named = machine
+      named.name = cluster + "/" + machine.name
+      return named
+    }
   }
 }

@@ -16,7 +16,7 @@ public struct MachineFindings: Sendable {
     // Every file a machine names is loaded first, so the merges only read the store.
     for machine in machines {
       if case .file(let path) = machine.base { _ = store.load(path) }
-      for patch in machine.patches + machine.bootDocuments where patch.isFile { _ = store.load(patch.path) }
+      for patch in machine.patches + machine.bootDocuments where patch.isFile { _ = store.load(patch) }
     }
     let jobs = machines.map { (machine: $0, linter: linter($0)) }
     let loaded = store

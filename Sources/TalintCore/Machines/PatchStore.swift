@@ -15,6 +15,22 @@ public struct PatchStore: Sendable {
     }
   }
 
+  /// The documents of the file at `path` as a patch reads them (with talhelper's environment
+  /// substituted where it substitutes one), or why it cannot be used.
+  public mutating func load(_ patch: MachinePatch) -> Result<[YAMLDocument], MergeError> {
+    guard let environment = patch.environment else { return load(patch.path) }
+    let key = "$" + environment.files.joined(separator: "\u{0}") + "\u{0}" + FilePath.absolute(patch.path)
+    if let found = documents[key] { return .success(found) }
+    switch load(patch.path) {
+    case .success(let parsed):
+      let substituted = parsed.map { $0.substituting(environment) }
+      documents[key] = substituted
+      return .success(substituted)
+    case .failure(let failure):
+      return .failure(failure)
+    }
+  }
+
   /// The documents of the file at `path`, or why it cannot be used.
   public mutating func load(_ path: String) -> Result<[YAMLDocument], MergeError> {
     let key = FilePath.absolute(path)

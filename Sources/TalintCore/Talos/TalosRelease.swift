@@ -39,7 +39,8 @@ public struct TalosRelease: Sendable, Equatable, CustomStringConvertible {
     if let carrier { return carrier }
     let images = configs.flatMap { $0.find(Self.installerImageLocations) }
     for image in images {
-      guard let text = image.string, let version = installerVersion(text) else { continue }
+      // As written: a templated path (`…/{{ schematic_id }}:v1.13.9`) still ends in a literal tag.
+      guard let text = image.rawString, let version = installerVersion(text) else { continue }
       return TalosRelease(version, source: "\(image.keyPath) at line \(image.range.start.line)")
     }
     return nil

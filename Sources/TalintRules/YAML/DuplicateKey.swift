@@ -24,8 +24,10 @@ struct DuplicateKey: Rule {
         let first = document[duplicate.first].range
         let second = document[duplicate.second].range
         // A template reads both branches of a conditional: a key set in each is not repeated.
-        if context.config.context.branches?.exclusive(first.start.line, second.start.line) == true { continue }
+        // Branches are lines of the file, so a config inside one of its strings (a talhelper
+        // inline patch) is compared where its lines are written.
         let shown = context.outer(first.start)
+        if context.config.context.branches?.exclusive(shown.line, context.outer(second.start).line) == true { continue }
         context.report(
           "duplicate key '\(duplicate.name)' (first defined at line \(shown.line), column \(shown.column)); keep one",
           at: document[duplicate.second].range,
