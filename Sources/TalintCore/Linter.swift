@@ -7,6 +7,9 @@ public struct Linter: Sendable {
   /// The rules a worker-only config gets (no control-plane rules), chosen once: reading a
   /// rule's description copies its docs, and this ran per config.
   private let workerRules: [any Rule.Type]
+  /// The rules about YAML itself (duplicate keys), for the files `yaml: all` has checked that
+  /// are not Talos files.
+  private let yamlRules: [any Rule.Type]
   public var settings: LintSettings
   public var limits: YAMLLimits
   /// Every description a suppression may name (rules plus the linter's own).
@@ -24,6 +27,7 @@ public struct Linter: Sendable {
   public init(rules: [any Rule.Type], settings: LintSettings = LintSettings(), limits: YAMLLimits = .default) {
     self.rules = rules.filter { settings.selection.includes($0.description) }
     workerRules = self.rules.filter { $0.description.scope != .controlPlane }
+    yamlRules = self.rules.filter { RuleSelection.isMeta($0.description) }
     self.settings = settings
     self.limits = limits
     self.known = InputProblems.all + SuppressionRules.all + rules.map { $0.description }
@@ -134,11 +138,42 @@ public struct Linter: Sendable {
   /// coordinates, not yet suppressed (see `finish`). The parsed tree is kept for machines that
   /// use the file as a patch when `keepingTree` says they do, or when the bytes are not the file
   /// at `path` as it is on disk (`onDisk`), where the patch store could read it again.
-  public func analyze(bytes: [UInt8], path: String, referrer: TalosRelease? = nil, onDisk: Bool = false, keepingTree: Bool = false) -> FileAnalysis {
+  /// `namedBy` says who names the file as a Talos file (a talconfig's reference, `.talint.yaml`):
+  /// it is judged whatever its content; any other file is judged only when it is a Talos file
+  /// (see `FileRole`).
+  public func analyze(
+    bytes: [UInt8], path: String, referrer: TalosRelease? = nil, onDisk: Bool = false, keepingTree: Bool = false, namedBy: String? = nil
+  ) -> FileAnalysis {
+    // A template of something else than YAML (a systemd unit, a Python file) is nobody's
+    // Talos config: not even parsed.
+    if namedBy == nil && TemplateMasking.isTemplate(path) && !TemplateMasking.rendersYAML(path) {
+      return skipped(path: path, bytes: bytes, role: .skipped("a template of something else than YAML"))
+    }
     let prepared: Prepared
     switch prepare(bytes: bytes, path: path, referrer: referrer) {
     case .ready(let value): prepared = value
-    case .unreadable(let error, let lines): return failure(error, lines: lines, bytes: bytes, path: path)
+    case .unreadable(let error, let lines):
+      // Nothing was parsed to tell what the file is: its text is sniffed. A safety limit
+      // passed (nesting, aliases) fails the file whatever it is: what it holds is unknown.
+      if namedBy != nil || error.kind != .syntax || TalosSniff.looksTalos(lines) {
+        var analysis = failure(error, lines: lines, bytes: bytes, path: path)
+        analysis.role = FileRole(.named, namedBy: namedBy)
+        return analysis
+      }
+      if settings.yaml == .all && Self.isYAMLFile(path) {
+        var analysis = failure(error, lines: lines, bytes: bytes, path: path)
+        analysis.role = FileRole(.yaml)
+        return analysis
+      }
+      return skipped(path: path, lines: lines, role: .skipped("not valid YAML, and nothing in it reads like Talos"))
+    }
+    var role = prepared.reading.role ?? (namedBy != nil ? FileRole(.named) : nil)
+    role?.namedBy = namedBy
+    guard let role else {
+      guard settings.yaml == .all && Self.isYAMLFile(path) else {
+        return skipped(path: path, lines: prepared.parsed.lines, role: .skipped(FileRole.skipReason(prepared.parsed.documents, lines: prepared.parsed.lines)))
+      }
+      return checkedYAML(prepared, path: path)
     }
     var analysis = FileAnalysis(
       path: path, lines: prepared.parsed.lines, diagnostics: prepared.reading.embeddedErrors + prepared.reading.referenceErrors, failed: false)
@@ -157,6 +192,9 @@ public struct Linter: Sendable {
       }
       analysis.diagnostics += found
     }
+    if settings.yaml == .all && !prepared.reading.otherDocuments.isEmpty {
+      analysis.diagnostics += checkYAML(prepared.reading.otherDocuments, template: prepared.template, path: path, lines: prepared.parsed.lines)
+    }
     if needsComments { analysis.comments = Self.commentMap(prepared) }
     // A file a reference names that is not read is an input not linted, as a path given is.
     analysis.failed = analysis.diagnostics.contains { $0.ruleID == InputProblems.syntaxError.id } || !prepared.reading.referenceErrors.isEmpty
@@ -166,11 +204,51 @@ public struct Linter: Sendable {
     analysis.template = prepared.template?.engine
     analysis.references = prepared.reading.references
     analysis.machines = prepared.reading.machines
+    analysis.role = role
     // Every file's tree kept until the machines are judged was a quarter of a run's memory
     // (5,000 files: 159 → 121 MB): kept only for a patch the run knows machines use (a
     // talconfig's reference, a project machine's file) and what disk would not give back.
     if keepingTree || !onDisk || prepared.template != nil { analysis.documents = prepared.parsed.documents }
     return analysis
+  }
+
+  /// True for a file whose name says it holds YAML: `yaml: all` checks these.
+  static func isYAMLFile(_ path: String) -> Bool {
+    path.hasSuffix(".yaml") || path.hasSuffix(".yml") || TemplateMasking.rendersYAML(path)
+  }
+
+  /// A file no rule looks at: no finding, nothing kept.
+  private func skipped(path: String, bytes: [UInt8] = [], lines: LineIndex? = nil, role: FileRole) -> FileAnalysis {
+    var analysis = FileAnalysis(path: path, lines: lines ?? LineIndex.text(of: bytes), diagnostics: [], failed: false)
+    analysis.role = role
+    analysis.isFinal = true
+    return analysis
+  }
+
+  /// A parsed file that is not a Talos file, under `yaml: all`: its YAML rules only, with its
+  /// suppression comments.
+  private func checkedYAML(_ prepared: Prepared, path: String) -> FileAnalysis {
+    let lines = prepared.parsed.lines
+    var analysis = FileAnalysis(path: path, lines: lines, diagnostics: checkYAML(prepared.parsed.documents, template: prepared.template, path: path, lines: lines), failed: false)
+    analysis.secrets = SecretSpans(prepared.parsed)
+    if lines.contains("talint:") { analysis.comments = Self.commentMap(prepared) }
+    analysis.template = prepared.template?.engine
+    analysis.role = FileRole(.yaml)
+    return analysis
+  }
+
+  /// The YAML rules (duplicate keys) over documents that are no Talos config.
+  private func checkYAML(_ sources: [YAMLDocument], template: TemplateMasking?, path: String, lines: LineIndex) -> [Diagnostic] {
+    guard let first = yamlRules.first else { return [] }
+    let config = TalosConfig(documents: [], sources: sources, context: UnitContext(branches: template?.branches))
+    var context = RuleContext(
+      config: config, defaults: TalosDefaults(version: settings.release.version), settings: settings, path: path, rule: first, lines: lines,
+      outer: { $0 })
+    for rule in yamlRules {
+      context.rule = rule
+      rule.init().check(&context)
+    }
+    return context.diagnostics
   }
 
   /// Runs the rules on one config. `outer` maps positions of an embedded config, for messages
@@ -209,6 +287,8 @@ public struct Linter: Sendable {
     result.template = analysis.template
     result.references = analysis.references
     result.releaseIsFallback = analysis.releaseIsFallback
+    result.role = analysis.role
+    result.describes = analysis.machines.map(\.name)
     return result
   }
 
@@ -268,10 +348,12 @@ public struct Linter: Sendable {
 
   /// Reads and analyzes one input; a read failure becomes a TAL003 diagnostic. `keepingTree`:
   /// a machine uses the file as a patch.
-  public func analyze(_ input: InputFile, referrer: TalosRelease? = nil, keepingTree: Bool = false) -> FileAnalysis {
+  public func analyze(_ input: InputFile, referrer: TalosRelease? = nil, keepingTree: Bool = false, namedBy: String? = nil) -> FileAnalysis {
     do {
       let onDisk = if case .path = input.source { true } else { false }
-      return analyze(bytes: try input.read(limit: limits.maxBytes), path: input.displayPath, referrer: referrer, onDisk: onDisk, keepingTree: keepingTree)
+      return analyze(
+        bytes: try input.read(limit: limits.maxBytes), path: input.displayPath, referrer: referrer, onDisk: onDisk, keepingTree: keepingTree,
+        namedBy: namedBy)
     } catch {
       let diagnostic = Diagnostic(
         rule: InputProblems.unreadableInput, message: ControlCharacters.escaped("\(error)"), path: input.displayPath,

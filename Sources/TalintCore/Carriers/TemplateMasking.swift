@@ -47,13 +47,16 @@ public struct TemplateMasking: Sendable {
     [".j2", ".jinja", ".jinja2", ".tpl", ".tmpl", ".gotmpl", ".tftpl"].contains { path.hasSuffix($0) }
   }
 
-  /// True for template names that render YAML: `x.yaml.j2`, `x.j2`, but not `x.toml.j2`.
+  /// True for template names that render YAML: `x.yaml.j2`, `x.yml.tpl`, and a name with no
+  /// other extension (`talconfig.j2`, `controlplane.tmpl`, whose content then decides); not
+  /// `kubelet.service.j2`, `main.py.j2`, `config.h.j2`, `eth0.nmconnection.j2` or `frr.conf.j2`,
+  /// which render files of other languages and are no Talos config.
   public static func rendersYAML(_ path: String) -> Bool {
     guard isTemplate(path) else { return false }
     let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[path.index(after: $0)...]) } ?? path
     let stem = name.split(separator: ".").dropLast()
     guard stem.count > 1, let inner = stem.last else { return true }
-    return inner == "yaml" || inner == "yml" || !["toml", "json", "conf", "ini", "sh", "txt", "md", "html", "xml", "env", "cfg", "hcl", "tf"].contains(inner)
+    return inner == "yaml" || inner == "yml"
   }
 
   public init(_ bytes: [UInt8], path: String) {
@@ -85,9 +88,9 @@ public struct TemplateMasking: Sendable {
         index += 1
         continue
       }
-      // Only `{`, `%` and `$` open a tag: most characters are passed over without a look.
+      // Only `{`, `%`, `$` and `#` open a tag: most characters are passed over without a look.
       let character = scalars[index]
-      guard character == "{" || character == "%" || character == "$", let tag = Self.tag(at: index, in: scalars) else {
+      guard character == "{" || character == "%" || character == "$" || character == "#", let tag = Self.tag(at: index, in: scalars) else {
         index += 1
         continue
       }
@@ -126,7 +129,10 @@ public struct TemplateMasking: Sendable {
     var bodyEnd: Int
   }
 
-  /// The tag starting at `index`: `{{ }}`, `{% %}`, `{# #}`, `%{ }` or `${ }`.
+  /// The tag starting at `index`: `{{ }}`, `{% %}`, `{# #}`, `%{ }` or `${ }`, and the
+  /// delimiters makejinja templates are written with (`#{ }#`, `#% %#`, `#| #|`: makejinja is
+  /// Jinja with its delimiters changed in `makejinja.toml` so they read as YAML comments, and
+  /// these are the ones its users set; other delimiters are not read).
   private static func tag(at index: Int, in s: [Unicode.Scalar]) -> Tag? {
     guard index + 1 < s.count else { return nil }
     let (first, second) = (s[index], s[index + 1])
@@ -138,6 +144,9 @@ public struct TemplateMasking: Sendable {
     case ("{", "#"): (kind, close) = (.comment, ["#", "}"])
     case ("%", "{"): (kind, close) = (.control, ["}"])
     case ("$", "{"): (kind, close) = (.expression, ["}"])
+    case ("#", "{"): (kind, close) = (.expression, ["}", "#"])
+    case ("#", "%"): (kind, close) = (.control, ["%", "#"])
+    case ("#", "|"): (kind, close) = (.comment, ["#", "|"])
     default: return nil
     }
     var end = index + 2
@@ -186,7 +195,7 @@ public struct TemplateMasking: Sendable {
   }
 
   private static func detect(_ text: String, path: String) -> TemplateEngine {
-    if text.containsBytes("{%") || text.containsBytes("{#") || path.hasSuffix(".j2") || path.containsBytes(".jinja") { return .jinja }
+    if text.containsBytes("{%") || text.containsBytes("{#") || text.containsBytes("#%") || path.hasSuffix(".j2") || path.containsBytes(".jinja") { return .jinja }
     if text.containsBytes("{{") { return .goTemplate }
     if text.containsBytes("%{") || path.hasSuffix(".tftpl") || path.hasSuffix(".tpl") { return .terraform }
     return .envsubst
