@@ -31,9 +31,14 @@ struct Summary {
       parts.append("talint: no Talos file found")
     } else {
       // Plain "files" when every file was a Talos file, as before files were told apart.
-      var files = Self.count(talos, skipped > 0 || yamlOnly > 0 ? "Talos file" : "file")
-      if machines > 0 { files += " (\(Self.count(machines, "machine")))" }
-      if yamlOnly > 0 { files += " and \(Self.count(yamlOnly, "other YAML file")) (syntax only)" }
+      var checked: [String] = []
+      if talos > 0 || yamlOnly == 0 {
+        var files = Self.count(talos, skipped > 0 || yamlOnly > 0 ? "Talos file" : "file")
+        if machines > 0 { files += " (\(Self.count(machines, "machine")))" }
+        checked.append(files)
+      }
+      if yamlOnly > 0 { checked.append("\(Self.count(yamlOnly, "other YAML file")) (syntax only)") }
+      let files = checked.joined(separator: " and ")
       parts.append(counts.isEmpty ? "talint: no problems in \(files)" : "talint: \(counts.joined(separator: ", ")) in \(files)")
     }
     if skipped > 0 { parts.append("skipped \(Self.count(skipped, "other YAML file")) (not Talos; `talint files` says why)") }
