@@ -63,13 +63,14 @@ public enum TalosKinds {
 /// `cluster:` (the Go structs' fields, deprecated ones included). A top-level `machine:` or
 /// `cluster:` alone does not make a Talos file: Helm values (`cluster: {name: …, id: 1}` for
 /// Cilium), Ansible variables and application configs use the words too, so at least one of
-/// these keys must sit below it. Fields other tools use alike (`id`, `name`, `type`, `token`,
-/// `ca`, `env`, `files`, `secret`) are left out on purpose.
+/// these keys must sit below it. A top-level `machine:` is rare outside Talos, and every field
+/// counts; below `cluster:` the fields other tools use alike (`id`, `secret`, `token`, `ca`)
+/// are left out on purpose.
 public enum TalosKeys {
   public static let machine: Set<String> = [
-    "acceptedCAs", "baseRuntimeSpecOverrides", "certSANs", "controlPlane", "disks", "features", "install", "kernel",
-    "kubelet", "logging", "network", "nodeAnnotations", "nodeLabels", "nodeTaints", "pods", "registries",
-    "seccompProfiles", "sysctls", "sysfs", "systemDiskEncryption", "time", "udev",
+    "acceptedCAs", "baseRuntimeSpecOverrides", "ca", "certSANs", "controlPlane", "disks", "env", "features", "files",
+    "install", "kernel", "kubelet", "logging", "network", "nodeAnnotations", "nodeLabels", "nodeTaints", "pods",
+    "registries", "seccompProfiles", "sysctls", "sysfs", "systemDiskEncryption", "time", "token", "type", "udev",
   ]
 
   public static let cluster: Set<String> = [
@@ -80,7 +81,9 @@ public enum TalosKeys {
   ]
 
   /// The keys below `customization:` of an Image Factory schematic.
-  public static let schematicCustomization: Set<String> = ["extraKernelArgs", "meta", "systemExtensions", "secureboot", "bootloader"]
+  public static let schematicCustomization: Set<String> = [
+    "extraKernelArgs", "meta", "systemExtensions", "secureboot", "bootloader", "embeddedMachineConfiguration",
+  ]
 
   /// The Talos keys of a top-level section (`machine` or `cluster`), nil for another section.
   static func below(_ section: String) -> Set<String>? {

@@ -15,7 +15,7 @@ public enum TalosSniff {
     var apiVersion = false
     for number in 1...max(1, lines.lineCount) where number <= lines.lineCount {
       let line = lines.lineText(number)
-      let indent = line.prefix { $0 == " " }.count
+      let indent = line.prefix { $0 == " " || $0 == "\t" }.count
       let body = line.dropFirst(indent)
       if body.isEmpty || body.hasPrefix("#") { continue }
       if indent == 0 {
@@ -24,7 +24,10 @@ public enum TalosSniff {
         guard let (key, value) = keyValue(body) else { continue }
         switch key {
         case "machine", "cluster", "customization":
-          if value.isEmpty { section = key == "customization" ? TalosKeys.schematicCustomization : TalosKeys.below(key) }
+          let keys = key == "customization" ? TalosKeys.schematicCustomization : TalosKeys.below(key) ?? []
+          if value.isEmpty { section = keys }
+          // Flow style on the line (`machine: {install: {...}, token: x}`): a Talos key in it.
+          if value.hasPrefix("{") && flowKeys(value).contains(where: keys.contains) { return true }
         case "version" where value == "v1alpha1", "talosVersion":
           return true
         case "kind":
@@ -44,6 +47,11 @@ public enum TalosSniff {
       if let (key, value) = keyValue(entry), key == "path", value.hasPrefix("/machine") || value.hasPrefix("/cluster") { return true }
     }
     return omniKind && !apiVersion
+  }
+
+  /// The words of a flow mapping that end in `:`, at any depth (a sniff, not a parse).
+  private static func flowKeys(_ text: String) -> [String] {
+    text.split { "{}[], ".contains($0) }.filter { $0.hasSuffix(":") }.map { String($0.dropLast()).trimmingCharacters(of: "\"'") }
   }
 
   /// `key: value` of a block mapping line, the value unquoted and without a comment.
