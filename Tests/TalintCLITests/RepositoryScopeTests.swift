@@ -92,6 +92,20 @@ import Testing
     #expect(files.stdout.contains("debug.yaml: patch of machine cp1 (referenced by talconfig.yaml); Talos 1.13"), "\(files.stdout)")
   }
 
+  /// `.talint.yaml` names Talos files two ways: `include` globs, and its machines' patches.
+  @Test func aFileTalintYAMLNamesIsJudgedWhateverItHolds() throws {
+    let root = try Workspace.make([
+      ".talint.yaml": "include: [\"*.talos\"]\nmachines:\n  cp1: {type: controlplane, talos-version: \"1.13\", patches: [debug.yaml]}\n",
+      "node.talos": "debug: true\n",
+      "debug.yaml": "debug: true\n",
+    ])
+    let output = try talint(["lint", "."], directory: root)
+    #expect(output.stdout.contains("./node.talos:1:8: info: debug is on"), "\(output.stdout)")
+    #expect(output.stdout.contains("debug.yaml:1:8: info: debug is on"), "\(output.stdout)")
+    let files = try talint(["files", "."], directory: root)
+    #expect(files.stdout.contains("./node.talos: Talos file (named by include in .talint.yaml)"), "\(files.stdout)")
+  }
+
   @Test func filesListsWhatEachFileWasTakenFor() throws {
     let output = try talint(["files", repository])
     #expect(output.status == 0)

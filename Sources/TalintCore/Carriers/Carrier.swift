@@ -84,7 +84,7 @@ struct CarrierReading {
     // A file with no Talos document keeps them all, for the case that something names it.
     let classified = parsed.documents.map(TalosConfig.classify)
     let isTalos = classified.map { $0.contains(where: FileRole.isTalos) }
-    reading.role = FileRole.ofDocuments(classified.flatMap { $0 })
+    reading.role = FileRole.ofDocuments(zip(classified, isTalos).filter(\.1).flatMap(\.0))
     var sources = parsed.documents
     var documents = classified.flatMap { $0 }
     if reading.role != nil && isTalos.contains(false) {

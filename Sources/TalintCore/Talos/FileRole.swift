@@ -56,10 +56,9 @@ public struct FileRole: Sendable, Equatable {
 }
 
 extension FileRole {
-  /// The role of a plain file (not a talconfig or Omni template) from its classified documents,
-  /// nil when none is a Talos document.
-  static func ofDocuments(_ documents: [ConfigDocument]) -> FileRole? {
-    let talos = documents.filter(isTalos)
+  /// The role of a plain file (not a talconfig or Omni template) from its Talos documents
+  /// (see `isTalos`), nil when it has none.
+  static func ofDocuments(_ talos: [ConfigDocument]) -> FileRole? {
     if talos.contains(where: { $0.kind == .v1alpha1(full: true) }) { return FileRole(.machineConfig) }
     if talos.contains(where: \.isV1Alpha1) { return FileRole(.patch) }
     if talos.contains(where: { $0.typedKind != nil }) { return FileRole(.documents) }
