@@ -67,7 +67,7 @@ public struct Linter: Sendable {
     var template: TemplateMasking?
     var input = bytes
     if TemplateMasking.isTemplate(path) && bytes.count <= limits.maxBytes {
-      let masking = TemplateMasking(InputDecoding.utf8(bytes), path: path)
+      let masking = masking(InputDecoding.utf8(bytes), path: path)
       input = masking.text
       template = masking
     }
@@ -76,7 +76,7 @@ public struct Linter: Sendable {
       // A `.yaml` file with template syntax (`cidr: {{IP}}/24`) is a template by another name:
       // read it as one when that makes it YAML, else report the file's own error.
       guard template == nil, error.kind == .syntax, Self.mayHoldTemplateSyntax(parsed.lines) else { return .unreadable(error, parsed.lines) }
-      let masking = TemplateMasking(parsed.lines.bytes, path: path)
+      let masking = masking(parsed.lines.bytes, path: path)
       let masked = YAMLParser.parse(masking.text, limits: limits)
       guard masked.error == nil else { return .unreadable(error, parsed.lines) }
       parsed = masked
@@ -89,6 +89,11 @@ public struct Linter: Sendable {
     let fallback = settings.forcedVersion == nil && evidence == nil && referrer == nil
     return .ready(
       Prepared(parsed: parsed, template: template, reading: reading, release: release, releaseIsFallback: fallback, comments: comments))
+  }
+
+  /// A template read as YAML, with the delimiters its project's `makejinja.toml` sets.
+  func masking(_ bytes: [UInt8], path: String) -> TemplateMasking {
+    TemplateMasking(bytes, path: path, delimiters: TemplateDelimiters.forTemplate(path, root: root))
   }
 
   static func mayHoldTemplateSyntax(_ lines: LineIndex) -> Bool {
@@ -109,7 +114,7 @@ public struct Linter: Sendable {
   /// are written (fixtures state their verdicts in comments, patches in talconfigs too).
   public func comments(bytes: [UInt8], path: String) -> [Comment] {
     guard let prepared = prepare(bytes: bytes, path: path, referrer: nil).prepared else {
-      let text = TemplateMasking.isTemplate(path) ? TemplateMasking(InputDecoding.utf8(bytes), path: path).text : bytes
+      let text = TemplateMasking.isTemplate(path) ? masking(InputDecoding.utf8(bytes), path: path).text : bytes
       return YAMLParser.parse(text, limits: limits).comments()
     }
     return Self.commentMap(prepared).comments.sorted { $0.position < $1.position }
@@ -298,7 +303,7 @@ public struct Linter: Sendable {
     var diagnostic: Diagnostic
     var template: TemplateEngine?
     if error.kind == .syntax && TemplateMasking.isTemplate(path) {
-      let engine = TemplateMasking(InputDecoding.utf8(bytes), path: path).engine
+      let engine = masking(InputDecoding.utf8(bytes), path: path).engine
       template = engine
       diagnostic = Diagnostic(
         rule: InputProblems.templateNotParsed,

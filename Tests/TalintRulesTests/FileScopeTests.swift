@@ -72,4 +72,22 @@ import Testing
     // Without the branches, the key is a duplicate.
     #expect(ids(text.replacingOccurrences(of: "#% else %#\n", with: ""), path: "talconfig.yaml.j2") == ["TAL002"])
   }
+
+  /// makejinja.toml in the template's folder or above (inside the repository) sets the
+  /// delimiters; without it, `#% %#` and `#{ }#` are assumed.
+  @Test func makejinjaTOMLSetsTheDelimiters() throws {
+    let root = NSTemporaryDirectory() + "talint-makejinja-\(UUID().uuidString)"
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    try FileManager.default.createDirectory(atPath: root + "/.git", withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(atPath: root + "/templates/talos", withIntermediateDirectories: true)
+    try "[makejinja]\ninputs = [\"templates\"]\n\n[makejinja.delimiter]\nblock_start = \"<%\"\nblock_end = \"%>\"\nvariable_start = '<<'\nvariable_end = '>>'\n"
+      .write(toFile: root + "/makejinja.toml", atomically: true, encoding: .utf8)
+    let path = root + "/templates/talos/talconfig.yaml.j2"
+    let text = "clusterName: << name >>\ntalosVersion: v1.13.0\n<% if vip %>\nendpoint: https://a:6443\n<% else %>\nendpoint: https://b:6443\n<% endif %>\nnodes: []\n"
+    var linter = Linter(rules: AllRules.rules)
+    linter.root = ProjectRoot(linted: [root])
+    #expect(linter.lint(bytes: Array(text.utf8), path: path).diagnostics.isEmpty)
+    // The same text where no makejinja.toml says so is not YAML once masked (`<< name >>`).
+    #expect(Linter(rules: AllRules.rules).lint(bytes: Array(text.utf8), path: "elsewhere/talconfig.yaml.j2").diagnostics.map(\.ruleID) == ["TAL007"])
+  }
 }

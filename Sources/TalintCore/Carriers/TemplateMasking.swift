@@ -59,10 +59,12 @@ public struct TemplateMasking: Sendable {
     return inner == "yaml" || inner == "yml"
   }
 
-  public init(_ bytes: [UInt8], path: String) {
+  public init(_ bytes: [UInt8], path: String, delimiters: TemplateDelimiters = TemplateDelimiters()) {
     let original = String(decoding: bytes, as: UTF8.self)
     var scalars = [Unicode.Scalar](scalarsOf: bytes)
-    engine = Self.detect(original, path: path)
+    engine = Self.detect(original, path: path, makejinja: delimiters.blockStart)
+    let custom = Self.customTags(delimiters)
+    let opening = Set(custom.compactMap(\.open.first))
     var paths: [[TemplateBranches.BranchStep]] = []
     var open: [TemplateBranches.BranchStep] = []
     var conditionals = 0
@@ -88,9 +90,12 @@ public struct TemplateMasking: Sendable {
         index += 1
         continue
       }
-      // Only `{`, `%`, `$` and `#` open a tag: most characters are passed over without a look.
+      // Only `{`, `%`, `$` and the first characters of makejinja's delimiters open a tag: most
+      // characters are passed over without a look.
       let character = scalars[index]
-      guard character == "{" || character == "%" || character == "$" || character == "#", let tag = Self.tag(at: index, in: scalars) else {
+      guard character == "{" || character == "%" || character == "$" || opening.contains(character),
+        let tag = Self.tag(at: index, in: scalars, custom: custom)
+      else {
         index += 1
         continue
       }
@@ -129,12 +134,28 @@ public struct TemplateMasking: Sendable {
     var bodyEnd: Int
   }
 
-  /// The tag starting at `index`: `{{ }}`, `{% %}`, `{# #}`, `%{ }` or `${ }`, and the
-  /// delimiters makejinja templates are written with (`#{ }#`, `#% %#`, `#| #|`: makejinja is
-  /// Jinja with its delimiters changed in `makejinja.toml` so they read as YAML comments, and
-  /// these are the ones its users set; other delimiters are not read).
-  private static func tag(at index: Int, in s: [Unicode.Scalar]) -> Tag? {
+  /// makejinja's delimiters as tags: (opening, closing, kind).
+  private static func customTags(_ delimiters: TemplateDelimiters) -> [(open: [Unicode.Scalar], close: [Unicode.Scalar], kind: TagKind)] {
+    let scalars = { (text: String) in Array(text.unicodeScalars) }
+    return [
+      (scalars(delimiters.variableStart), scalars(delimiters.variableEnd), .expression),
+      (scalars(delimiters.blockStart), scalars(delimiters.blockEnd), .control),
+      (scalars(delimiters.commentStart), scalars(delimiters.commentEnd), .comment),
+    ].filter { !$0.0.isEmpty && !$0.1.isEmpty }
+  }
+
+  /// The tag starting at `index`: makejinja's (see `TemplateDelimiters`), then `{{ }}`,
+  /// `{% %}`, `{# #}`, `%{ }` or `${ }`.
+  private static func tag(at index: Int, in s: [Unicode.Scalar], custom: [(open: [Unicode.Scalar], close: [Unicode.Scalar], kind: TagKind)]) -> Tag? {
     guard index + 1 < s.count else { return nil }
+    for delimiter in custom where s[index] == delimiter.open[0] && s[index...].starts(with: delimiter.open) {
+      guard let end = firstIndex(of: delimiter.close, in: s, from: index + delimiter.open.count) else { continue }
+      var bodyStart = index + delimiter.open.count
+      if bodyStart < end && s[bodyStart] == "-" { bodyStart += 1 }
+      var bodyEnd = end
+      if bodyEnd > bodyStart && s[bodyEnd - 1] == "-" { bodyEnd -= 1 }
+      return Tag(kind: delimiter.kind, range: index..<(end + delimiter.close.count), bodyStart: bodyStart, bodyEnd: max(bodyStart, bodyEnd))
+    }
     let (first, second) = (s[index], s[index + 1])
     let kind: TagKind
     let close: [Unicode.Scalar]
@@ -144,9 +165,6 @@ public struct TemplateMasking: Sendable {
     case ("{", "#"): (kind, close) = (.comment, ["#", "}"])
     case ("%", "{"): (kind, close) = (.control, ["}"])
     case ("$", "{"): (kind, close) = (.expression, ["}"])
-    case ("#", "{"): (kind, close) = (.expression, ["}", "#"])
-    case ("#", "%"): (kind, close) = (.control, ["%", "#"])
-    case ("#", "|"): (kind, close) = (.comment, ["#", "|"])
     default: return nil
     }
     var end = index + 2
@@ -173,6 +191,16 @@ public struct TemplateMasking: Sendable {
     return Tag(kind: kind, range: index..<upper, bodyStart: bodyStart, bodyEnd: max(bodyStart, bodyEnd))
   }
 
+  /// Where `needle` next starts in `s`, from `start`.
+  private static func firstIndex(of needle: [Unicode.Scalar], in s: [Unicode.Scalar], from start: Int) -> Int? {
+    var index = start
+    while index + needle.count <= s.count {
+      if s[index] == needle[0] && s[index..<(index + needle.count)].elementsEqual(needle) { return index }
+      index += 1
+    }
+    return nil
+  }
+
   /// True when only blanks stand around the tag on its line.
   private static func standsAlone(_ range: Range<Int>, lineStart: Int, in s: [Unicode.Scalar]) -> Bool {
     guard s[lineStart..<range.lowerBound].allSatisfy({ $0 == " " || $0 == "\t" }) else { return false }
@@ -194,8 +222,8 @@ public struct TemplateMasking: Sendable {
     for position in range where scalars[position] != "\n" { scalars[position] = " " }
   }
 
-  private static func detect(_ text: String, path: String) -> TemplateEngine {
-    if text.containsBytes("{%") || text.containsBytes("{#") || text.containsBytes("#%") || path.hasSuffix(".j2") || path.containsBytes(".jinja") { return .jinja }
+  private static func detect(_ text: String, path: String, makejinja: String) -> TemplateEngine {
+    if text.containsBytes("{%") || text.containsBytes("{#") || text.containsBytes(makejinja) || path.hasSuffix(".j2") || path.containsBytes(".jinja") { return .jinja }
     if text.containsBytes("{{") { return .goTemplate }
     if text.containsBytes("%{") || path.hasSuffix(".tftpl") || path.hasSuffix(".tpl") { return .terraform }
     return .envsubst
