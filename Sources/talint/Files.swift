@@ -87,7 +87,10 @@ struct Files: ParsableCommand {
       if !result.describes.isEmpty {
         what += " (\(result.describes.count == 1 ? "machine" : "machines") \(result.describes.joined(separator: ", ")))"
       }
-      if let engine = result.template { what = "\(engine.rawValue) template of a \(what)" }
+      if let engine = result.template {
+        let article = role.kind == .documents ? "" : "AEIOU".contains(what.first ?? "x") ? "an " : "a "
+        what = "\(engine.rawValue) template of \(article)\(what)"
+      }
       if let namedBy = role.namedBy { what += " (\(namedBy))" }
       return what
     }
