@@ -92,6 +92,7 @@ struct Files: ParsableCommand {
         what = "\(engine.rawValue) template of \(article)\(what)"
       }
       if let namedBy = role.namedBy { what += " (\(namedBy))" }
+      if result.failed { what += "; could not be linted: " + (result.diagnostics.first?.message ?? "unreadable") }
       return what
     }
 

@@ -51,6 +51,8 @@ import Testing
     #expect(talos.status == 2)
     #expect(talos.stdout.hasPrefix("talos/patch.yaml:4:10: error: "), "\(talos.stdout)")
     #expect(talos.stdout.hasSuffix("[TAL001]\n"))
+    let listed = try talint(["files", "-", "--stdin-filename", "talos/patch.yaml"], stdin: patch)
+    #expect(listed.stdout.hasPrefix("talos/patch.yaml: Talos file; could not be linted: "), "\(listed.stdout)")
   }
 
   @Test func aFolderWithoutTalosFilesSaysSoAndPasses() throws {
