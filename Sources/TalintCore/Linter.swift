@@ -9,7 +9,7 @@ public struct Linter: Sendable {
   private let workerRules: [any Rule.Type]
   /// The rules about YAML itself (duplicate keys), for the files `yaml: all` has checked that
   /// are not Talos files.
-  private let yamlRules: [any Rule.Type]
+  let yamlRules: [any Rule.Type]
   public var settings: LintSettings
   public var limits: YAMLLimits
   /// Every description a suppression may name (rules plus the linter's own).
@@ -91,11 +91,6 @@ public struct Linter: Sendable {
       Prepared(parsed: parsed, template: template, reading: reading, release: release, releaseIsFallback: fallback, comments: comments))
   }
 
-  /// A template read as YAML, with the delimiters its project's `makejinja.toml` sets.
-  func masking(_ bytes: [UInt8], path: String) -> TemplateMasking {
-    TemplateMasking(bytes, path: path, delimiters: TemplateDelimiters.forTemplate(path, root: root))
-  }
-
   static func mayHoldTemplateSyntax(_ lines: LineIndex) -> Bool {
     lines.contains("{{") || lines.contains("{%") || lines.contains("%{") || lines.contains("${")
   }
@@ -122,7 +117,7 @@ public struct Linter: Sendable {
 
   /// The file's comments and those of the configs embedded in it, moved to where they are
   /// written, with the extents of the entries suppression comments cover.
-  private static func commentMap(_ prepared: Prepared) -> CommentMap {
+  static func commentMap(_ prepared: Prepared) -> CommentMap {
     let embedded = prepared.reading.units.compactMap(\.embedded)
     var map = CommentMap()
     map.addComments(prepared.comments ?? prepared.parsed.comments())
@@ -152,34 +147,16 @@ public struct Linter: Sendable {
     // A template of something else than YAML (a systemd unit, a Python file) is nobody's
     // Talos config: not even parsed.
     if namedBy == nil && TemplateMasking.isTemplate(path) && !TemplateMasking.rendersYAML(path) {
-      return skipped(path: path, bytes: bytes, role: .skipped("a template of something else than YAML"))
+      return skipped(path: path, role: .skipped("a template of something else than YAML"))
     }
     let prepared: Prepared
     switch prepare(bytes: bytes, path: path, referrer: referrer) {
     case .ready(let value): prepared = value
-    case .unreadable(let error, let lines):
-      // Nothing was parsed to tell what the file is: its text is sniffed. A safety limit
-      // passed (nesting, aliases) fails the file whatever it is: what it holds is unknown.
-      if namedBy != nil || error.kind != .syntax || TalosSniff.looksTalos(lines) {
-        var analysis = failure(error, lines: lines, bytes: bytes, path: path)
-        analysis.role = FileRole(.named, namedBy: namedBy)
-        return analysis
-      }
-      if settings.yaml == .all && Self.isYAMLFile(path) {
-        var analysis = failure(error, lines: lines, bytes: bytes, path: path)
-        analysis.role = FileRole(.yaml)
-        return analysis
-      }
-      return skipped(path: path, lines: lines, role: .skipped("not valid YAML, and nothing in it reads like Talos"))
+    case .unreadable(let error, let lines): return unparsed(error, lines: lines, bytes: bytes, path: path, namedBy: namedBy)
     }
     var role = prepared.reading.role ?? (namedBy != nil ? FileRole(.named) : nil)
     role?.namedBy = namedBy
-    guard let role else {
-      guard settings.yaml == .all && Self.isYAMLFile(path) else {
-        return skipped(path: path, lines: prepared.parsed.lines, role: .skipped(FileRole.skipReason(prepared.parsed.documents, lines: prepared.parsed.lines)))
-      }
-      return checkedYAML(prepared, path: path)
-    }
+    guard let role else { return notTalos(prepared, path: path) }
     var analysis = FileAnalysis(
       path: path, lines: prepared.parsed.lines, diagnostics: prepared.reading.embeddedErrors + prepared.reading.referenceErrors, failed: false)
     analysis.secrets = SecretSpans(prepared.parsed).merging(prepared.reading.unparsedSecrets)
@@ -215,45 +192,6 @@ public struct Linter: Sendable {
     // talconfig's reference, a project machine's file) and what disk would not give back.
     if keepingTree || !onDisk || prepared.template != nil { analysis.documents = prepared.parsed.documents }
     return analysis
-  }
-
-  /// True for a file whose name says it holds YAML: `yaml: all` checks these.
-  static func isYAMLFile(_ path: String) -> Bool {
-    path.hasSuffix(".yaml") || path.hasSuffix(".yml") || TemplateMasking.rendersYAML(path)
-  }
-
-  /// A file no rule looks at: no finding, nothing kept.
-  private func skipped(path: String, bytes: [UInt8] = [], lines: LineIndex? = nil, role: FileRole) -> FileAnalysis {
-    var analysis = FileAnalysis(path: path, lines: lines ?? LineIndex.text(of: bytes), diagnostics: [], failed: false)
-    analysis.role = role
-    analysis.isFinal = true
-    return analysis
-  }
-
-  /// A parsed file that is not a Talos file, under `yaml: all`: its YAML rules only, with its
-  /// suppression comments.
-  private func checkedYAML(_ prepared: Prepared, path: String) -> FileAnalysis {
-    let lines = prepared.parsed.lines
-    var analysis = FileAnalysis(path: path, lines: lines, diagnostics: checkYAML(prepared.parsed.documents, template: prepared.template, path: path, lines: lines), failed: false)
-    analysis.secrets = SecretSpans(prepared.parsed)
-    if lines.contains("talint:") { analysis.comments = Self.commentMap(prepared) }
-    analysis.template = prepared.template?.engine
-    analysis.role = FileRole(.yaml)
-    return analysis
-  }
-
-  /// The YAML rules (duplicate keys) over documents that are no Talos config.
-  private func checkYAML(_ sources: [YAMLDocument], template: TemplateMasking?, path: String, lines: LineIndex) -> [Diagnostic] {
-    guard let first = yamlRules.first else { return [] }
-    let config = TalosConfig(documents: [], sources: sources, context: UnitContext(branches: template?.branches))
-    var context = RuleContext(
-      config: config, defaults: TalosDefaults(version: settings.release.version), settings: settings, path: path, rule: first, lines: lines,
-      outer: { $0 })
-    for rule in yamlRules {
-      context.rule = rule
-      rule.init().check(&context)
-    }
-    return context.diagnostics
   }
 
   /// Runs the rules on one config. `outer` maps positions of an embedded config, for messages
@@ -299,7 +237,7 @@ public struct Linter: Sendable {
 
   /// A file that could not be parsed: TAL001/TAL003 at the problem, or for a template the
   /// info that its syntax hides the YAML (not a failure: the template is still to be rendered).
-  private func failure(_ error: YAMLError, lines: LineIndex, bytes: [UInt8], path: String) -> FileAnalysis {
+  func failure(_ error: YAMLError, lines: LineIndex, bytes: [UInt8], path: String) -> FileAnalysis {
     var diagnostic: Diagnostic
     var template: TemplateEngine?
     if error.kind == .syntax && TemplateMasking.isTemplate(path) {
