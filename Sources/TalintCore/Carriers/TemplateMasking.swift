@@ -64,7 +64,9 @@ public struct TemplateMasking: Sendable {
     var scalars = [Unicode.Scalar](scalarsOf: bytes)
     engine = Self.detect(original, path: path, makejinja: delimiters.blockStart)
     let custom = Self.customTags(delimiters)
-    let opening = Set(custom.compactMap(\.open.first))
+    // The three first characters as plain values: this is asked of every character, and a
+    // collection's `contains` there cost more than the rest of masking.
+    let (open0, open1, open2) = (custom.first?.open[0] ?? "{", custom.dropFirst().first?.open[0] ?? "{", custom.last?.open[0] ?? "{")
     var paths: [[TemplateBranches.BranchStep]] = []
     var open: [TemplateBranches.BranchStep] = []
     var conditionals = 0
@@ -93,7 +95,7 @@ public struct TemplateMasking: Sendable {
       // Only `{`, `%`, `$` and the first characters of makejinja's delimiters open a tag: most
       // characters are passed over without a look.
       let character = scalars[index]
-      guard character == "{" || character == "%" || character == "$" || opening.contains(character),
+      guard character == "{" || character == "%" || character == "$" || character == open0 || character == open1 || character == open2,
         let tag = Self.tag(at: index, in: scalars, custom: custom)
       else {
         index += 1
@@ -141,14 +143,15 @@ public struct TemplateMasking: Sendable {
       (scalars(delimiters.variableStart), scalars(delimiters.variableEnd), .expression),
       (scalars(delimiters.blockStart), scalars(delimiters.blockEnd), .control),
       (scalars(delimiters.commentStart), scalars(delimiters.commentEnd), .comment),
-    ].filter { !$0.0.isEmpty && !$0.1.isEmpty }
+    ].filter { $0.0.count >= 2 && !$0.1.isEmpty }
   }
 
   /// The tag starting at `index`: makejinja's (see `TemplateDelimiters`), then `{{ }}`,
   /// `{% %}`, `{# #}`, `%{ }` or `${ }`.
   private static func tag(at index: Int, in s: [Unicode.Scalar], custom: [(open: [Unicode.Scalar], close: [Unicode.Scalar], kind: TagKind)]) -> Tag? {
     guard index + 1 < s.count else { return nil }
-    for delimiter in custom where s[index] == delimiter.open[0] && s[index...].starts(with: delimiter.open) {
+    // Most `#` open a YAML comment (`# `): the second character rules them out first.
+    for delimiter in custom where s[index] == delimiter.open[0] && s[index + 1] == delimiter.open[1] && s[index...].starts(with: delimiter.open) {
       guard let end = firstIndex(of: delimiter.close, in: s, from: index + delimiter.open.count) else { continue }
       var bodyStart = index + delimiter.open.count
       if bodyStart < end && s[bodyStart] == "-" { bodyStart += 1 }
