@@ -17,6 +17,12 @@ public struct FileResult: Sendable {
   /// True when the release came from the settings, not from the file or `--talos-version`:
   /// a talconfig that references the file then knows better.
   public var releaseIsFallback = false
+  /// What talint took the file for (nil: it could not be read).
+  public var role: FileRole?
+  /// The machines that use the file as their base or a patch.
+  public var usedBy: [String] = []
+  /// The machines the file describes (a talconfig's nodes, an Omni template's machine sets).
+  public var describes: [String] = []
 
   public init(path: String, diagnostics: [Diagnostic], failed: Bool, release: TalosRelease? = nil) {
     self.path = path
@@ -41,6 +47,8 @@ public struct FileAnalysis: Sendable {
   public var references: [PatchReference] = []
   /// The machines the file describes (a talconfig's nodes, an Omni template's machine sets).
   public var machines: [MachineDefinition] = []
+  /// What talint took the file for (nil: it could not be read).
+  public var role: FileRole?
   /// The parsed documents of a file that cannot be read again as they were parsed (an
   /// editor's buffer, standard input, a masked template), for a machine that uses the file
   /// as a patch; the patch store reads other files from disk.

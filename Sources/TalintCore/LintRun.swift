@@ -9,10 +9,13 @@ public struct LintRun: Sendable {
   public struct Input: Sendable {
     public var file: InputFile
     public var linter: Linter
+    /// Who names the file as a Talos file (`.talint.yaml`'s `include`), judged whatever it holds.
+    public var namedBy: String?
 
-    public init(_ file: InputFile, linter: Linter) {
+    public init(_ file: InputFile, linter: Linter, namedBy: String? = nil) {
       self.file = file
       self.linter = linter
+      self.namedBy = namedBy
     }
   }
 
@@ -34,7 +37,7 @@ public struct LintRun: Sendable {
     // turn out to use are read again below.
     var files = Self.parallel(inputs) { input in
       let used = !projectFiles.isEmpty && projectFiles.contains(FilePath.absolute(input.file.displayPath))
-      let analysis = input.linter.analyze(input.file, keepingTree: used)
+      let analysis = input.linter.analyze(input.file, keepingTree: used, namedBy: used ? "a machine of .talint.yaml uses it" : input.namedBy)
       return used || Self.mayChange(analysis) ? Pass.analyzed(analysis) : .finished(input.linter.finish(analysis))
     }
     var linters = inputs.map(\.linter)
@@ -57,17 +60,18 @@ public struct LintRun: Sendable {
     for index in files.indices where files[index].analysis == nil {
       let path = absolutePaths[index]
       guard findings.used[path] != nil || extra[path] != nil else { continue }
-      files[index] = .analyzed(linters[index].analyze(sources[index]))
+      files[index] = .analyzed(linters[index].analyze(sources[index], namedBy: "a machine uses it"))
     }
     // Every file a machine uses is finished with its own suppressions, inputs or not.
     var known = Set(absolutePaths)
     for path in findings.diagnostics.map(\.path) + findings.used.keys.map(FilePath.display) where known.insert(FilePath.absolute(path)).inserted {
       guard FilePath.exists(path) else { continue }
       let linter = linterForPath(path)
-      files.append(.analyzed(linter.analyze(.path(FilePath.display(path)))))
+      files.append(.analyzed(linter.analyze(.path(FilePath.display(path)), namedBy: "a machine uses it")))
       linters.append(linter)
       absolutePaths.append(FilePath.absolute(path))
     }
+    let usedBy = Self.usedBy(machines)
     return Self.parallel(Array(zip(files.indices, linters))) { [files, absolutePaths] index, linter in
       guard let file = files[index].analysis else { return files[index].result! }
       // The file's regions looked up once, not per finding.
@@ -82,8 +86,21 @@ public struct LintRun: Sendable {
         moved.fix = moved.fix ?? replaced.first { $0.ruleID == moved.ruleID && $0.range.start == moved.range.start }?.fix
         return moved
       }
-      return linter.finish(kept, extra: own)
+      var result = linter.finish(kept, extra: own)
+      result.usedBy = usedBy[absolutePaths[index]] ?? []
+      return result
     }
+  }
+
+  /// The machines that use each file (by absolute path) as their base or a patch.
+  private static func usedBy(_ machines: [MachineDefinition]) -> [String: [String]] {
+    var usedBy: [String: [String]] = [:]
+    for machine in machines {
+      var files = machine.patches.filter(\.isFile).map(\.path)
+      if case .file(let path) = machine.base { files.append(path) }
+      for path in Set(files.map(FilePath.absolute)) { usedBy[path, default: []].append(machine.name) }
+    }
+    return usedBy
   }
 
   /// A file after the first pass: finished, or kept analyzed for the machines.
@@ -102,6 +119,7 @@ public struct LintRun: Sendable {
     }
 
     var path: String { result?.path ?? analysis!.path }
+    var role: FileRole? { result.map(\.role) ?? analysis!.role }
     var release: TalosRelease? { result.map(\.release) ?? analysis!.release }
     var releaseIsFallback: Bool { result?.releaseIsFallback ?? analysis!.releaseIsFallback }
   }
@@ -142,17 +160,23 @@ public struct LintRun: Sendable {
     for reference in references {
       let absolute = FilePath.absolute(reference.path)
       guard seen.insert(absolute).inserted, FilePath.exists(absolute) else { continue }
+      // A referenced file is a Talos file whatever it holds.
+      let namedBy = "referenced by \(FilePath.display(reference.referrer))"
       if let index = byPath[absolute] {
         if files[index].releaseIsFallback, let release = reference.release, release != files[index].release {
-          files[index] = .analyzed(linters[index].analyze(sources[index], referrer: release, keepingTree: true))
-        } else if files[index].analysis == nil {
-          // Finished when it was read, before the talconfig said its machines use it.
-          files[index] = .analyzed(linters[index].analyze(sources[index], keepingTree: true))
+          files[index] = .analyzed(linters[index].analyze(sources[index], referrer: release, keepingTree: true, namedBy: namedBy))
+        } else if files[index].analysis == nil || files[index].role?.isTalos != true {
+          // Finished when it was read (or skipped, as nothing in it is Talos's), before the
+          // talconfig said its machines use it.
+          files[index] = .analyzed(linters[index].analyze(sources[index], referrer: reference.release, keepingTree: true, namedBy: namedBy))
+        } else if case .analyzed(var analysis) = files[index], analysis.role?.namedBy == nil {
+          analysis.role?.namedBy = namedBy
+          files[index] = .analyzed(analysis)
         }
       } else {
         let linter = linterForPath(reference.path)
         let source = InputFile.path(FilePath.display(reference.path))
-        files.append(.analyzed(linter.analyze(source, referrer: reference.release, keepingTree: true)))
+        files.append(.analyzed(linter.analyze(source, referrer: reference.release, keepingTree: true, namedBy: namedBy)))
         linters.append(linter)
         sources.append(source)
         byPath[absolute] = files.count - 1

@@ -66,6 +66,8 @@ public struct LintSettings: Sendable, Equatable {
   /// Rule IDs no comment can silence.
   public var unsuppressible: Set<String> = []
   public var networks = NetworkPolicy()
+  /// Which files' YAML talint checks (`yaml:` in `.talint.yaml`).
+  public var yaml = YAMLScope.talos
 
   /// The fallback release with its source.
   public var release: TalosRelease { TalosRelease(version, source: versionSource) }
@@ -74,4 +76,13 @@ public struct LintSettings: Sendable, Equatable {
     self.requireReason = requireReason
     self.networks = networks
   }
+}
+
+/// Which files talint checks for YAML syntax and duplicate keys (TAL001, TAL002, TAL007): Talos
+/// files only (the default: elsewhere that is yamllint's job, and a repository root holds
+/// hundreds of other YAML files), or every YAML file (`yaml: all` in `.talint.yaml`, for a
+/// team that wants talint to be its YAML check too). The Talos rules judge Talos files only,
+/// whatever this says.
+public enum YAMLScope: String, Sendable, CaseIterable {
+  case talos, all
 }

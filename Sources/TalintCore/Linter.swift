@@ -7,6 +7,9 @@ public struct Linter: Sendable {
   /// The rules a worker-only config gets (no control-plane rules), chosen once: reading a
   /// rule's description copies its docs, and this ran per config.
   private let workerRules: [any Rule.Type]
+  /// The rules about YAML itself (duplicate keys), for the files `yaml: all` has checked that
+  /// are not Talos files.
+  let yamlRules: [any Rule.Type]
   public var settings: LintSettings
   public var limits: YAMLLimits
   /// Every description a suppression may name (rules plus the linter's own).
@@ -24,6 +27,7 @@ public struct Linter: Sendable {
   public init(rules: [any Rule.Type], settings: LintSettings = LintSettings(), limits: YAMLLimits = .default) {
     self.rules = rules.filter { settings.selection.includes($0.description) }
     workerRules = self.rules.filter { $0.description.scope != .controlPlane }
+    yamlRules = self.rules.filter { RuleSelection.isMeta($0.description) }
     self.settings = settings
     self.limits = limits
     self.known = InputProblems.all + SuppressionRules.all + rules.map { $0.description }
@@ -63,7 +67,7 @@ public struct Linter: Sendable {
     var template: TemplateMasking?
     var input = bytes
     if TemplateMasking.isTemplate(path) && bytes.count <= limits.maxBytes {
-      let masking = TemplateMasking(InputDecoding.utf8(bytes), path: path)
+      let masking = masking(InputDecoding.utf8(bytes), path: path)
       input = masking.text
       template = masking
     }
@@ -72,7 +76,7 @@ public struct Linter: Sendable {
       // A `.yaml` file with template syntax (`cidr: {{IP}}/24`) is a template by another name:
       // read it as one when that makes it YAML, else report the file's own error.
       guard template == nil, error.kind == .syntax, Self.mayHoldTemplateSyntax(parsed.lines) else { return .unreadable(error, parsed.lines) }
-      let masking = TemplateMasking(parsed.lines.bytes, path: path)
+      let masking = masking(parsed.lines.bytes, path: path)
       let masked = YAMLParser.parse(masking.text, limits: limits)
       guard masked.error == nil else { return .unreadable(error, parsed.lines) }
       parsed = masked
@@ -105,7 +109,7 @@ public struct Linter: Sendable {
   /// are written (fixtures state their verdicts in comments, patches in talconfigs too).
   public func comments(bytes: [UInt8], path: String) -> [Comment] {
     guard let prepared = prepare(bytes: bytes, path: path, referrer: nil).prepared else {
-      let text = TemplateMasking.isTemplate(path) ? TemplateMasking(InputDecoding.utf8(bytes), path: path).text : bytes
+      let text = TemplateMasking.isTemplate(path) ? masking(InputDecoding.utf8(bytes), path: path).text : bytes
       return YAMLParser.parse(text, limits: limits).comments()
     }
     return Self.commentMap(prepared).comments.sorted { $0.position < $1.position }
@@ -113,7 +117,7 @@ public struct Linter: Sendable {
 
   /// The file's comments and those of the configs embedded in it, moved to where they are
   /// written, with the extents of the entries suppression comments cover.
-  private static func commentMap(_ prepared: Prepared) -> CommentMap {
+  static func commentMap(_ prepared: Prepared) -> CommentMap {
     let embedded = prepared.reading.units.compactMap(\.embedded)
     var map = CommentMap()
     map.addComments(prepared.comments ?? prepared.parsed.comments())
@@ -134,12 +138,25 @@ public struct Linter: Sendable {
   /// coordinates, not yet suppressed (see `finish`). The parsed tree is kept for machines that
   /// use the file as a patch when `keepingTree` says they do, or when the bytes are not the file
   /// at `path` as it is on disk (`onDisk`), where the patch store could read it again.
-  public func analyze(bytes: [UInt8], path: String, referrer: TalosRelease? = nil, onDisk: Bool = false, keepingTree: Bool = false) -> FileAnalysis {
+  /// `namedBy` says who names the file as a Talos file (a talconfig's reference, `.talint.yaml`):
+  /// it is judged whatever its content; any other file is judged only when it is a Talos file
+  /// (see `FileRole`).
+  public func analyze(
+    bytes: [UInt8], path: String, referrer: TalosRelease? = nil, onDisk: Bool = false, keepingTree: Bool = false, namedBy: String? = nil
+  ) -> FileAnalysis {
+    // A template of something else than YAML (a systemd unit, a Python file) is nobody's
+    // Talos config: not even parsed.
+    if namedBy == nil && TemplateMasking.isTemplate(path) && !TemplateMasking.rendersYAML(path) {
+      return skipped(path: path, role: .skipped("a template of something else than YAML"))
+    }
     let prepared: Prepared
     switch prepare(bytes: bytes, path: path, referrer: referrer) {
     case .ready(let value): prepared = value
-    case .unreadable(let error, let lines): return failure(error, lines: lines, bytes: bytes, path: path)
+    case .unreadable(let error, let lines): return unparsed(error, lines: lines, bytes: bytes, path: path, namedBy: namedBy)
     }
+    var role = prepared.reading.role ?? (namedBy != nil ? FileRole(.named) : nil)
+    role?.namedBy = namedBy
+    guard let role else { return notTalos(prepared, path: path) }
     var analysis = FileAnalysis(
       path: path, lines: prepared.parsed.lines, diagnostics: prepared.reading.embeddedErrors + prepared.reading.referenceErrors + prepared.reading.carrierFindings, failed: false)
     analysis.secrets = SecretSpans(prepared.parsed).merging(prepared.reading.unparsedSecrets)
@@ -164,6 +181,9 @@ public struct Linter: Sendable {
       }
       analysis.diagnostics += found
     }
+    if settings.yaml == .all && !prepared.reading.otherDocuments.isEmpty {
+      analysis.diagnostics += checkYAML(prepared.reading.otherDocuments, template: prepared.template, path: path, lines: prepared.parsed.lines)
+    }
     if needsComments { analysis.comments = Self.commentMap(prepared) }
     // A file a reference names that is not read is an input not linted, as a path given is.
     analysis.failed = analysis.diagnostics.contains { $0.ruleID == InputProblems.syntaxError.id } || !prepared.reading.referenceErrors.isEmpty
@@ -173,6 +193,7 @@ public struct Linter: Sendable {
     analysis.template = prepared.template?.engine
     analysis.references = prepared.reading.references
     analysis.machines = prepared.reading.machines
+    analysis.role = role
     // Every file's tree kept until the machines are judged was a quarter of a run's memory
     // (5,000 files: 159 → 121 MB): kept only for a patch the run knows machines use (a
     // talconfig's reference, a project machine's file) and what disk would not give back.
@@ -227,16 +248,18 @@ public struct Linter: Sendable {
     result.template = analysis.template
     result.references = analysis.references
     result.releaseIsFallback = analysis.releaseIsFallback
+    result.role = analysis.role
+    result.describes = analysis.machines.map(\.name)
     return result
   }
 
   /// A file that could not be parsed: TAL001/TAL003 at the problem, or for a template the
   /// info that its syntax hides the YAML (not a failure: the template is still to be rendered).
-  private func failure(_ error: YAMLError, lines: LineIndex, bytes: [UInt8], path: String) -> FileAnalysis {
+  func failure(_ error: YAMLError, lines: LineIndex, bytes: [UInt8], path: String) -> FileAnalysis {
     var diagnostic: Diagnostic
     var template: TemplateEngine?
     if error.kind == .syntax && TemplateMasking.isTemplate(path) {
-      let engine = TemplateMasking(InputDecoding.utf8(bytes), path: path).engine
+      let engine = masking(InputDecoding.utf8(bytes), path: path).engine
       template = engine
       diagnostic = Diagnostic(
         rule: InputProblems.templateNotParsed,
@@ -286,10 +309,12 @@ public struct Linter: Sendable {
 
   /// Reads and analyzes one input; a read failure becomes a TAL003 diagnostic. `keepingTree`:
   /// a machine uses the file as a patch.
-  public func analyze(_ input: InputFile, referrer: TalosRelease? = nil, keepingTree: Bool = false) -> FileAnalysis {
+  public func analyze(_ input: InputFile, referrer: TalosRelease? = nil, keepingTree: Bool = false, namedBy: String? = nil) -> FileAnalysis {
     do {
       let onDisk = if case .path = input.source { true } else { false }
-      return analyze(bytes: try input.read(limit: limits.maxBytes), path: input.displayPath, referrer: referrer, onDisk: onDisk, keepingTree: keepingTree)
+      return analyze(
+        bytes: try input.read(limit: limits.maxBytes), path: input.displayPath, referrer: referrer, onDisk: onDisk, keepingTree: keepingTree,
+        namedBy: namedBy)
     } catch {
       let diagnostic = Diagnostic(
         rule: InputProblems.unreadableInput, message: ControlCharacters.escaped("\(error)"), path: input.displayPath,

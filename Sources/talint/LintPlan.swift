@@ -8,6 +8,9 @@ struct LintPlan {
     var files: [FileResult]
     /// Every file's findings, sorted for output.
     var diagnostics: [Diagnostic]
+    /// The machines judged: those files and `.talint.yaml` define, and each full machine
+    /// config no definition uses.
+    var machines = 0
   }
 
   let inputs: [InputFile]
@@ -66,9 +69,17 @@ struct LintPlan {
 
   func lint(excerpts: Bool, valueHashes: Bool) -> Outcome {
     let linters = Linters(projects: projects, options: options, excerpts: excerpts, valueHashes: valueHashes, known: effective)
-    let run = LintRun(linterForPath: { linters.linter(for: $0) }, projectMachines: linters.projectMachines(configKeys: Set(configKeys)))
-    let files = run.run(inputs.indices.map { LintRun.Input(inputs[$0], linter: linters.linter(key: configKeys[$0])) })
-    return Outcome(files: files, diagnostics: files.flatMap(\.diagnostics).sortedForOutput())
+    let projectMachines = linters.projectMachines(configKeys: Set(configKeys))
+    let run = LintRun(linterForPath: { linters.linter(for: $0) }, projectMachines: projectMachines)
+    let files = run.run(inputs.indices.map { LintRun.Input(inputs[$0], linter: linters.linter(key: configKeys[$0]), namedBy: namedBy(inputs[$0])) })
+    let machines = projectMachines.count + files.reduce(0) { $0 + $1.describes.count + ($1.role?.kind == .machineConfig && $1.usedBy.isEmpty ? 1 : 0) }
+    return Outcome(files: files, diagnostics: files.flatMap(\.diagnostics).sortedForOutput(), machines: machines)
+  }
+
+  /// `.talint.yaml` names a file as a Talos file when its `include` globs match it.
+  private func namedBy(_ input: InputFile) -> String? {
+    guard case .path(let path) = input.source, let project = try? projects.config(for: path), project.includes(path) else { return nil }
+    return "named by include in \(project.path.map(FilePath.display) ?? ".talint.yaml")"
   }
 
   /// Each file to fix, its text and what its fixes make of it, with the linter of its

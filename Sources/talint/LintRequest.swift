@@ -72,7 +72,7 @@ struct LintRequest: Equatable {
     report.fileInfo = linted.files.map(FileInfo.init)
     let rendered = render(report, format: format)
     if let output { try writeFile(output, rendered) } else { writeOut(rendered) }
-    writeErr(Summary(results: linted.files, diagnostics: linted.diagnostics, staleBaselineEntries: stale.count).text + "\n")
+    writeErr(Summary(results: linted.files, diagnostics: linted.diagnostics, staleBaselineEntries: stale.count, machines: linted.machines).text + "\n")
 
     if linted.files.contains(where: \.failed) || unwritten { throw ExitCode(2) }
     let failing = report.diagnostics.contains { $0.suppression == nil && plan.threshold(for: $0.path).fails($0.severity) }

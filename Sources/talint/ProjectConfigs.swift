@@ -85,6 +85,7 @@ final class ProjectConfigs {
       text += "  include: \(list(project.include))\n"
       text += "  baseline: \(project.baselinePath.map(yamlQuoted) ?? "null")\n"
       text += "  require-reason: \(settings.requireReason)\n"
+      text += "  yaml: \(settings.yaml.rawValue)  # \(settings.yaml == .all ? "syntax and duplicate keys of every YAML file checked" : "only Talos files are checked")\n"
       text += "  unsuppressible: \(list(settings.unsuppressible.sorted()))\n"
       let networks = settings.networks
       text += "  networks:\n"

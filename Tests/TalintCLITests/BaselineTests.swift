@@ -12,7 +12,7 @@ import Testing
   }
 
   func repository() throws -> String {
-    try Workspace.make(["repo/.git/": "", "repo/talos/nodes/cp.yaml": weak, "repo/talos/broken.yaml": "machine: [\n"]) + "/repo"
+    try Workspace.make(["repo/.git/": "", "repo/talos/nodes/cp.yaml": weak, "repo/talos/broken.yaml": "machine: {type: [\n"]) + "/repo"
   }
 
   @Test func entriesAreRelativeToTheBaselineFolderAndMatchFromAnywhere() throws {

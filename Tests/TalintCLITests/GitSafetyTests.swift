@@ -42,7 +42,7 @@ import Testing
     let git = try #require(Subprocess.which("git"))
     let root = try Workspace.make([
       "canaries/hooks/": "", "repo/.gitignore": "ignored.yaml\n", "repo/.gitattributes": "* filter=x diff=x\n",
-      "repo/talos/a.yaml": "debug: false\n", "repo/talos/ignored.yaml": "machine:\n  sysctls:\n    kernel.kptr_restrict: \"0\"\n",
+      "repo/talos/a.yaml": "version: v1alpha1\ndebug: false\n", "repo/talos/ignored.yaml": "machine:\n  sysctls:\n    kernel.kptr_restrict: \"0\"\n",
     ])
     let canaries = root + "/canaries"
     for hook in Self.hooks {

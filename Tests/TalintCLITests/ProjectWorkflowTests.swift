@@ -42,7 +42,7 @@ import Testing
   @Test func excludeSkipsWalkedFilesButNotExplicitOnesUnlessForced() throws {
     let root = try workspace([
       "repo/.git/": "", "repo/.talint.yaml": "exclude: [\"generated/**\"]\n", "repo/generated/out.yaml": weak,
-      "repo/talos/ok.yaml": "debug: false\n",
+      "repo/talos/ok.yaml": "version: v1alpha1\ndebug: false\n",
     ])
     let walked = try talint(["lint", "."], in: root + "/repo")
     #expect(walked.status == 0, "\(walked.stdout)")
@@ -55,7 +55,7 @@ import Testing
 
   @Test(.enabled(if: Subprocess.which("git") != nil, "skipped: git is not installed"))
   func gitignoredFilesAreSkippedInWalks() throws {
-    let root = try workspace(["repo/.gitignore": "rendered/\n", "repo/rendered/node.yaml": weak, "repo/src/patch.yaml": "debug: false\n"], gitInit: true)
+    let root = try workspace(["repo/.gitignore": "rendered/\n", "repo/rendered/node.yaml": weak, "repo/src/patch.yaml": "version: v1alpha1\ndebug: false\n"], gitInit: true)
     let walked = try talint(["lint", "."], in: root + "/repo")
     #expect(walked.status == 0)
     #expect(walked.stderr.contains("in 1 file"))

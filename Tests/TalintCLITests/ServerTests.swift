@@ -157,7 +157,7 @@ import Testing
     client.send(["id": 99, "params": [String: Any]()])
     #expect(client.wait { ($0["id"] as? Int) == 99 && $0["error"] != nil } != nil)
     // A binary document and a huge one: a diagnostic, not a crash.
-    client.open(root + "/binary.yaml", text: String(decoding: [0x00, 0x01, 0xFF, 0x7F, 0x0A] + Array("machine: [".utf8), as: UTF8.self))
+    client.open(root + "/binary.yaml", text: String(decoding: Array("machine:\n  sysctls: ".utf8) + [0x00, 0x01, 0xFF, 0x7F, 0x0A] + Array("[".utf8), as: UTF8.self))
     #expect(Self.items(client.diagnostics(for: root + "/binary.yaml")).contains { ["TAL001", "TAL003"].contains($0["code"] as? String) })
     client.open(root + "/huge.yaml", text: "machine:\n  sysctls:\n" + (0..<200_000).map { "    k\($0): \"1\"\n" }.joined() + "    kernel.kptr_restrict: \"0\"\n")
     #expect(Self.items(client.diagnostics(for: root + "/huge.yaml", timeout: 60)).count == 1)

@@ -52,6 +52,11 @@ struct CarrierReading {
   var root = ProjectRoot()
   /// The machines the file describes (talhelper nodes, Omni machine sets and machines).
   var machines: [MachineDefinition] = []
+  /// What the file is, from its content; nil when nothing in it is Talos's.
+  var role: FileRole?
+  /// The documents of a plain file that are not Talos documents (a Kubernetes manifest
+  /// beside a patch): no Talos rule reads them.
+  var otherDocuments: [YAMLDocument] = []
   /// The strings read as configs so far: a file may name one anchored patch through many
   /// aliases (100,000 aliases of a 2 MB string were 100,000 parses of it), read once each.
   var embeddings: [Embedding: LintUnit.Embedded?] = [:]
@@ -66,13 +71,30 @@ struct CarrierReading {
   /// Recognises the carrier and reads it; references resolve inside `root`.
   static func read(_ parsed: YAMLParseResult, path: String, context: UnitContext, root: ProjectRoot) -> CarrierReading {
     if let talconfig = parsed.documents.first, Talhelper.isTalconfig(talconfig) {
-      return Talhelper.read(talconfig, parsed: parsed, path: path, context: context, root: root)
+      var reading = Talhelper.read(talconfig, parsed: parsed, path: path, context: context, root: root)
+      reading.role = FileRole(.talconfig)
+      return reading
     }
     if OmniTemplate.isTemplate(parsed.documents) {
-      return OmniTemplate.read(parsed, path: path, context: context, root: root)
+      var reading = OmniTemplate.read(parsed, path: path, context: context, root: root)
+      reading.role = FileRole(.omniTemplate)
+      return reading
     }
     var reading = CarrierReading()
-    let config = TalosConfig(documents: parsed.documents.flatMap(TalosConfig.classify), sources: parsed.documents, context: context)
+    // A file mixing Talos documents with others (a Kubernetes manifest) is judged on its
+    // Talos documents only: the others' secrets and duplicate keys are not Talos's business.
+    // A file with no Talos document keeps them all, for the case that something names it.
+    let classified = parsed.documents.map(TalosConfig.classify)
+    let isTalos = classified.map { $0.contains(where: FileRole.isTalos) }
+    reading.role = FileRole.ofDocuments(zip(classified, isTalos).filter(\.1).flatMap(\.0))
+    var sources = parsed.documents
+    var documents = classified.flatMap { $0 }
+    if reading.role != nil && isTalos.contains(false) {
+      sources = zip(parsed.documents, isTalos).filter(\.1).map(\.0)
+      reading.otherDocuments = zip(parsed.documents, isTalos).filter { !$0.1 }.map(\.0)
+      documents = zip(classified, isTalos).filter(\.1).flatMap(\.0)
+    }
+    let config = TalosConfig(documents: documents, sources: sources, context: context)
     reading.units.append(LintUnit(config: config))
     // An Image Factory schematic may carry a whole machine config in a string.
     for schematic in config.find(.schematic(["customization", "embeddedMachineConfiguration"])) {

@@ -47,20 +47,27 @@ public struct TemplateMasking: Sendable {
     [".j2", ".jinja", ".jinja2", ".tpl", ".tmpl", ".gotmpl", ".tftpl"].contains { path.hasSuffix($0) }
   }
 
-  /// True for template names that render YAML: `x.yaml.j2`, `x.j2`, but not `x.toml.j2`.
+  /// True for template names that render YAML: `x.yaml.j2`, `x.yml.tpl`, and a name with no
+  /// other extension (`talconfig.j2`, `controlplane.tmpl`, whose content then decides); not
+  /// `kubelet.service.j2`, `main.py.j2`, `config.h.j2`, `eth0.nmconnection.j2` or `frr.conf.j2`,
+  /// which render files of other languages and are no Talos config.
   public static func rendersYAML(_ path: String) -> Bool {
     guard isTemplate(path) else { return false }
     let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[path.index(after: $0)...]) } ?? path
     let stem = name.split(separator: ".").dropLast()
     guard stem.count > 1, let inner = stem.last else { return true }
-    return inner == "yaml" || inner == "yml" || !["toml", "json", "conf", "ini", "sh", "txt", "md", "html", "xml", "env", "cfg", "hcl", "tf"].contains(inner)
+    return inner == "yaml" || inner == "yml"
   }
 
-  public init(_ bytes: [UInt8], path: String) {
+  public init(_ bytes: [UInt8], path: String, delimiters: TemplateDelimiters = TemplateDelimiters()) {
     let original = String(decoding: bytes, as: UTF8.self)
     var scalars = [Unicode.Scalar](scalarsOf: bytes)
-    engine = Self.detect(original, path: path)
+    engine = Self.detect(original, path: path, makejinja: delimiters.blockStart)
     let substitutesDollars = engine == .terraform || engine == .envsubst
+    let custom = Self.customTags(delimiters)
+    // The three first characters as plain values: this is asked of every character, and a
+    // collection's `contains` there cost more than the rest of masking.
+    let (open0, open1, open2) = (custom.first?.open[0] ?? "{", custom.dropFirst().first?.open[0] ?? "{", custom.last?.open[0] ?? "{")
     var paths: [[TemplateBranches.BranchStep]] = []
     var open: [TemplateBranches.BranchStep] = []
     var conditionals = 0
@@ -86,11 +93,14 @@ public struct TemplateMasking: Sendable {
         index += 1
         continue
       }
-      // Only `{`, `%` and `$` open a tag: most characters are passed over without a look. `${VAR}`
-      // is an expression of Terraform and envsubst only: a Jinja or Go template passes it through
-      // to the tool that substitutes it later (talhelper's talenv.yaml), so it stays as written.
+      // Only `{`, `%`, `$` and the first characters of makejinja's delimiters open a tag: most
+      // characters are passed over without a look. `${VAR}` is an expression of Terraform and
+      // envsubst only: a Jinja or Go template passes it through to the tool that substitutes it
+      // later (talhelper's talenv.yaml), so it stays as written.
       let character = scalars[index]
-      guard character == "{" || character == "%" || (character == "$" && substitutesDollars), let tag = Self.tag(at: index, in: scalars) else {
+      guard character == "{" || character == "%" || (character == "$" && substitutesDollars) || character == open0 || character == open1 || character == open2,
+        let tag = Self.tag(at: index, in: scalars, custom: custom)
+      else {
         index += 1
         continue
       }
@@ -129,9 +139,29 @@ public struct TemplateMasking: Sendable {
     var bodyEnd: Int
   }
 
-  /// The tag starting at `index`: `{{ }}`, `{% %}`, `{# #}`, `%{ }` or `${ }`.
-  private static func tag(at index: Int, in s: [Unicode.Scalar]) -> Tag? {
+  /// makejinja's delimiters as tags: (opening, closing, kind).
+  private static func customTags(_ delimiters: TemplateDelimiters) -> [(open: [Unicode.Scalar], close: [Unicode.Scalar], kind: TagKind)] {
+    let scalars = { (text: String) in Array(text.unicodeScalars) }
+    return [
+      (scalars(delimiters.variableStart), scalars(delimiters.variableEnd), .expression),
+      (scalars(delimiters.blockStart), scalars(delimiters.blockEnd), .control),
+      (scalars(delimiters.commentStart), scalars(delimiters.commentEnd), .comment),
+    ].filter { $0.0.count >= 2 && !$0.1.isEmpty }
+  }
+
+  /// The tag starting at `index`: makejinja's (see `TemplateDelimiters`), then `{{ }}`,
+  /// `{% %}`, `{# #}`, `%{ }` or `${ }`.
+  private static func tag(at index: Int, in s: [Unicode.Scalar], custom: [(open: [Unicode.Scalar], close: [Unicode.Scalar], kind: TagKind)]) -> Tag? {
     guard index + 1 < s.count else { return nil }
+    // Most `#` open a YAML comment (`# `): the second character rules them out first.
+    for delimiter in custom where s[index] == delimiter.open[0] && s[index + 1] == delimiter.open[1] && s[index...].starts(with: delimiter.open) {
+      guard let end = firstIndex(of: delimiter.close, in: s, from: index + delimiter.open.count) else { continue }
+      var bodyStart = index + delimiter.open.count
+      if bodyStart < end && s[bodyStart] == "-" { bodyStart += 1 }
+      var bodyEnd = end
+      if bodyEnd > bodyStart && s[bodyEnd - 1] == "-" { bodyEnd -= 1 }
+      return Tag(kind: delimiter.kind, range: index..<(end + delimiter.close.count), bodyStart: bodyStart, bodyEnd: max(bodyStart, bodyEnd))
+    }
     let (first, second) = (s[index], s[index + 1])
     let kind: TagKind
     let close: [Unicode.Scalar]
@@ -167,6 +197,16 @@ public struct TemplateMasking: Sendable {
     return Tag(kind: kind, range: index..<upper, bodyStart: bodyStart, bodyEnd: max(bodyStart, bodyEnd))
   }
 
+  /// Where `needle` next starts in `s`, from `start`.
+  private static func firstIndex(of needle: [Unicode.Scalar], in s: [Unicode.Scalar], from start: Int) -> Int? {
+    var index = start
+    while index + needle.count <= s.count {
+      if s[index] == needle[0] && s[index..<(index + needle.count)].elementsEqual(needle) { return index }
+      index += 1
+    }
+    return nil
+  }
+
   /// True when only blanks stand around the tag on its line.
   private static func standsAlone(_ range: Range<Int>, lineStart: Int, in s: [Unicode.Scalar]) -> Bool {
     guard s[lineStart..<range.lowerBound].allSatisfy({ $0 == " " || $0 == "\t" }) else { return false }
@@ -188,8 +228,8 @@ public struct TemplateMasking: Sendable {
     for position in range where scalars[position] != "\n" { scalars[position] = " " }
   }
 
-  private static func detect(_ text: String, path: String) -> TemplateEngine {
-    if text.containsBytes("{%") || text.containsBytes("{#") || path.hasSuffix(".j2") || path.containsBytes(".jinja") { return .jinja }
+  private static func detect(_ text: String, path: String, makejinja: String) -> TemplateEngine {
+    if text.containsBytes("{%") || text.containsBytes("{#") || text.containsBytes(makejinja) || path.hasSuffix(".j2") || path.containsBytes(".jinja") { return .jinja }
     if text.containsBytes("{{") { return .goTemplate }
     if text.containsBytes("%{") || path.hasSuffix(".tftpl") || path.hasSuffix(".tpl") { return .terraform }
     return .envsubst

@@ -10,7 +10,7 @@ public struct ConfigParser {
 
   static let keys = [
     "select", "ignore", "severity", "exclude", "fail-on", "talos-version", "require-reason", "unsuppressible",
-    "networks", "baseline", "include", "machines",
+    "networks", "baseline", "include", "machines", "yaml",
   ]
   static let networkKeys = ["admin", "controlPlane", "cluster"]
   static let failOnValues = ["error", "warning", "info", "never"]
@@ -82,6 +82,12 @@ public struct ConfigParser {
         config.requireReason = flag
       case "networks":
         config.networks = networks(value, &problems, path)
+      case "yaml":
+        guard let scope = value.string.flatMap(YAMLScope.init(rawValue:)) else {
+          problem("yaml must be talos (check Talos files only, the default) or all (check the syntax of every YAML file)", value.range.start)
+          continue
+        }
+        config.yaml = scope
       case "baseline":
         guard let file = value.string, !file.isEmpty else {
           problem("baseline must be the path of a baseline file, relative to this file", value.range.start)

@@ -20,6 +20,8 @@ public struct ProjectConfig: Sendable {
   public var baseline: String?
   /// Machines the project declares (talosctl users: `talosctl gen config --config-patch …`).
   public var machines: [MachineSpec] = []
+  /// Which files' YAML is checked (`yaml: talos|all`); nil: the default, Talos files only.
+  public var yaml: YAMLScope?
 
   public init(path: String? = nil) { self.path = path }
 
@@ -47,6 +49,7 @@ public struct ProjectConfig: Sendable {
     settings.requireReason = requireReason ?? false
     settings.unsuppressible = Set(unsuppressible.compactMap { name in knownRules.first { RuleSelection.matches(name, $0) }?.id })
     settings.networks = networks
+    settings.yaml = yaml ?? .talos
     return settings
   }
 }

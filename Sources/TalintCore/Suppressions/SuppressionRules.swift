@@ -18,8 +18,8 @@ public enum SuppressionRules {
     remediation: "Write `# talint: ignore[TAL101] -- reason` (IDs or names, comma-separated); `talint rules` lists the IDs.",
     references: [.other("talint README: suppressions")],
     examples: [
-      .triggering("debug: false # talint: ignore[TAL999] -- typo\n"),
-      .passing("debug: true # talint: ignore[TAL704] -- lab cluster\n"),
+      .triggering("version: v1alpha1\ndebug: false # talint: ignore[TAL999] -- typo\n"),
+      .passing("version: v1alpha1\ndebug: true # talint: ignore[TAL704] -- lab cluster\n"),
     ])
 
   public static let missingReason = RuleDescription(
@@ -29,8 +29,8 @@ public enum SuppressionRules {
     remediation: "Add ` -- why this is acceptable` after the rule list.",
     references: [.other("talint README: suppressions")],
     examples: [
-      .triggering("debug: true # talint: ignore[TAL704]\n", settings: LintSettings(requireReason: true)),
-      .passing("debug: true # talint: ignore[TAL704] -- lab cluster\n", settings: LintSettings(requireReason: true)),
+      .triggering("version: v1alpha1\ndebug: true # talint: ignore[TAL704]\n", settings: LintSettings(requireReason: true)),
+      .passing("version: v1alpha1\ndebug: true # talint: ignore[TAL704] -- lab cluster\n", settings: LintSettings(requireReason: true)),
     ])
 
   public static let all = [unused, invalid, missingReason]
