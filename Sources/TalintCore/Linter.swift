@@ -81,7 +81,7 @@ public struct Linter: Sendable {
     let reading = CarrierReading.read(parsed, path: path, context: UnitContext(branches: template?.branches), root: root)
     let comments = parsed.lines.contains("talos-version=") ? parsed.comments() : nil
     let evidence = TalosRelease.evidence(comments: comments, configs: reading.units.map(\.config), carrier: reading.release)
-    let release = settings.forcedVersion.map { TalosRelease($0, source: "--talos-version") } ?? evidence ?? referrer ?? settings.release
+    let release = settings.release(evidence: evidence, referrer: referrer)
     let fallback = settings.forcedVersion == nil && evidence == nil && referrer == nil
     return .ready(
       Prepared(parsed: parsed, template: template, reading: reading, release: release, releaseIsFallback: fallback, comments: comments))

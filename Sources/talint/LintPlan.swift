@@ -11,6 +11,8 @@ struct LintPlan {
   }
 
   let inputs: [InputFile]
+  /// The paths given: folders among them are walked whole.
+  private let targets: [String]
   /// Directory arguments that held no file to lint.
   let emptyDirectories: [String]
   /// Symbolic links walks did not follow, as they lead out of the project.
@@ -29,6 +31,7 @@ struct LintPlan {
     collector.forceExclude = forceExclude
     let collected = collector.collect(targets)
     inputs = collected.inputs
+    self.targets = targets
     emptyDirectories = collected.emptyDirectories
     linksOutside = collected.linksOutside
     self.projects = projects
@@ -66,7 +69,9 @@ struct LintPlan {
 
   func lint(excerpts: Bool, valueHashes: Bool) -> Outcome {
     let linters = Linters(projects: projects, options: options, excerpts: excerpts, valueHashes: valueHashes, known: effective)
-    let run = LintRun(linterForPath: { linters.linter(for: $0) }, projectMachines: linters.projectMachines(configKeys: Set(configKeys)))
+    var run = LintRun(linterForPath: { linters.linter(for: $0) }, projectMachines: linters.projectMachines(configKeys: Set(configKeys)))
+    let referrers = ReferrerLookup(projects: projects, linters: linters, walked: targets)
+    run.outsideReferrer = { referrers.reference(to: $0) }
     let files = run.run(inputs.indices.map { LintRun.Input(inputs[$0], linter: linters.linter(key: configKeys[$0])) })
     return Outcome(files: files, diagnostics: files.flatMap(\.diagnostics).sortedForOutput())
   }

@@ -73,7 +73,15 @@ struct Render: ParsableCommand {
         base: base.map { .file($0) } ?? .generated, patches: patch.map { MachinePatch(path: $0, content: .file) }, definedIn: base ?? patch.first ?? ".")
     }
     let linter = linters.linter(for: definition.definedIn)
-    let release = linter.settings.forcedVersion.map { TalosRelease($0, source: "--talos-version") } ?? definition.release ?? linter.settings.release
+    // A machine made of files is judged by the release `lint` gives the first of them (its
+    // own, else its talconfig's); a described machine by its definition's.
+    let release: TalosRelease
+    if machine == nil {
+      let referrer = ReferrerLookup(projects: projects, linters: linters).reference(to: definition.definedIn)?.release
+      release = ProjectConfigs.release(of: definition.definedIn, settings: linter.settings, referrer: referrer)
+    } else {
+      release = linter.settings.release(evidence: definition.release, referrer: nil)
+    }
     let effective = EffectiveConfig(definition, release: release, store: &store)
     // The machine's name and the release's source (an image reference) come from the input.
     let header = "# machine \(definition.name) (\(definition.type == .controlPlane ? "controlplane" : "worker")), Talos \(release.version) (\(release.source))"

@@ -125,7 +125,7 @@ struct CarrierReading {
       referenceErrors.append(Diagnostic(rule: InputProblems.unreadableInput, message: message, path: path, range: entry.range))
       return nil
     }
-    references.append(PatchReference(path: resolved, release: release, referrer: path))
+    references.append(PatchReference(path: resolved, release: release?.written(in: path), referrer: path))
     return resolved
   }
 }

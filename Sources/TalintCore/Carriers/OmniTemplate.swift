@@ -87,7 +87,7 @@ enum OmniTemplate {
       reading.units.append(LintUnit(config: config))
       scopes.append(scope)
     }
-    reading.machines = machines(scopes, release: reading.release, path: path)
+    reading.machines = machines(scopes, release: reading.release?.written(in: path), path: path)
     return reading
   }
 

@@ -93,7 +93,7 @@ enum Talhelper {
         }
       }
     }
-    reading.machines = machines(scopes, nodes: nodes, release: reading.release, path: path)
+    reading.machines = machines(scopes, nodes: nodes, release: reading.release?.written(in: path), path: path)
     return reading
   }
 

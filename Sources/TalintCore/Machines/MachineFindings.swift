@@ -91,7 +91,7 @@ public struct MachineFindings: Sendable {
   }
 
   private static func check(_ machine: MachineDefinition, linter: Linter, store: inout PatchStore, budget: NodeBudget) -> Checked {
-    let release = linter.settings.forcedVersion.map { TalosRelease($0, source: "--talos-version") } ?? machine.release ?? linter.settings.release
+    let release = linter.settings.release(evidence: machine.release, referrer: nil)
     let effective = EffectiveConfig(machine, release: release, store: &store, budget: budget)
     var found = effective.passedLimit ? [] : linter.check(effective.config, release: release, path: machine.definedIn)
     for error in effective.errors {
