@@ -202,8 +202,11 @@ public struct Linter: Sendable {
       finish(&diagnostics, lines: analysis.lines, secrets: analysis.secrets)
     }
     // A machine the file describes or takes part in that passed a safety limit could not be
-    // linted: that fails the file as its own unreadable input would.
-    let failed = analysis.failed || extra.contains { $0.ruleID == InputProblems.unreadableInput.id }
+    // linted: that fails the file as its own unreadable input would. So does a file it names
+    // that is not read, unless a suppression says it is meant to be absent here.
+    let failed =
+      analysis.failed || extra.contains { $0.ruleID == InputProblems.unreadableInput.id }
+      || diagnostics.contains { $0.ruleID == InputProblems.referenceNotRead.id && $0.suppression == nil }
     var result = FileResult(path: analysis.path, diagnostics: diagnostics, failed: failed, release: analysis.release)
     result.carrier = analysis.carrier
     result.template = analysis.template

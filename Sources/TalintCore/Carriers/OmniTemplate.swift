@@ -68,7 +68,7 @@ enum OmniTemplate {
         if let entry = patch.child("file"), let name = entry.rawString,
           let file = reading.reference(name, written: name, at: entry, from: path)
         {
-          patches.append((id, MachinePatch(path: file, content: .file)))
+          patches.append((id, MachinePatch(path: file, content: .file, namedAt: entry.range)))
         }
         guard let inline = patch.child("inline") else { continue }
         let roots = inline.isMapping ? [inline.node] : inline.isSequence ? inline.elements.map(\.node) : []

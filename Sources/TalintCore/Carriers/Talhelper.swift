@@ -86,7 +86,7 @@ enum Talhelper {
         if text.hasPrefix("@") {
           // A file that is not read is not merged either: the machine gets the other patches.
           if let file = reading.reference(String(text.dropFirst()), written: text, at: patch, from: path) {
-            scopes[index].patches.append(MachinePatch(path: file, content: .file))
+            scopes[index].patches.append(MachinePatch(path: file, content: .file, namedAt: patch.range))
           }
         } else if let embedded = reading.embed(patch, lines: parsed.lines, path: path, context: unitContext, unescape: true) {
           scopes[index].patches.append(MachinePatch(path: path, content: .embedded(embedded.text, embedded.parsed.documents), regions: [patch.range]))

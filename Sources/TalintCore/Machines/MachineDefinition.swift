@@ -20,11 +20,16 @@ public struct MachinePatch: Sendable {
   /// The parts of the file the patch is (none: the whole file): findings that per-file linting
   /// made there are replaced by the machines' findings.
   public var regions: [SourceRange]
+  /// Where the machine's definition names the file (a talconfig's `@file` entry, an Omni
+  /// `file:`, a `.talint.yaml` `patches` entry), in `MachineDefinition.definedIn`: a file that
+  /// cannot be read is reported there.
+  public var namedAt: SourceRange?
 
-  public init(path: String, content: Content, regions: [SourceRange] = []) {
+  public init(path: String, content: Content, regions: [SourceRange] = [], namedAt: SourceRange? = nil) {
     self.path = path
     self.content = content
     self.regions = regions
+    self.namedAt = namedAt
   }
 
   /// True when the patch is a whole file, read through the patch store.
@@ -49,6 +54,8 @@ public struct MachineDefinition: Sendable {
   /// The release the machine runs, when its definition says (a talconfig's `talosVersion`).
   public var release: TalosRelease?
   public var base: Base
+  /// Where the definition names a base file (`base:` in `.talint.yaml`), in `definedIn`.
+  public var baseNamedAt: SourceRange?
   /// Patches in the order they are applied.
   public var patches: [MachinePatch]
   /// What is baked into the machine's boot image rather than merged into its config: kernel
@@ -59,7 +66,7 @@ public struct MachineDefinition: Sendable {
 
   public init(
     name: String, type: MachineType, release: TalosRelease?, base: Base = .generated, patches: [MachinePatch],
-    bootDocuments: [MachinePatch] = [], definedIn: String
+    bootDocuments: [MachinePatch] = [], definedIn: String, baseNamedAt: SourceRange? = nil
   ) {
     self.name = name
     self.type = type
@@ -68,6 +75,7 @@ public struct MachineDefinition: Sendable {
     self.patches = patches
     self.bootDocuments = bootDocuments
     self.definedIn = definedIn
+    self.baseNamedAt = baseNamedAt
   }
 
   /// The files the machine's base and patches are written in (the definition itself for a
