@@ -113,9 +113,9 @@ struct CarrierReading {
 
   /// A patch list entry that names a file (`@./x.yaml` or Omni `file:`, `written` as the
   /// entry spells it), resolved inside the project: the path, or nil with a finding at the
-  /// entry when the file is not to be read. A missing file inside the project keeps its path,
-  /// as before: nothing reads it, and a talconfig is often linted without its patches (an
-  /// editor's buffer, a file copied alone).
+  /// entry when the file is not to be read. A missing file inside the project keeps its path:
+  /// the machines that name it report it where it is named (TAL009, `EffectiveConfig`), and
+  /// are judged on the rest.
   mutating func reference(_ name: String, written: String, at entry: Found, from path: String) -> String? {
     let resolved: String
     switch root.resolve(name, written: written, from: path) {
