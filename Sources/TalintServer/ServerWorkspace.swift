@@ -36,7 +36,7 @@ final class ServerWorkspace: @unchecked Sendable {
   /// A document was saved: a talconfig or template may name other patches or another release now.
   func saved(_ document: TextDocument) {
     let text = String(decoding: document.text, as: UTF8.self)
-    if text.contains("talosVersion") || text.contains("Cluster") { referrers = [:] }
+    if text.contains("talosVersion") || text.contains("kind: Cluster") { referrers = [:] }
   }
 
   /// The findings on a document's text, suppressions applied, machines included, and the

@@ -79,12 +79,15 @@ struct LintPlan {
   /// Each input's text and what its fixes make of it, with the linter of its configuration.
   func fixes() -> [(InputFile, Linter, Result<([UInt8], FixOutcome), InputError>)] {
     let linters = Linters(projects: projects, options: options, excerpts: false, known: effective)
+    // A patch is fixed by the release `lint` judges it by: its talconfig's, inputs or not.
+    let referrers = ReferrerLookup(projects: projects, linters: linters)
     return inputs.indices.map { index in
       let input = inputs[index]
       let linter = linters.linter(key: configKeys[index])
       do {
         let bytes = try input.read()
-        return (input, linter, .success((bytes, linter.fixing(bytes, path: input.displayPath))))
+        let referrer = referrers.reference(to: input.displayPath)?.release
+        return (input, linter, .success((bytes, linter.fixing(bytes, path: input.displayPath, referrer: referrer))))
       } catch let error as InputError {
         return (input, linter, .failure(error))
       } catch {

@@ -82,6 +82,24 @@ import Testing
     client.notify("exit")
   }
 
+  /// `--diff` and `--fix` judge a patch by the release `lint` does: `kernel.kptr_restrict: "1"`
+  /// is Talos 1.11's default, so under a 1.11 talconfig there is nothing to fix (judged by the
+  /// newest release instead, the fix deleted a setting `lint` found nothing wrong with).
+  @Test func fixesJudgeAPatchByItsTalconfigsRelease() throws {
+    let repo = try Workspace.make([
+      "repo/.git/": "",
+      "repo/talos/talconfig.yaml": "clusterName: home\ntalosVersion: v1.11.5\nendpoint: https://10.0.0.1:6443\nnodes: []\npatches:\n  - \"@./patches/kspp.yaml\"\n",
+      "repo/talos/patches/kspp.yaml": "machine:\n  sysctls:\n    kernel.kptr_restrict: \"1\"\n",
+    ]) + "/repo"
+    for target in ["talos", Self.patch] {
+      let lint = try talint(["lint", target], in: repo)
+      #expect(lint.status == 0, "\(target): \(lint.stdout)")
+      let diff = try talint(["lint", "--diff", target], in: repo)
+      #expect(diff.status == 0 && diff.stdout.isEmpty, "\(target): \(diff.stdout)")
+      #expect(diff.stderr.contains("would fix 0 findings"), "\(diff.stderr)")
+    }
+  }
+
   /// `--talos-version` wins everywhere, the talconfig's release included.
   @Test func theCommandLineReleaseWinsEverywhere() throws {
     let repo = try repository()

@@ -16,7 +16,7 @@ public struct PatchReferrers: Sendable {
       // Only a talconfig (`talosVersion`) or an Omni template (`kind: Cluster`) passes a
       // release on; the rest of a repository is not parsed again.
       let text = LineIndex.text(of: bytes)
-      guard text.contains("talosVersion") || text.contains("Cluster") else { continue }
+      guard text.contains("talosVersion") || text.contains("kind: Cluster") else { continue }
       for reference in linter(path).references(bytes: bytes, path: path) where reference.release != nil {
         let key = FilePath.absolute(reference.path)
         if byPath[key] == nil { byPath[key] = reference }

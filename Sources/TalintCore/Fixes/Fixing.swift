@@ -14,9 +14,10 @@ extension Linter {
   /// Applies the fixes of the file's findings — suppressed ones excepted — and lints again,
   /// until no fix is left (fixes can uncover or overlap others; at most ten passes). A result
   /// that would not parse, or that a template's masking could no longer read, is refused: the
-  /// original comes back with the reason.
-  public func fixing(_ bytes: [UInt8], path: String) -> FixOutcome {
-    let before = lint(bytes: bytes, path: path)
+  /// original comes back with the reason. `referrer`: the release of the talconfig or template
+  /// that names the file as a patch, which `lint` judges it by.
+  public func fixing(_ bytes: [UInt8], path: String, referrer: TalosRelease? = nil) -> FixOutcome {
+    let before = lint(bytes: bytes, path: path, referrer: referrer)
     var current = bytes
     var applied = 0
     var diagnostics = before.diagnostics
@@ -30,7 +31,7 @@ extension Linter {
       guard count > 0, next != current else { break }
       current = next
       applied += count
-      diagnostics = lint(bytes: current, path: path).diagnostics
+      diagnostics = lint(bytes: current, path: path, referrer: referrer).diagnostics
     }
     guard applied > 0 else { return FixOutcome(bytes: bytes, applied: 0, refusal: nil) }
     // TAL002: a fix must not make a key appear twice either.
