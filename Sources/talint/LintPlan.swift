@@ -70,7 +70,7 @@ struct LintPlan {
   func lint(excerpts: Bool, valueHashes: Bool) -> Outcome {
     let linters = Linters(projects: projects, options: options, excerpts: excerpts, valueHashes: valueHashes, known: effective)
     var run = LintRun(linterForPath: { linters.linter(for: $0) }, projectMachines: linters.projectMachines(configKeys: Set(configKeys)))
-    let referrers = ReferrerLookup(projects: projects, linters: linters, walked: targets)
+    let referrers = ReferrerLookup(projects: projects, linters: linters, walked: targets, inputs: inputs)
     run.outsideReferrer = { referrers.reference(to: $0) }
     let files = run.run(inputs.indices.map { LintRun.Input(inputs[$0], linter: linters.linter(key: configKeys[$0])) })
     return Outcome(files: files, diagnostics: files.flatMap(\.diagnostics).sortedForOutput())

@@ -9,12 +9,15 @@ final class ReferrerLookup: @unchecked Sendable {
   /// Folders the run walks whole: a root inside one has its referrers among the inputs, and
   /// is not read twice.
   private let walked: [String]
+  /// The run's inputs (absolute): their references are the run's own, not read again.
+  private let inputs: Set<String>
   private var byRoot: [String: PatchReferrers] = [:]
 
-  init(projects: ProjectConfigs, linters: Linters, walked: [String] = []) {
+  init(projects: ProjectConfigs, linters: Linters, walked: [String] = [], inputs: [InputFile] = []) {
     self.projects = projects
     self.linters = linters
     self.walked = walked.filter { FilePath.isDirectory($0) }.map(FilePath.absolute)
+    self.inputs = Set(inputs.compactMap { if case .path(let path) = $0.source { FilePath.absolute(path) } else { nil } })
   }
 
   func reference(to path: String) -> PatchReference? {
@@ -22,7 +25,7 @@ final class ReferrerLookup: @unchecked Sendable {
     let root = ProjectRoot(configFolder: project.directory, linted: projects.linted).root(of: path).folder
     if walked.contains(where: { ProjectRoot.contains($0, root) }) { return nil }
     if let known = byRoot[root] { return known.reference(to: path) }
-    let referrers = PatchReferrers(folder: root, collector: InputCollector(projects: projects)) { self.linters.linter(for: $0) }
+    let referrers = PatchReferrers(folder: root, collector: InputCollector(projects: projects), known: inputs) { self.linters.linter(for: $0) }
     byRoot[root] = referrers
     return referrers.reference(to: path)
   }

@@ -9,10 +9,11 @@ public struct PatchReferrers: Sendable {
   private var byPath: [String: PatchReference] = [:]
 
   /// Reads the YAML files under `folder` (a project's root, walked as `lint` walks it) that
-  /// may carry a release to pass on; `linter` gives each file's linter (its project's).
-  public init(folder: String, collector: InputCollector = InputCollector(), linter: (String) -> Linter) {
+  /// may carry a release to pass on, but those in `known` (absolute paths a run has read: their
+  /// references are known already); `linter` gives each file's linter (its project's).
+  public init(folder: String, collector: InputCollector = InputCollector(), known: Set<String> = [], linter: (String) -> Linter) {
     for input in collector.collect([folder]).inputs {
-      guard case .path(let path) = input.source, let bytes = try? input.read() else { continue }
+      guard case .path(let path) = input.source, !known.contains(FilePath.absolute(path)), let bytes = try? input.read() else { continue }
       // Only a talconfig (`talosVersion`) or an Omni template (`kind: Cluster`) passes a
       // release on; the rest of a repository is not parsed again.
       let text = LineIndex.text(of: bytes)

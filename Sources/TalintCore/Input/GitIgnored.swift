@@ -50,17 +50,13 @@ public struct GitIgnored: Sendable {
     guard let git = gitProgram() else { return [:] }
     var rules: [String: String] = [:]
     let wanted = Set(paths)
-    // A few hundred paths per process keep the command line far below the system's limit.
-    for start in stride(from: 0, to: paths.count, by: 256) {
-      let chunk = Array(paths[start..<min(start + 256, paths.count)])
-      let arguments = safeConfiguration + ["-c", "core.quotePath=false", "-C", root, "check-ignore", "-v", "--"] + chunk
-      // Each ignored path: `source:line:pattern<TAB>path`; a name git had to quote matches none.
-      for line in String(decoding: run(git, arguments), as: UTF8.self).split(separator: "\n") {
-        guard let tab = line.lastIndex(of: "\t"), wanted.contains(String(line[line.index(after: tab)...])) else { continue }
-        let fields = line[..<tab].split(separator: ":", omittingEmptySubsequences: false)
-        guard let number = fields.indices.dropFirst().first(where: { !fields[$0].isEmpty && fields[$0].allSatisfy(\.isNumber) }) else { continue }
-        rules[String(line[line.index(after: tab)...])] = fields[..<number].joined(separator: ":") + ":" + fields[number]
-      }
+    let arguments = safeConfiguration + ["-c", "core.quotePath=false", "-C", root, "check-ignore", "-v", "--"] + paths
+    // Each ignored path: `source:line:pattern<TAB>path`; a name git had to quote matches none.
+    for line in String(decoding: run(git, arguments), as: UTF8.self).split(separator: "\n") {
+      guard let tab = line.lastIndex(of: "\t"), wanted.contains(String(line[line.index(after: tab)...])) else { continue }
+      let fields = line[..<tab].split(separator: ":", omittingEmptySubsequences: false)
+      guard let number = fields.indices.dropFirst().first(where: { !fields[$0].isEmpty && fields[$0].allSatisfy(\.isNumber) }) else { continue }
+      rules[String(line[line.index(after: tab)...])] = fields[..<number].joined(separator: ":") + ":" + fields[number]
     }
     return rules
   }

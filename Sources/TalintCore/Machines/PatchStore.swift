@@ -60,7 +60,9 @@ public struct PatchStore: Sendable {
       missing[root, default: []].append(key)
     }
     for (root, paths) in missing {
-      for (path, rule) in GitIgnored.rules(ignoring: paths, root: root) {
+      // One git process per repository, with a command line far below the system's limit: a
+      // file naming more missing files than this is no repository's (the rest are "missing").
+      for (path, rule) in GitIgnored.rules(ignoring: Array(paths.prefix(256)), root: root) {
         failures[path] = MergeError(
           notRead: "\(FilePath.display(path)) is ignored by git (\(ControlCharacters.escaped(rule))) and is not here, so its settings were not checked")
       }
