@@ -21,6 +21,8 @@ final class ReferrerLookup: @unchecked Sendable {
   }
 
   func reference(to path: String) -> PatchReference? {
+    // A name that is no file (`<stdin>`, a buffer never saved) is no talconfig's patch.
+    guard FilePath.exists(path) else { return nil }
     let project = (try? projects.config(for: path)) ?? ProjectConfig()
     let root = ProjectRoot(configFolder: project.directory, linted: projects.linted).root(of: path).folder
     if walked.contains(where: { ProjectRoot.contains($0, root) }) { return nil }
