@@ -49,12 +49,13 @@ public struct PatchStore: Sendable {
   /// are said to be, asking git once per repository.
   public mutating func load(_ machines: [MachineDefinition]) {
     var missing: [String: [String]] = [:]
+    var seen = Set<String>()
     let named = machines.flatMap { machine in
       (machine.patches + machine.bootDocuments).filter(\.isFile).map(\.path) + { if case .file(let path) = machine.base { [path] } else { [] } }()
     }
     for path in named {
       let key = FilePath.absolute(path)
-      guard documents[key] == nil && failures[key] == nil, case .failure(let failure) = load(path), failure.isNotRead, !FilePath.exists(path),
+      guard seen.insert(key).inserted, case .failure(let failure) = load(path), failure.isNotRead, !FilePath.exists(path),
         let root = ConfigDiscovery.repositoryRoot(of: key)
       else { continue }
       missing[root, default: []].append(key)
