@@ -149,7 +149,7 @@ public final class LanguageServer: @unchecked Sendable {
 
   private func lint(_ uri: String) {
     guard let document = documents[uri] else { return }
-    let (diagnostics, release) = workspace.lint(document)
+    let (diagnostics, release) = workspace.lint(document, open: Array(documents.values))
     for problem in workspace.takeProblems() {
       send(["jsonrpc": "2.0", "method": "window/showMessage", "params": ["type": 2, "message": .string("talint: \(problem)")]])
     }

@@ -40,13 +40,21 @@ final class ServerWorkspace: @unchecked Sendable {
   }
 
   /// The findings on a document's text, suppressions applied, machines included, and the
-  /// release it was judged against.
-  func lint(_ document: TextDocument) -> (diagnostics: [Diagnostic], release: TalosRelease?) {
+  /// release it was judged against. `open`: the other documents the editor holds, so a patch
+  /// the document names is read as the editor holds it (a new one not yet saved is no
+  /// missing file).
+  func lint(_ document: TextDocument, open: [TextDocument] = []) -> (diagnostics: [Diagnostic], release: TalosRelease?) {
     let key = configPath(for: document.path) ?? ""
     let machines = key.isEmpty ? [] : config(at: key).machineDefinitions
     var run = LintRun(linterForPath: { [unowned self] path in self.linter(key: self.configPath(for: path) ?? "") }, projectMachines: machines)
     run.outsideReferrer = { [unowned self] path in self.reference(to: path, key: key) }
-    let results = run.run([LintRun.Input(.buffer(document.text, path: document.path), linter: linter(key: key))])
+    // Only the documents whose file name the text mentions: each one costs a lint.
+    let named = open.filter { other in
+      guard other.path != document.path, let name = other.path.split(separator: "/").last else { return false }
+      return document.lines.contains(String(name))
+    }
+    let inputs = ([document] + named).map { LintRun.Input(.buffer($0.text, path: $0.path), linter: linter(key: configPath(for: $0.path) ?? "")) }
+    let results = run.run(inputs)
     let result = results.first { $0.path == document.path }
     return (result?.diagnostics.filter { $0.suppression == nil } ?? [], result?.release)
   }

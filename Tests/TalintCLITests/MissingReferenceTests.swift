@@ -117,4 +117,21 @@ import Testing
     _ = client.request("shutdown")
     client.notify("exit")
   }
+
+  /// A patch the editor holds but has not saved yet is read from its buffer, not reported
+  /// missing.
+  @Test func anUnsavedPatchOpenInTheEditorIsNoMissingFile() throws {
+    let repo = try talhelperRepository()
+    let client = try LSPClient(directory: repo)
+    _ = client.initialize(root: repo)
+    let patch = repo + "/talos/patches/new.yaml"
+    client.open(patch, text: "machine:\n  network:\n    hostname: cp1\n")
+    _ = client.diagnostics(for: patch)
+    let path = repo + "/talos/talconfig.yaml"
+    client.open(path, text: "clusterName: home\ntalosVersion: v1.12.0\nnodes:\n  - hostname: cp1\n    controlPlane: true\n    patches:\n      - \"@./patches/new.yaml\"\n")
+    let items = (client.diagnostics(for: path)?["params"] as? [String: Any])?["diagnostics"] as? [[String: Any]] ?? []
+    #expect(!items.contains { $0["code"] as? String == "TAL009" }, "\(items)")
+    _ = client.request("shutdown")
+    client.notify("exit")
+  }
 }
