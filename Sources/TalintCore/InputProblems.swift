@@ -70,7 +70,8 @@ public enum InputProblems {
       not committed, a secret kept out of git by `.gitignore` — makes `talhelper genconfig` and \
       `omnictl` fail, and talint could not check what it sets. The finding is at the line that names \
       the file, says when git ignores it (a clone never has it), and names the machines: they are \
-      still judged on the files that can be read. `talint render` prints the same message. Like any \
+      still judged on the files that can be read (a file no machine uses is reported too). \
+      `talint render` prints the same message. Like any \
       input that could not be linted (TAL003), it makes the run exit 2 — unless a suppression with a \
       reason (`# talint: ignore[TAL009] -- created in CI from the vault`) or `ignore: [TAL009]` says \
       the file is meant to be absent where talint runs.

@@ -157,6 +157,9 @@ public struct Linter: Sendable {
       }
       analysis.diagnostics += found
     }
+    if prepared.reading.machines.isEmpty && settings.selection.includes(InputProblems.referenceNotRead) {
+      analysis.diagnostics += ReferenceNotRead.unused(prepared.reading.references, in: path)
+    }
     if needsComments { analysis.comments = Self.commentMap(prepared) }
     // A file a reference names that is not read is an input not linted, as a path given is.
     analysis.failed = analysis.diagnostics.contains { $0.ruleID == InputProblems.syntaxError.id } || !prepared.reading.referenceErrors.isEmpty

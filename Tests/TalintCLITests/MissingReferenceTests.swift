@@ -63,6 +63,18 @@ import Testing
     #expect(ignored.status == 1 && !ignored.stdout.contains("TAL009"), "\(ignored.stdout)")
   }
 
+  /// No machine merges the patches of a talconfig without nodes: the talconfig reports a
+  /// missing one all the same.
+  @Test func aMissingPatchNoMachineUses() throws {
+    let repo = try Workspace.make([
+      "repo/.git/": "",
+      "repo/talos/talconfig.yaml": "clusterName: home\ntalosVersion: v1.12.0\nnodes: []\npatches:\n  - \"@./patches/gone.yaml\"\n",
+    ]) + "/repo"
+    let lint = try talint(["lint", "talos"], in: repo)
+    #expect(lint.status == 2)
+    #expect(lint.stdout == "talos/talconfig.yaml:5:5: error: talos/patches/gone.yaml does not exist; no machine here uses it [TAL009]\n", "\(lint.stdout)")
+  }
+
   @Test func anOmniTemplatesFileEntryThatIsMissing() throws {
     let repo = try Workspace.make([
       "repo/.git/": "",

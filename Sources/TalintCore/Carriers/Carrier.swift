@@ -30,6 +30,8 @@ public struct PatchReference: Sendable, Equatable {
   public var path: String
   public var release: TalosRelease?
   public var referrer: String
+  /// The entry that names the file, in `referrer`.
+  public var namedAt: SourceRange
 }
 
 /// What a carrier makes of a parsed file: the configs to judge, the release it declares, the
@@ -125,7 +127,7 @@ struct CarrierReading {
       referenceErrors.append(Diagnostic(rule: InputProblems.unreadableInput, message: message, path: path, range: entry.range))
       return nil
     }
-    references.append(PatchReference(path: resolved, release: release?.written(in: path), referrer: path))
+    references.append(PatchReference(path: resolved, release: release?.written(in: path), referrer: path, namedAt: entry.range))
     return resolved
   }
 }

@@ -30,7 +30,7 @@ public struct MergeError: Error, Sendable, CustomStringConvertible {
 
   /// The rule and message `lint` reports this under; `render` prints the same message.
   public var reported: (rule: RuleDescription, message: String) {
-    if isNotRead { return (InputProblems.referenceNotRead, message) }
+    if isNotRead { return (InputProblems.referenceNotRead, "\(message); the machine's config is merged and checked without it") }
     if isLimit { return (InputProblems.unreadableInput, message) }
     return (InputProblems.mergeFailed, "Talos would refuse this patch: \(message)")
   }

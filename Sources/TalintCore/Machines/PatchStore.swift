@@ -35,8 +35,7 @@ public struct PatchStore: Sendable {
     } catch let error as InputError where error.isLimit {
       failure = MergeError(message: "cannot read \(path): \(error)", isLimit: true)
     } catch {
-      // Missing or unreadable: the machine is merged without it (TAL009), said in one place
-      // for `lint` and `render`.
+      // Missing or unreadable: the machine is merged without it (TAL009).
       let problem = FilePath.exists(path) ? "cannot be read (\(error))" : "does not exist"
       failure = MergeError(notRead: "\(FilePath.display(path)) \(problem)")
     }
@@ -71,10 +70,3 @@ public struct PatchStore: Sendable {
   }
 }
 
-extension MergeError {
-  /// A file the machine names that is not read: the machine is merged and judged without it.
-  init(notRead problem: String) {
-    self.init(message: "\(problem); the machine's config is merged and checked without it")
-    isNotRead = true
-  }
-}
