@@ -25,10 +25,10 @@ public struct Baseline: Codable, Sendable, Equatable {
     entries = diagnostics.filter { $0.suppression == nil && Self.mayHide($0) }.map { Self.entry($0, folder) }.sorted()
   }
 
-  /// A file that could not be linted (TAL001–TAL003) is never hidden: its findings say the
-  /// rest of the file went unchecked.
+  /// A file that could not be linted (TAL001–TAL003), or that a machine names and is not read
+  /// (TAL009), is never hidden: its findings say what went unchecked.
   static func mayHide(_ diagnostic: Diagnostic) -> Bool {
-    !["TAL001", "TAL002", "TAL003"].contains(diagnostic.ruleID)
+    !["TAL001", "TAL002", "TAL003", "TAL009"].contains(diagnostic.ruleID)
   }
 
   static func entry(_ diagnostic: Diagnostic, _ folder: String) -> Entry {

@@ -61,5 +61,27 @@ public enum InputProblems {
       .passing("version: v1alpha1\nmachine: {}\n"),
     ])
 
-  public static let all = [syntaxError, unreadableInput, templateNotParsed, mergeFailed, talhelperKeyIgnored]
+  public static let referenceNotRead = RuleDescription(
+    id: "TAL009", name: "referenced-file-not-read", severity: .error,
+    summary: "a file a talconfig, Omni template or .talint.yaml names for a machine is missing or unreadable",
+    rationale: """
+      A machine's config is what its talconfig (`@./patches/x.yaml`), Omni template (`file:`) or \
+      `.talint.yaml` (`patches`, `base`) names, merged. A named file that is not there — a typo, a file \
+      not committed, a secret kept out of git by `.gitignore` — makes `talhelper genconfig` and \
+      `omnictl` fail, and talint could not check what it sets. The finding is at the line that names \
+      the file, says when git ignores it (a clone never has it), and names the machines: they are \
+      still judged on the files that can be read (a file no machine uses is reported too). \
+      `talint render` prints the same message. Like any \
+      input that could not be linted (TAL003), it makes the run exit 2 — unless a suppression with a \
+      reason (`# talint: ignore[TAL009] -- created in CI from the vault`) or `ignore: [TAL009]` says \
+      the file is meant to be absent where talint runs.
+      """,
+    remediation: "Fix the path, commit the file, or — for a secret kept out of git — suppress the finding at the line that names it, saying where the file comes from.",
+    references: [.other("talint README: what talint reads")],
+    examples: [
+      .triggering("clusterName: home\ntalosVersion: v1.9.5\nnodes:\n  - hostname: cp1\n    patches: [\"@./patches/absent.yaml\"]\n"),
+      .passing("clusterName: home\ntalosVersion: v1.9.5\nnodes:\n  - hostname: cp1\n    patches: []\n"),
+    ])
+
+  public static let all = [syntaxError, unreadableInput, templateNotParsed, mergeFailed, referenceNotRead, talhelperKeyIgnored]
 }

@@ -23,6 +23,10 @@ public struct LintRun: Sendable {
   public var linterForPath: @Sendable (String) -> Linter
   /// Machines the project configurations declare.
   public var projectMachines: [MachineDefinition]
+  /// The reference that names a file as a patch from a talconfig or Omni template the inputs
+  /// do not hold (`PatchReferrers`), so a patch linted alone is judged by the release it is
+  /// judged by beside its talconfig. Nil: no look beyond the inputs.
+  public var outsideReferrer: (@Sendable (String) -> PatchReference?)?
 
   public init(linterForPath: @escaping @Sendable (String) -> Linter, projectMachines: [MachineDefinition] = []) {
     self.linterForPath = linterForPath
@@ -150,10 +154,10 @@ public struct LintRun: Sendable {
   /// already read is read again only when it named no release of its own — from where it was
   /// read (`sources`: standard input or an editor's buffer, not the file on disk); a file not
   /// among the inputs is added; one finished as soon as it was read is read again. All keep
-  /// their trees for the machines that use them.
+  /// their trees for the machines that use them. Then an input no input references, naming no
+  /// release of its own, takes the release of a referrer beyond the inputs (`outsideReferrer`).
   private func analyzeReferences(_ files: inout [Pass], _ linters: inout [Linter], _ sources: inout [InputFile]) {
     let references = files.flatMap { $0.analysis?.references ?? [] }
-    guard !references.isEmpty else { return }
     var byPath: [String: Int] = [:]
     for (index, file) in files.enumerated() { byPath[FilePath.absolute(file.path)] = index }
     var seen = Set<String>()
@@ -181,6 +185,11 @@ public struct LintRun: Sendable {
         sources.append(source)
         byPath[absolute] = files.count - 1
       }
+    }
+    guard let outsideReferrer else { return }
+    for index in files.indices where files[index].releaseIsFallback && !seen.contains(FilePath.absolute(files[index].path)) {
+      guard let release = outsideReferrer(files[index].path)?.release else { continue }
+      files[index] = .analyzed(linters[index].analyze(sources[index], referrer: release))
     }
   }
 

@@ -85,7 +85,7 @@ public struct Linter: Sendable {
     let reading = CarrierReading.read(parsed, path: path, context: UnitContext(branches: template?.branches), root: root)
     let comments = parsed.lines.contains("talos-version=") ? parsed.comments() : nil
     let evidence = TalosRelease.evidence(comments: comments, configs: reading.units.map(\.config), carrier: reading.release)
-    let release = settings.forcedVersion.map { TalosRelease($0, source: "--talos-version") } ?? evidence ?? referrer ?? settings.release
+    let release = settings.release(evidence: evidence, referrer: referrer)
     let fallback = settings.forcedVersion == nil && evidence == nil && referrer == nil
     return .ready(
       Prepared(parsed: parsed, template: template, reading: reading, release: release, releaseIsFallback: fallback, comments: comments))
@@ -184,6 +184,9 @@ public struct Linter: Sendable {
     if settings.yaml == .all && !prepared.reading.otherDocuments.isEmpty {
       analysis.diagnostics += checkYAML(prepared.reading.otherDocuments, template: prepared.template, path: path, lines: prepared.parsed.lines)
     }
+    if prepared.reading.machines.isEmpty && settings.selection.includes(InputProblems.referenceNotRead) {
+      analysis.diagnostics += ReferenceNotRead.unused(prepared.reading.references, in: path)
+    }
     if needsComments { analysis.comments = Self.commentMap(prepared) }
     // A file a reference names that is not read is an input not linted, as a path given is.
     analysis.failed = analysis.diagnostics.contains { $0.ruleID == InputProblems.syntaxError.id } || !prepared.reading.referenceErrors.isEmpty
@@ -241,8 +244,11 @@ public struct Linter: Sendable {
       finish(&diagnostics, lines: analysis.lines, secrets: analysis.secrets)
     }
     // A machine the file describes or takes part in that passed a safety limit could not be
-    // linted: that fails the file as its own unreadable input would.
-    let failed = analysis.failed || extra.contains { $0.ruleID == InputProblems.unreadableInput.id }
+    // linted: that fails the file as its own unreadable input would. So does a file it names
+    // that is not read, unless a suppression says it is meant to be absent here.
+    let failed =
+      analysis.failed || extra.contains { $0.ruleID == InputProblems.unreadableInput.id }
+      || diagnostics.contains { $0.ruleID == InputProblems.referenceNotRead.id && $0.suppression == nil }
     var result = FileResult(path: analysis.path, diagnostics: diagnostics, failed: failed, release: analysis.release)
     result.carrier = analysis.carrier
     result.template = analysis.template

@@ -111,6 +111,7 @@ public final class LanguageServer: @unchecked Sendable {
     case "textDocument/didSave":
       guard let uri else { return }
       if uri.hasSuffix(ConfigDiscovery.fileName) { return configurationChanged() }
+      if let document = documents[uri] { workspace.saved(document) }
       lint(uri)
     case "textDocument/didClose":
       guard let uri else { return }
@@ -148,12 +149,12 @@ public final class LanguageServer: @unchecked Sendable {
 
   private func lint(_ uri: String) {
     guard let document = documents[uri] else { return }
-    let diagnostics = workspace.lint(document)
+    let (diagnostics, release) = workspace.lint(document, open: Array(documents.values))
     for problem in workspace.takeProblems() {
       send(["jsonrpc": "2.0", "method": "window/showMessage", "params": ["type": 2, "message": .string("talint: \(problem)")]])
     }
     published[uri] = (document.version, diagnostics)
-    publish(uri, version: document.version, diagnostics: diagnostics.map { lspDiagnostic($0, in: document) })
+    publish(uri, version: document.version, diagnostics: diagnostics.map { lspDiagnostic($0, in: document, release: release) })
   }
 
   private func publish(_ uri: String, version: Int?, diagnostics: [JSON]) {
@@ -165,7 +166,9 @@ public final class LanguageServer: @unchecked Sendable {
     send(["jsonrpc": "2.0", "method": "textDocument/publishDiagnostics", "params": params])
   }
 
-  private func lspDiagnostic(_ diagnostic: Diagnostic, in document: TextDocument) -> JSON {
+  /// A finding as LSP publishes it; `data` says which release judged the document, as the
+  /// command line's `json` and `sarif` do.
+  private func lspDiagnostic(_ diagnostic: Diagnostic, in document: TextDocument, release: TalosRelease? = nil) -> JSON {
     let severity: Int =
       switch diagnostic.severity {
       case .error: 1
@@ -180,6 +183,9 @@ public final class LanguageServer: @unchecked Sendable {
       "source": "talint",
       "message": .string(diagnostic.message),
     ]
+    if let release {
+      object["data"] = ["talosVersion": .string(release.version.description), "talosVersionSource": .string(release.source)]
+    }
     if !diagnostic.notes.isEmpty {
       object["relatedInformation"] = .array(
         diagnostic.notes.map { note in

@@ -21,21 +21,52 @@ final class ServerWorkspace: @unchecked Sendable {
   private var discovery = ConfigDiscovery()
   private var configs: [String: ProjectConfig] = [:]
   private var linters: [String: Linter] = [:]
+  /// By project root: the files its talconfigs and Omni templates name as patches, read when a
+  /// document without a release of its own is linted, as the command line reads them.
+  private var referrers: [String: PatchReferrers] = [:]
 
   /// Forgets every configuration read: the next lint reads them again.
   func reload() {
     discovery = ConfigDiscovery()
     configs = [:]
     linters = [:]
+    referrers = [:]
   }
 
-  /// The findings on a document's text, suppressions applied, machines included.
-  func lint(_ document: TextDocument) -> [Diagnostic] {
+  /// A document was saved: a talconfig or template may name other patches or another release now.
+  func saved(_ document: TextDocument) {
+    let text = String(decoding: document.text, as: UTF8.self)
+    if text.contains("talosVersion") || text.contains("kind: Cluster") { referrers = [:] }
+  }
+
+  /// The findings on a document's text, suppressions applied, machines included, and the
+  /// release it was judged against. `open`: the other documents the editor holds, so a patch
+  /// the document names is read as the editor holds it (a new one not yet saved is no
+  /// missing file).
+  func lint(_ document: TextDocument, open: [TextDocument] = []) -> (diagnostics: [Diagnostic], release: TalosRelease?) {
     let key = configPath(for: document.path) ?? ""
     let machines = key.isEmpty ? [] : config(at: key).machineDefinitions
-    let run = LintRun(linterForPath: { [unowned self] path in self.linter(key: self.configPath(for: path) ?? "") }, projectMachines: machines)
-    let results = run.run([LintRun.Input(.buffer(document.text, path: document.path), linter: linter(key: key))])
-    return results.first { $0.path == document.path }?.diagnostics.filter { $0.suppression == nil } ?? []
+    var run = LintRun(linterForPath: { [unowned self] path in self.linter(key: self.configPath(for: path) ?? "") }, projectMachines: machines)
+    run.outsideReferrer = { [unowned self] path in self.reference(to: path, key: key) }
+    // Only the documents whose file name the text mentions: each one costs a lint.
+    let named = open.filter { other in
+      guard other.path != document.path, let name = other.path.split(separator: "/").last else { return false }
+      return document.lines.contains(String(name))
+    }
+    let inputs = ([document] + named).map { LintRun.Input(.buffer($0.text, path: $0.path), linter: linter(key: configPath(for: $0.path) ?? "")) }
+    let results = run.run(inputs)
+    let result = results.first { $0.path == document.path }
+    return (result?.diagnostics.filter { $0.suppression == nil } ?? [], result?.release)
+  }
+
+  /// The reference naming `path` as a patch in its project, as `ReferrerLookup` finds it on
+  /// the command line.
+  private func reference(to path: String, key: String) -> PatchReference? {
+    let root = linter(key: key).root.root(of: path).folder
+    if let known = referrers[root] { return known.reference(to: path) }
+    let found = PatchReferrers(folder: root) { [unowned self] file in self.linter(key: self.configPath(for: file) ?? "") }
+    referrers[root] = found
+    return found.reference(to: path)
   }
 
   private func configPath(for path: String) -> String? {

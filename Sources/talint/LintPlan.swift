@@ -14,6 +14,8 @@ struct LintPlan {
   }
 
   let inputs: [InputFile]
+  /// The paths given: folders among them are walked whole.
+  private let targets: [String]
   /// Directory arguments that held no file to lint.
   let emptyDirectories: [String]
   /// Symbolic links walks did not follow, as they lead out of the project.
@@ -32,6 +34,7 @@ struct LintPlan {
     collector.forceExclude = forceExclude
     let collected = collector.collect(targets)
     inputs = collected.inputs
+    self.targets = targets
     emptyDirectories = collected.emptyDirectories
     linksOutside = collected.linksOutside
     self.projects = projects
@@ -70,7 +73,9 @@ struct LintPlan {
   func lint(excerpts: Bool, valueHashes: Bool) -> Outcome {
     let linters = Linters(projects: projects, options: options, excerpts: excerpts, valueHashes: valueHashes, known: effective)
     let projectMachines = linters.projectMachines(configKeys: Set(configKeys))
-    let run = LintRun(linterForPath: { linters.linter(for: $0) }, projectMachines: projectMachines)
+    var run = LintRun(linterForPath: { linters.linter(for: $0) }, projectMachines: projectMachines)
+    let referrers = ReferrerLookup(projects: projects, linters: linters, walked: targets, inputs: inputs)
+    run.outsideReferrer = { referrers.reference(to: $0) }
     let files = run.run(inputs.indices.map { LintRun.Input(inputs[$0], linter: linters.linter(key: configKeys[$0]), namedBy: namedBy(inputs[$0])) })
     let machines = projectMachines.count + files.reduce(0) { $0 + $1.describes.count + ($1.role?.kind == .machineConfig && $1.usedBy.isEmpty ? 1 : 0) }
     return Outcome(files: files, diagnostics: files.flatMap(\.diagnostics).sortedForOutput(), machines: machines)
@@ -91,9 +96,12 @@ struct LintPlan {
   func fixes() -> [(InputFile, Linter, Result<([UInt8], FixOutcome), InputError>)] {
     let linters = Linters(projects: projects, options: options, excerpts: false, known: effective)
     let read = inputs.indices.map { index in (inputs[index], linters.linter(key: configKeys[index]), Self.read(inputs[index])) }
-    let run = LintRun(linterForPath: { linters.linter(for: $0) }, projectMachines: linters.projectMachines(configKeys: Set(configKeys)))
+    var run = LintRun(linterForPath: { linters.linter(for: $0) }, projectMachines: linters.projectMachines(configKeys: Set(configKeys)))
+    // A patch is fixed by the release `lint` judges it by: its talconfig's, inputs or not.
+    let referrers = ReferrerLookup(projects: projects, linters: linters, walked: targets, inputs: inputs)
+    run.outsideReferrer = { referrers.reference(to: $0) }
     let linted = run.run(read.compactMap { input, linter, bytes in
-      (try? bytes.get()).map { LintRun.Input(.buffer($0, path: input.displayPath), linter: linter) }
+      (try? bytes.get()).map { LintRun.Input(.buffer($0, path: input.displayPath), linter: linter, namedBy: namedBy(input)) }
     })
     var releases: [String: TalosRelease] = [:]
     for file in linted where releases[FilePath.absolute(file.path)] == nil { releases[FilePath.absolute(file.path)] = file.release }

@@ -73,7 +73,16 @@ struct Render: ParsableCommand {
         base: base.map { .file($0) } ?? .generated, patches: patch.map { MachinePatch(path: $0, content: .file) }, definedIn: base ?? patch.first ?? ".")
     }
     let linter = linters.linter(for: definition.definedIn)
-    let release = linter.settings.forcedVersion.map { TalosRelease($0, source: "--talos-version") } ?? definition.release ?? linter.settings.release
+    // A machine made of files is judged by the release `lint` gives the first of them (its
+    // own, else its talconfig's); a described machine by its definition's.
+    let release: TalosRelease
+    if machine == nil {
+      let referrer = ReferrerLookup(projects: projects, linters: linters).reference(to: definition.definedIn)?.release
+      release = ProjectConfigs.release(of: definition.definedIn, settings: linter.settings, referrer: referrer)
+    } else {
+      release = linter.settings.release(evidence: definition.release, referrer: nil)
+    }
+    store.load([definition])
     let effective = EffectiveConfig(definition, release: release, store: &store)
     // The machine's name and the release's source (an image reference) come from the input.
     let header = "# machine \(definition.name) (\(definition.type == .controlPlane ? "controlplane" : "worker")), Talos \(release.version) (\(release.source))"
@@ -83,8 +92,7 @@ struct Render: ParsableCommand {
     for error in effective.errors {
       let file = error.range.map { Int($0.file) }.flatMap { $0 >= 0 && $0 < effective.files.count ? effective.files[$0].path : nil } ?? definition.definedIn
       let at = error.range.map { "\($0.start.line):\($0.start.column)" } ?? "1:1"
-      let problem = error.isLimit ? error.message : "Talos would refuse this patch: \(error.message)"
-      writeErr("\(file):\(at): error: \(problem)\n")
+      writeErr("\(file):\(at): error: \(error.reported.message)\n")
     }
     if !effective.errors.isEmpty { throw ExitCode(2) }
   }

@@ -111,7 +111,7 @@ import Testing
     let repo = try repository()
     let w1 = try talint(["render", "--machine", "w1", "talos"], in: repo)
     #expect(w1.status == 0, "\(w1.stderr)")
-    #expect(w1.stdout.hasPrefix("# machine w1 (worker), Talos 1.13 (talosVersion at line 2)\n"))
+    #expect(w1.stdout.hasPrefix("# machine w1 (worker), Talos 1.13 (talosVersion at line 2 of talos/talconfig.yaml)\n"))
     #expect(w1.stdout.contains("    kernel.kptr_restrict: \"1\"  # from talos/talconfig.yaml:9\n"))
     #expect(w1.stdout.contains("  type: worker  # from talosctl gen config (Talos 1.13, worker)\n"))
     #expect(w1.stdout.contains("  token: \"******\""))  // never a secret, even a generated one

@@ -115,7 +115,7 @@ import Testing
     #expect(lines.count == 12, "\(output.stdout)")
     #expect(lines.contains("\(repository)/infrastructure/cloud-init/user-data.yaml: skipped: a cloud-init config"))
     #expect(lines.contains("\(repository)/kubernetes/apps/media/jellyfin/values.yaml: skipped: not valid YAML, and nothing in it reads like Talos"))
-    #expect(lines.contains { $0.hasPrefix("\(repository)/talos/patches/global.yaml: patch of machines cp1, w1 (referenced by ") && $0.hasSuffix("; Talos 1.13 (talosVersion at line 3)") })
+    #expect(lines.contains { $0.hasPrefix("\(repository)/talos/patches/global.yaml: patch of machines cp1, w1 (referenced by ") && $0.hasSuffix("; Talos 1.13 (talosVersion at line 3 of \(repository)/talos/talconfig.yaml)") })
     #expect(lines.contains("\(repository)/talos/talconfig.yaml: talhelper talconfig (machines cp1, w1); Talos 1.13 (talosVersion at line 3)"))
     #expect(lines.contains { $0.hasPrefix("\(repository)/templates/config/talos/talconfig.yaml.j2: Jinja template of a talhelper talconfig") })
     #expect(lines.contains("\(repository)/talos/schematic.yaml: Image Factory schematic; Talos 1.15 (the newest release talint knows)"))

@@ -30,6 +30,8 @@ public struct PatchReference: Sendable, Equatable {
   public var path: String
   public var release: TalosRelease?
   public var referrer: String
+  /// The entry that names the file, in `referrer`.
+  public var namedAt: SourceRange
 }
 
 /// What a carrier makes of a parsed file: the configs to judge, the release it declares, the
@@ -137,9 +139,9 @@ struct CarrierReading {
 
   /// A patch list entry that names a file (`@./x.yaml` or Omni `file:`, `written` as the
   /// entry spells it), resolved inside the project: the path, or nil with a finding at the
-  /// entry when the file is not to be read. A missing file inside the project keeps its path,
-  /// as before: nothing reads it, and a talconfig is often linted without its patches (an
-  /// editor's buffer, a file copied alone).
+  /// entry when the file is not to be read. A missing file inside the project keeps its path:
+  /// the machines that name it report it where it is named (TAL009, `EffectiveConfig`), and
+  /// are judged on the rest.
   mutating func reference(_ name: String, written: String, at entry: Found, from path: String) -> String? {
     let resolved: String
     switch root.resolve(name, written: written, from: path) {
@@ -149,7 +151,7 @@ struct CarrierReading {
       referenceErrors.append(Diagnostic(rule: InputProblems.unreadableInput, message: message, path: path, range: entry.range))
       return nil
     }
-    references.append(PatchReference(path: resolved, release: release, referrer: path))
+    references.append(PatchReference(path: resolved, release: release?.written(in: path), referrer: path, namedAt: entry.range))
     return resolved
   }
 }

@@ -68,7 +68,7 @@ enum OmniTemplate {
         if let entry = patch.child("file"), let name = entry.rawString,
           let file = reading.reference(name, written: name, at: entry, from: path)
         {
-          patches.append((id, MachinePatch(path: file, content: .file)))
+          patches.append((id, MachinePatch(path: file, content: .file, namedAt: entry.range)))
         }
         guard let inline = patch.child("inline") else { continue }
         let roots = inline.isMapping ? [inline.node] : inline.isSequence ? inline.elements.map(\.node) : []
@@ -87,7 +87,7 @@ enum OmniTemplate {
       reading.units.append(LintUnit(config: config))
       scopes.append(scope)
     }
-    reading.machines = machines(scopes, release: reading.release, path: path)
+    reading.machines = machines(scopes, release: reading.release?.written(in: path), path: path)
     return reading
   }
 

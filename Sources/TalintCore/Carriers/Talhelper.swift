@@ -67,8 +67,9 @@ enum Talhelper {
     if let version = top.child("talosVersion"), let written = version.rawString, let text = environment.substitute(written),
       let parsedVersion = TalosVersion(parsing: text)
     {
-      let through = text == written ? "" : " through " + environment.files.map(FilePath.display).joined(separator: ", ")
-      reading.release = TalosRelease(parsedVersion, source: "talosVersion at line \(version.range.start.line)\(through)")
+      let line = "talosVersion at line \(version.range.start.line)"
+      let files = environment.files.map(FilePath.display).joined(separator: ", ")
+      reading.release = TalosRelease(parsedVersion, source: text == written ? line : "\(files)'s value for \(line)")
     }
 
     var scopes: [Scope] = [Scope(found: top, machineType: nil)]
@@ -99,7 +100,7 @@ enum Talhelper {
         if text.hasPrefix("@") {
           // A file that is not read is not merged either: the machine gets the other patches.
           if let file = reading.reference(String(text.dropFirst()), written: text, at: patch, from: path) {
-            scopes[index].patches.append(MachinePatch(path: file, content: .file, environment: environment))
+            scopes[index].patches.append(MachinePatch(path: file, content: .file, namedAt: patch.range, environment: environment))
           }
         } else if let embedded = reading.embed(patch, lines: parsed.lines, path: path, context: unitContext, unescape: true) {
           // The machine gets the patch as talhelper substituted the talconfig; the file's own
@@ -109,7 +110,7 @@ enum Talhelper {
         }
       }
     }
-    reading.machines = machines(scopes, nodes: nodes, release: reading.release, path: path, environment: environment)
+    reading.machines = machines(scopes, nodes: nodes, release: reading.release?.written(in: path), path: path, environment: environment)
     return reading
   }
 

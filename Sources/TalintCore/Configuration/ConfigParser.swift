@@ -172,6 +172,7 @@ public struct ConfigParser {
           spec.talosVersion = version
         case "patches":
           spec.patches = strings(setting, &problems, path) ?? []
+          spec.patchRanges = setting.elements.filter { $0.string != nil }.map(\.range)
           for (file, element) in zip(spec.patches, setting.elements) { confine(file, at: element.range.start, &problems, path) }
         case "base":
           guard let file = setting.string, !file.isEmpty else {
@@ -180,6 +181,7 @@ public struct ConfigParser {
           }
           confine(file, at: setting.range.start, &problems, path)
           spec.base = file
+          spec.baseRange = setting.range
         default:
           problem("unknown machine setting '\(key)'\(Suggestion.didYouMean(key, among: Self.machineKeys))", setting.keyRange.start, error: false)
         }

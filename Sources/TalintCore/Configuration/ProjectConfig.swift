@@ -65,6 +65,9 @@ public struct MachineSpec: Sendable, Equatable {
   public var base: String?
   /// Where the machine is declared.
   public var position: SourcePosition
+  /// Where each of `patches` is written, and `base`: a file that cannot be read is reported there.
+  public var patchRanges: [SourceRange] = []
+  public var baseRange: SourceRange?
 
   public init(name: String, type: MachineType, talosVersion: TalosVersion? = nil, patches: [String], base: String? = nil, position: SourcePosition) {
     self.name = name
@@ -99,7 +102,11 @@ extension ProjectConfig {
         name: spec.name, type: spec.type,
         release: spec.talosVersion.map { TalosRelease($0, source: "talos-version of machine \(spec.name) in \(FilePath.display(path))") },
         base: spec.base.map { .file(FilePath.display(FilePath.join(folder, $0))) } ?? .generated,
-        patches: spec.patches.map { MachinePatch(path: FilePath.display(FilePath.join(folder, $0)), content: .file) }, definedIn: FilePath.display(path))
+        patches: spec.patches.indices.map { index in
+          MachinePatch(
+            path: FilePath.display(FilePath.join(folder, spec.patches[index])), content: .file,
+            namedAt: index < spec.patchRanges.count ? spec.patchRanges[index] : nil)
+        }, definedIn: FilePath.display(path), baseNamedAt: spec.baseRange)
     }
   }
 }

@@ -14,8 +14,8 @@ extension Linter {
   /// Applies the fixes of the file's findings — suppressed ones excepted — and lints again,
   /// until no fix is left (fixes can uncover or overlap others; at most ten passes). A result
   /// that would not parse, or that a template's masking could no longer read, is refused: the
-  /// original comes back with the reason. `referrer`: the release of a file that uses this one
-  /// as a patch, as for `lint`.
+  /// original comes back with the reason. `referrer`: the release of the talconfig or template
+  /// that names the file as a patch, which `lint` judges it by.
   public func fixing(_ bytes: [UInt8], path: String, referrer: TalosRelease? = nil) -> FixOutcome {
     let before = lint(bytes: bytes, path: path, referrer: referrer)
     var current = bytes

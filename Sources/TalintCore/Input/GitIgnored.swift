@@ -43,6 +43,24 @@ public struct GitIgnored: Sendable {
     entries.contains(absolutePath) || directories.contains { absolutePath.hasPrefix($0) }
   }
 
+  /// Of `paths` (absolute, inside the work tree at `root`; they need not exist, which is the
+  /// point: a secret kept out of git is missing from a clone), those git ignores, each with the
+  /// rule that does (`.gitignore:3`), from `git check-ignore -v`. Tracked paths are not ignored.
+  public static func rules(ignoring paths: [String], root: String) -> [String: String] {
+    guard let git = gitProgram() else { return [:] }
+    var rules: [String: String] = [:]
+    let wanted = Set(paths)
+    let arguments = safeConfiguration + ["-c", "core.quotePath=false", "-C", root, "check-ignore", "-v", "--"] + paths
+    // Each ignored path: `source:line:pattern<TAB>path`; a name git had to quote matches none.
+    for line in String(decoding: run(git, arguments), as: UTF8.self).split(separator: "\n") {
+      guard let tab = line.lastIndex(of: "\t"), wanted.contains(String(line[line.index(after: tab)...])) else { continue }
+      let fields = line[..<tab].split(separator: ":", omittingEmptySubsequences: false)
+      guard let number = fields.indices.dropFirst().first(where: { !fields[$0].isEmpty && fields[$0].allSatisfy(\.isNumber) }) else { continue }
+      rules[String(line[line.index(after: tab)...])] = fields[..<number].joined(separator: ":") + ":" + fields[number]
+    }
+    return rules
+  }
+
   /// `git` in the first absolute folder of PATH that has it: a relative entry (`.`, or an
   /// empty one) would find a `git` the linted tree holds.
   private static func gitProgram() -> String? {

@@ -95,7 +95,7 @@ public struct ProjectRoot: Sendable {
   }
 
   /// True when `path` is `folder` or lies below it (both absolute and normal).
-  static func contains(_ folder: String, _ path: String) -> Bool {
+  public static func contains(_ folder: String, _ path: String) -> Bool {
     folder == "/" || path == folder || path.hasPrefix(folder + "/")
   }
 }

@@ -59,7 +59,8 @@ public struct EffectiveConfig: Sendable {
         let file = index(of: path)
         try merged.apply(PatchInput(parsed: try store.load(path).get(), file: file))
       }
-    } catch let failure {
+    } catch var failure {
+      if failure.isNotRead { failure.range = machine.baseNamedAt.map { SourceRange(start: $0.start, end: $0.end, file: index(of: machine.definedIn)) } }
       errors.append(failure)
     }
     // A limit passed stops the merge: every later patch would pass it again.
@@ -95,7 +96,9 @@ public struct EffectiveConfig: Sendable {
       do throws(MergeError) {
         try merged.apply(try Self.input(patch, file: file, store: &store))
       } catch var failure {
-        if failure.range == nil { failure.range = patch.regions.first.map { SourceRange(start: $0.start, end: $0.end, file: file) } ?? SourceRange(at: SourcePosition(line: 1, column: 1), file: file) }
+        // A file not read is reported where the definition names it (else at the definition's first line).
+        if failure.isNotRead { failure.range = patch.namedAt.map { SourceRange(start: $0.start, end: $0.end, file: index(of: machine.definedIn)) } }
+        if failure.range == nil && !failure.isNotRead { failure.range = patch.regions.first.map { SourceRange(start: $0.start, end: $0.end, file: file) } ?? SourceRange(at: SourcePosition(line: 1, column: 1), file: file) }
         errors.append(failure)
         limited = failure.isLimit || failure.cutShort
       }

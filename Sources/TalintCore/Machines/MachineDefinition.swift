@@ -20,13 +20,18 @@ public struct MachinePatch: Sendable {
   /// The parts of the file the patch is (none: the whole file): findings that per-file linting
   /// made there are replaced by the machines' findings.
   public var regions: [SourceRange]
+  /// Where the machine's definition names the file (a talconfig's `@file` entry, an Omni
+  /// `file:`, a `.talint.yaml` `patches` entry), in `MachineDefinition.definedIn`: a file that
+  /// cannot be read is reported there.
+  public var namedAt: SourceRange?
   /// For a talhelper `@file` patch: the environment talhelper substitutes in the file.
   public var environment: TalhelperEnvironment?
 
-  public init(path: String, content: Content, regions: [SourceRange] = [], environment: TalhelperEnvironment? = nil) {
+  public init(path: String, content: Content, regions: [SourceRange] = [], namedAt: SourceRange? = nil, environment: TalhelperEnvironment? = nil) {
     self.path = path
     self.content = content
     self.regions = regions
+    self.namedAt = namedAt
     self.environment = environment
   }
 
@@ -58,6 +63,8 @@ public struct MachineDefinition: Sendable {
   /// For a talhelper node or an Omni machine: what the tool gives the generator and writes
   /// over its output, merged over the generated base before the patches.
   public var generatorInput: GeneratorInput?
+  /// Where the definition names a base file (`base:` in `.talint.yaml`), in `definedIn`.
+  public var baseNamedAt: SourceRange?
   /// Patches in the order they are applied.
   public var patches: [MachinePatch]
   /// What is baked into the machine's boot image rather than merged into its config: kernel
@@ -68,7 +75,7 @@ public struct MachineDefinition: Sendable {
 
   public init(
     name: String, type: MachineType, release: TalosRelease?, base: Base = .generated, patches: [MachinePatch],
-    bootDocuments: [MachinePatch] = [], definedIn: String
+    bootDocuments: [MachinePatch] = [], definedIn: String, baseNamedAt: SourceRange? = nil
   ) {
     self.name = name
     self.type = type
@@ -77,6 +84,7 @@ public struct MachineDefinition: Sendable {
     self.patches = patches
     self.bootDocuments = bootDocuments
     self.definedIn = definedIn
+    self.baseNamedAt = baseNamedAt
   }
 
   /// The files the machine's base and patches are written in (the definition itself for a

@@ -14,10 +14,7 @@ public struct MachineFindings: Sendable {
   /// gathered in machine order, so a run prints what a serial one would.
   public init(machines: [MachineDefinition], store: inout PatchStore, linter: (MachineDefinition) -> Linter) {
     // Every file a machine names is loaded first, so the merges only read the store.
-    for machine in machines {
-      if case .file(let path) = machine.base { _ = store.load(path) }
-      for patch in machine.patches + machine.bootDocuments where patch.isFile { _ = store.load(patch) }
-    }
+    store.load(machines)
     let jobs = machines.map { (machine: $0, linter: linter($0)) }
     let loaded = store
     // The run's node budget as a serial run spends it: machine after machine, each allowed
@@ -91,15 +88,15 @@ public struct MachineFindings: Sendable {
   }
 
   private static func check(_ machine: MachineDefinition, linter: Linter, store: inout PatchStore, budget: NodeBudget) -> Checked {
-    let release = linter.settings.forcedVersion.map { TalosRelease($0, source: "--talos-version") } ?? machine.release ?? linter.settings.release
+    let release = linter.settings.release(evidence: machine.release, referrer: nil)
     let effective = EffectiveConfig(machine, release: release, store: &store, budget: budget)
     var found = effective.passedLimit ? [] : linter.check(effective.config, release: release, path: machine.definedIn)
     for error in effective.errors {
       let range = error.range ?? SourceRange(at: SourcePosition(line: 1, column: 1), file: -1)
-      found.append(
-        error.isLimit
-          ? Diagnostic(rule: InputProblems.unreadableInput, message: error.message, path: machine.definedIn, range: range)
-          : Diagnostic(rule: InputProblems.mergeFailed, message: "Talos would refuse this patch: \(error.message)", path: machine.definedIn, range: range))
+      let (rule, message) = error.reported
+      // A file meant to be absent where talint runs is ignored by name (`ignore: [TAL009]`).
+      guard linter.settings.selection.includes(rule) else { continue }
+      found.append(Diagnostic(rule: rule, message: message, path: machine.definedIn, range: range))
     }
     return Checked(
       diagnostics: found, files: effective.files, created: effective.merged.budget.created, cutShort: effective.errors.contains(where: \.cutShort))

@@ -9,6 +9,8 @@ public struct MergeError: Error, Sendable, CustomStringConvertible {
   public var range: SourceRange?
   /// True when the merge passed a safety limit (TAL003) rather than Talos refusing the patch.
   public var isLimit = false
+  /// True when a file the machine names is missing or unreadable (TAL009): not Talos's refusal.
+  public var isNotRead = false
   /// True when the run's budget ran out while other machines merged at once: the machine is
   /// merged again on its own (MachineFindings), so this never reaches a report.
   var cutShort = false
@@ -25,6 +27,13 @@ public struct MergeError: Error, Sendable, CustomStringConvertible {
   }
 
   public var description: String { message }
+
+  /// The rule and message `lint` reports this under; `render` prints the same message.
+  public var reported: (rule: RuleDescription, message: String) {
+    if isNotRead { return (InputProblems.referenceNotRead, "\(message); the machine's config is merged and checked without it") }
+    if isLimit { return (InputProblems.unreadableInput, message) }
+    return (InputProblems.mergeFailed, "Talos would refuse this patch: \(message)")
+  }
 }
 
 /// One patch as a merge reads it: its documents (a file's, an embedded string's, or subtrees

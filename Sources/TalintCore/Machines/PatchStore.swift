@@ -48,10 +48,45 @@ public struct PatchStore: Sendable {
         error.kind == .limit
         ? MergeError(message: "\(path) cannot be merged: \(error.message)", isLimit: true)
         : MergeError(message: "\(path) is not valid YAML: \(error.message)")
+    } catch let error as InputError where error.isLimit {
+      failure = MergeError(message: "cannot read \(path): \(error)", isLimit: true)
     } catch {
-      failure = MergeError(message: "cannot read \(path): \(error)", isLimit: (error as? InputError)?.isLimit == true)
+      // Missing or unreadable: the machine is merged without it (TAL009).
+      let problem = FilePath.exists(path) ? "cannot be read (\(error))" : "does not exist"
+      failure = MergeError(notRead: "\(FilePath.display(path)) \(problem)")
     }
     failures[key] = failure
     return .failure(failure)
   }
+
+  /// Loads every file the machines name, so that their merges only read the store; of the
+  /// files missing, those git ignores (a secret kept out of git is missing from every clone)
+  /// are said to be, asking git once per repository.
+  public mutating func load(_ machines: [MachineDefinition]) {
+    var missing: [String: [String]] = [:]
+    var seen = Set<String>()
+    let named = machines.flatMap { machine in
+      (machine.patches + machine.bootDocuments).filter(\.isFile).map(\.path) + { if case .file(let path) = machine.base { [path] } else { [] } }()
+    }
+    for path in named {
+      let key = FilePath.absolute(path)
+      guard seen.insert(key).inserted, case .failure(let failure) = load(path), failure.isNotRead, !FilePath.exists(path),
+        let root = ConfigDiscovery.repositoryRoot(of: key)
+      else { continue }
+      missing[root, default: []].append(key)
+    }
+    // And each file as talhelper substitutes it, where it does.
+    for machine in machines {
+      for patch in machine.patches where patch.isFile && patch.environment != nil { _ = load(patch) }
+    }
+    for (root, paths) in missing {
+      // One git process per repository, with a command line far below the system's limit: a
+      // file naming more missing files than this is no repository's (the rest are "missing").
+      for (path, rule) in GitIgnored.rules(ignoring: Array(paths.prefix(256)), root: root) {
+        failures[path] = MergeError(
+          notRead: "\(FilePath.display(path)) is ignored by git (\(ControlCharacters.escaped(rule))) and is not here, so its settings were not checked")
+      }
+    }
+  }
 }
+

@@ -13,15 +13,34 @@ public struct TalosRelease: Sendable, Equatable, CustomStringConvertible {
   public var declared: TalosVersion
   /// Where it came from, e.g. `machine.install.image at line 7`.
   public var source: String
+  /// Where it is written, without the note on a release talint does not know.
+  private var origin: String
 
   public init(_ version: TalosVersion, source: String) {
     let known = version.nearestKnown
     self.version = known
     self.declared = version
+    self.origin = source
     self.source = known == version ? source : "\(source): Talos \(version), judged as \(known), the nearest release talint knows"
   }
 
   public var description: String { "\(version) (\(source))" }
+
+  /// The release a file or machine is judged against, decided here only, so `config`, `lint`,
+  /// `render`, the reports and the language server never disagree: `--talos-version`
+  /// (`forced`); what the file or machine names itself (`evidence`); the release of the
+  /// talconfig or Omni template that names the file as a patch (`referrer`); the project's
+  /// `.talint.yaml`, else the newest release talint knows (`settings`).
+  public static func resolve(forced: TalosVersion?, evidence: TalosRelease?, referrer: TalosRelease?, settings: TalosRelease) -> TalosRelease {
+    forced.map { TalosRelease($0, source: "--talos-version") } ?? evidence ?? referrer ?? settings
+  }
+
+  /// This release as another file sees it (a patch the talconfig names, a machine it
+  /// describes): the source names the file it is written in, `talosVersion at line 2 of
+  /// talos/talconfig.yaml`, as a bare `talosVersion at line 2` would point into the patch.
+  func written(in file: String) -> TalosRelease {
+    TalosRelease(declared, source: "\(origin) of \(FilePath.display(file))")
+  }
 
   /// Where an installer image (whose tag names the release) is written.
   static let installerImageLocations = SettingLocations([.v1alpha1(["machine", "install", "image"]), .typed("UnattendedInstallConfig", ["installer", "image"])])
