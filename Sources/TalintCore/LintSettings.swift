@@ -68,6 +68,9 @@ public struct LintSettings: Sendable, Equatable {
   public var networks = NetworkPolicy()
   /// Which files' YAML talint checks (`yaml:` in `.talint.yaml`).
   public var yaml = YAMLScope.talos
+  /// talhelper's env files, as `.talint.yaml` names them (nil: talenv.yaml and its kin beside
+  /// each talconfig, talhelper's default).
+  public var talhelperEnvFiles: [String]?
 
   /// The fallback release with its source.
   public var release: TalosRelease { TalosRelease(version, source: versionSource) }

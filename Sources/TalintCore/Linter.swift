@@ -82,7 +82,8 @@ public struct Linter: Sendable {
       parsed = masked
       template = masking
     }
-    let reading = CarrierReading.read(parsed, path: path, context: UnitContext(branches: template?.branches), root: root)
+    let reading = CarrierReading.read(
+      parsed, path: path, context: UnitContext(branches: template?.branches), root: root, environmentFiles: settings.talhelperEnvFiles)
     let comments = parsed.lines.contains("talos-version=") ? parsed.comments() : nil
     let evidence = TalosRelease.evidence(comments: comments, configs: reading.units.map(\.config), carrier: reading.release)
     let release = settings.release(evidence: evidence, referrer: referrer)

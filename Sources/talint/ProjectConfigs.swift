@@ -87,6 +87,9 @@ final class ProjectConfigs {
       text += "  baseline: \(project.baselinePath.map(yamlQuoted) ?? "null")\n"
       text += "  require-reason: \(settings.requireReason)\n"
       text += "  yaml: \(settings.yaml.rawValue)  # \(settings.yaml == .all ? "syntax and duplicate keys of every YAML file checked" : "only Talos files are checked")\n"
+      if let files = settings.talhelperEnvFiles {
+        text += "  talhelper-env-files: \(list(files.map(FilePath.display)))\n"
+      }
       text += "  unsuppressible: \(list(settings.unsuppressible.sorted()))\n"
       let networks = settings.networks
       text += "  networks:\n"

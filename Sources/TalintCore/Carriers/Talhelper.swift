@@ -59,11 +59,14 @@ enum Talhelper {
     var patches: [MachinePatch] = []
   }
 
-  static func read(_ source: YAMLDocument, parsed: YAMLParseResult, path: String, context: UnitContext, root: ProjectRoot) -> CarrierReading {
+  static func read(
+    _ source: YAMLDocument, parsed: YAMLParseResult, path: String, context: UnitContext, root: ProjectRoot, environmentFiles: [String]? = nil
+  ) -> CarrierReading {
     var reading = CarrierReading(kind: .talhelper, root: root)
     guard let root = source.root else { return reading }
     let top = source.found(root, keyPath: "")
-    let environment = TalhelperEnvironment(besideTalconfig: path, root: reading.root)
+    let environment = environmentFiles.map { TalhelperEnvironment(files: $0, root: reading.root) }
+      ?? TalhelperEnvironment(besideTalconfig: path, root: reading.root)
     if let version = top.child("talosVersion"), let written = version.rawString, let text = environment.substitute(written),
       let parsedVersion = TalosVersion(parsing: text)
     {

@@ -19,8 +19,15 @@ public struct TalhelperEnvironment: Sendable {
 
   /// The env files beside the talconfig at `path`, read through `root` (nothing outside it).
   init(besideTalconfig path: String, root: ProjectRoot) {
-    for name in Self.fileNames {
-      guard case .file(let file) = root.resolve(name, written: name, from: path),
+    self.init(files: Self.fileNames.map { FilePath.join(FilePath.parent(path), $0) }, root: root)
+  }
+
+  /// The env files at `paths` (talhelper's `--env-file`, as `.talint.yaml` names them), those
+  /// that exist, read through `root` (nothing outside it).
+  init(files paths: [String], root: ProjectRoot) {
+    for path in paths {
+      let name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+      guard case .file(let file) = root.resolve(name, written: FilePath.display(path), from: path),
         let bytes = try? InputFile.path(file).read(limit: 1 << 20)
       else { continue }
       let parsed = YAMLParser.parse(bytes)

@@ -10,7 +10,7 @@ public struct ConfigParser {
 
   static let keys = [
     "select", "ignore", "severity", "exclude", "fail-on", "talos-version", "require-reason", "unsuppressible",
-    "networks", "baseline", "include", "machines", "yaml",
+    "networks", "baseline", "include", "machines", "yaml", "talhelper-env-files",
   ]
   static let networkKeys = ["admin", "controlPlane", "cluster"]
   static let failOnValues = ["error", "warning", "info", "never"]
@@ -88,6 +88,11 @@ public struct ConfigParser {
           continue
         }
         config.yaml = scope
+      case "talhelper-env-files":
+        // talhelper's `--env-file`: these files instead of the talenv.yaml beside a talconfig.
+        guard let files = strings(value, &problems, path) else { continue }
+        for (file, element) in zip(files, value.elements) { confine(file, at: element.range.start, &problems, path) }
+        config.talhelperEnvFiles = files
       case "baseline":
         guard let file = value.string, !file.isEmpty else {
           problem("baseline must be the path of a baseline file, relative to this file", value.range.start)

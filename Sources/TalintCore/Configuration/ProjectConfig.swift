@@ -22,6 +22,9 @@ public struct ProjectConfig: Sendable {
   public var machines: [MachineSpec] = []
   /// Which files' YAML is checked (`yaml: talos|all`); nil: the default, Talos files only.
   public var yaml: YAMLScope?
+  /// talhelper's env files (`--env-file`), relative to this file; nil: its defaults beside
+  /// each talconfig.
+  public var talhelperEnvFiles: [String]?
 
   public init(path: String? = nil) { self.path = path }
 
@@ -50,6 +53,7 @@ public struct ProjectConfig: Sendable {
     settings.unsuppressible = Set(unsuppressible.compactMap { name in knownRules.first { RuleSelection.matches(name, $0) }?.id })
     settings.networks = networks
     settings.yaml = yaml ?? .talos
+    settings.talhelperEnvFiles = talhelperEnvFiles.map { files in files.map { FilePath.join(directory ?? ".", $0) } }
     return settings
   }
 }
