@@ -45,6 +45,18 @@ import Testing
     #expect(render.stdout.contains("clusterName: staging"))
   }
 
+  @Test func talhelperNodesOfOneHostnameInTwoClustersAreNamedByCluster() throws {
+    let talconfig = { (cluster: String) in
+      "clusterName: \(cluster)\ntalosVersion: v1.13.0\nendpoint: https://10.0.0.1:6443\nnodes:\n  - hostname: cp1\n    controlPlane: true\n"
+        + "patches:\n  - |-\n    machine:\n      sysctls:\n        kernel.kptr_restrict: \"1\"\n"
+    }
+    let root = try Workspace.make(["prod/talconfig.yaml": talconfig("prod"), "staging/talconfig.yaml": talconfig("staging")])
+    let lint = try Subprocess.run(Paths.binary, ["lint", "."], directory: root)
+    #expect(lint.stdout.contains("(machine: prod/cp1)") && lint.stdout.contains("(machine: staging/cp1)"), "\(lint.stdout)")
+    let alone = try Subprocess.run(Paths.binary, ["lint", "prod"], directory: root)
+    #expect(alone.stdout.contains("(machine: cp1)"), "\(alone.stdout)")
+  }
+
   @Test func aMachineSetNamedOnceKeepsItsName() throws {
     let root = try Workspace.make(["prod.yaml": Self.omniTemplate(cluster: "prod")])
     let render = try Subprocess.run(Paths.binary, ["render", "--machine", "gpu", "."], directory: root)

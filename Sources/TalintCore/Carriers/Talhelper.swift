@@ -211,6 +211,7 @@ enum Talhelper {
       let name = written.flatMap { $0.unicodeScalars.contains(TemplateMasking.opaque) ? nil : $0 } ?? "nodes[\(index)]"
       var machine = MachineDefinition(name: name, type: type, release: release, patches: patches, bootDocuments: boot.map { [$0] } ?? [], definedIn: path)
       machine.generatorInput = input(type: type, top: top, group: group, node: scope, environment: environment)
+      machine.cluster = top.found.child("clusterName")?.rawString
       return machine
     }
   }

@@ -53,8 +53,8 @@ public struct MachineDefinition: Sendable {
   }
 
   public var name: String
-  /// The cluster a machine belongs to where one file may describe several (an Omni template's
-  /// `Cluster` name): two machine sets of one name in two clusters are told apart by it.
+  /// The cluster a machine belongs to (a talconfig's `clusterName`, an Omni template's
+  /// `Cluster` name): two machines of one name in two clusters are told apart by it.
   public var cluster: String?
   public var type: MachineType
   /// The release the machine runs, when its definition says (a talconfig's `talosVersion`).
@@ -98,7 +98,8 @@ public struct MachineDefinition: Sendable {
 
 extension MachineDefinition {
   /// The machines with every name unambiguous across the run: machines of one name in
-  /// different clusters are named `cluster/name` (Omni's `gpu-workers` of two clusters).
+  /// different clusters are named `cluster/name` (Omni's `gpu` set of two clusters, talhelper's
+  /// `cp1` of a staging and a production talconfig).
   public static func namedUniquely(_ machines: [MachineDefinition]) -> [MachineDefinition] {
     var clustersByName: [String: Set<String>] = [:]
     for machine in machines { clustersByName[machine.name, default: []].insert(machine.cluster ?? "") }
