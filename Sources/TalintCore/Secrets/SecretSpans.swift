@@ -229,8 +229,9 @@ public struct SecretSpans: Sendable {
     mayEmbedSecrets(document) ? document.sourceScalars(containing: UInt8(ascii: "@"), or: UInt8(ascii: "=")) : []
   }
 
-  /// Secrets written inside a larger value: a URL's password (or a lone userinfo token, as in
-  /// `https://ghp_x@github.com`), and query parameters named like secrets (`?jointoken=…`).
+  /// Secrets written inside a larger value: a URL's password (or a userinfo that is a token
+  /// by its form, as in `https://ghp_x@github.com`; a user name alone — `ssh://git@…`,
+  /// `s3://bucket@region` — is none), and query parameters named like secrets (`?jointoken=…`).
   public static func embeddedSecrets(in text: String) -> [String] {
     guard mayEmbedSecrets(text) else { return [] }
     let bytes = Array(text.utf8)
@@ -249,8 +250,11 @@ public struct SecretSpans: Sendable {
       while end < bytes.count && !Self.authorityEnds(bytes[end]) { end += 1 }
       if let at = bytes[scheme.upperBound..<end].lastIndex(of: UInt8(ascii: "@")) {
         let userinfo = scheme.upperBound..<at
-        let password = bytes[userinfo].firstIndex(of: UInt8(ascii: ":")).map { ($0 + 1)..<at } ?? userinfo
-        if !password.isEmpty { spans.append(password) }
+        if let colon = bytes[userinfo].firstIndex(of: UInt8(ascii: ":")) {
+          if colon + 1 < at { spans.append((colon + 1)..<at) }
+        } else if Self.isTokenShaped(bytes[userinfo]) {
+          spans.append(userinfo)
+        }
       }
       from = scheme.upperBound
     }
@@ -268,6 +272,31 @@ public struct SecretSpans: Sendable {
       if end > equals + 1 && !spans.contains(where: { $0.overlaps((equals + 1)..<end) }) { spans.append((equals + 1)..<end) }
     }
     return spans.sorted { $0.lowerBound < $1.lowerBound }
+  }
+
+  /// Prefixes of access tokens that services hand out to be used as a URL's user name
+  /// (GitHub, GitLab, Hugging Face, npm, Slack).
+  private static let tokenPrefixes = ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "hf_", "npm_", "xoxb-", "xoxp-"]
+
+  /// A userinfo without a password is a user name (`git`, `deploy`, an S3 bucket), unless it
+  /// has a token's form: a known token prefix, or 20 or more letters, digits and `_` that mix
+  /// upper case, lower case and digits, as generated tokens do and names chosen by people
+  /// (and bucket names, lower case by rule) do not.
+  static func isTokenShaped(_ userinfo: ArraySlice<UInt8>) -> Bool {
+    let text = String(decoding: userinfo, as: UTF8.self)
+    if tokenPrefixes.contains(where: { text.hasPrefix($0) }) { return true }
+    guard userinfo.count >= 20 else { return false }
+    var (upper, lower, digit) = (false, false, false)
+    for byte in userinfo {
+      switch byte {
+      case UInt8(ascii: "A")...UInt8(ascii: "Z"): upper = true
+      case UInt8(ascii: "a")...UInt8(ascii: "z"): lower = true
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = true
+      case UInt8(ascii: "_"): continue
+      default: return false
+      }
+    }
+    return upper && lower && digit
   }
 
   private static func authorityEnds(_ byte: UInt8) -> Bool {
