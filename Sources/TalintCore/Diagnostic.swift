@@ -87,6 +87,14 @@ public struct Diagnostic: Sendable, Equatable {
     self.notes = notes
   }
 
+  /// The message with its own key path taken out: a value reached through YAML aliases from
+  /// several places is reported by each path that reaches it, in messages that differ only
+  /// there. Reports of one rule at one range with the same such message are one finding.
+  public var messageWithoutKeyPath: String {
+    guard let keyPath, !keyPath.isEmpty, message.containsBytes(keyPath) else { return message }
+    return message.replacingBytes(keyPath, with: "\u{0}")
+  }
+
   /// A hash of rule, key path and value text: stable when lines above the finding move, so
   /// baselines and code-scanning services can follow it across edits.
   public var fingerprint: String {

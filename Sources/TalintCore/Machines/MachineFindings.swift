@@ -56,7 +56,7 @@ public struct MachineFindings: Sendable {
         for index in diagnostic.notes.indices { diagnostic.notes[index].range.file = 0 }
         let place = Place(
           file: absolutePath ?? FilePath.absolute(diagnostic.path), start: diagnostic.range.start, end: diagnostic.range.end,
-          rule: diagnostic.ruleID, message: diagnostic.message)
+          rule: diagnostic.ruleID, message: diagnostic.messageWithoutKeyPath)
         if let index = byPlace[place] {
           if !diagnostics[index].machines.contains(machine.name) { diagnostics[index].machines.append(machine.name) }
         } else {
@@ -71,7 +71,8 @@ public struct MachineFindings: Sendable {
     }
   }
 
-  /// What makes two machines' findings one report: the same rule and message at the same place.
+  /// What makes two machines' findings one report: the same rule and message at the same
+  /// place, whichever key path led each machine there (an alias shared by several nodes).
   private struct Place: Hashable {
     var file: String
     var start: SourcePosition
