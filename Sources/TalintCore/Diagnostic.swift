@@ -68,6 +68,9 @@ public struct Diagnostic: Sendable, Equatable {
   /// The source line the finding starts on, secrets masked, for formats that show source
   /// (filled only when a linter is asked for excerpts).
   public var excerpt: SourceExcerpt?
+  /// The parts of `message` that came from the input (UTF-8 offsets), which alone are
+  /// scrubbed of secret values; nil when any part may have (the message is scrubbed whole).
+  public var inputSpans: [Range<Int>]?
   /// For a finding on machines' merged configs: the machines the value reaches, by name.
   public var machines: [String] = []
   /// The mechanical remedy, where the rule has one and the text allows it.

@@ -47,15 +47,16 @@ public struct RuleContext {
   /// The release and where it came from; nil only in contexts built outside a lint run.
   public var release: TalosRelease?
 
-  public mutating func report(_ message: String, at range: SourceRange, keyPath: String? = nil, notes: [Note] = [], fix: Fix? = nil) {
-    var diagnostic = Diagnostic(rule: rule.description, message: message, path: path, range: range, keyPath: keyPath, notes: notes)
+  public mutating func report(_ message: Message, at range: SourceRange, keyPath: String? = nil, notes: [Note] = [], fix: Fix? = nil) {
+    var diagnostic = Diagnostic(rule: rule.description, message: message.text, path: path, range: range, keyPath: keyPath, notes: notes)
+    diagnostic.inputSpans = message.interpolated
     guard reported.insert(ReportedFinding(diagnostic)).inserted else { return }
     diagnostic.fix = fix
     diagnostics.append(diagnostic)
   }
 
   /// Reports at a value (the thing that is wrong is what it is set to).
-  public mutating func report(_ message: String, at found: Found, fix: Fix? = nil) {
+  public mutating func report(_ message: Message, at found: Found, fix: Fix? = nil) {
     report(message, at: found.range, keyPath: found.keyPath, fix: fix)
   }
 
@@ -75,7 +76,7 @@ public struct RuleContext {
   }
 
   /// Reports at a key (the thing that is wrong is that it is there at all).
-  public mutating func report(_ message: String, atKeyOf found: Found) {
+  public mutating func report(_ message: Message, atKeyOf found: Found) {
     report(message, at: found.keyRange, keyPath: found.keyPath)
   }
 }

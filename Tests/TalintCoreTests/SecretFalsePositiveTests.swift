@@ -1,4 +1,5 @@
 import TalintCore
+import TalintYAML
 import Testing
 
 /// What real repositories showed is not a secret: user names in URLs and placeholders. The
@@ -23,5 +24,32 @@ import Testing
     for value in ["{\"a\": 1}", "{}", "plain-secret-value", "{a b}"] {
       #expect(!SecretFields.isProtected(value), "\(value)")
     }
+  }
+
+  /// A taint's `key`, a `topologyKey` and a `keyUsage` name labels and usages, not key
+  /// material: neither excerpts nor messages mask them. A CA `key` beside them still is.
+  @Test func labelKeysAreNotMasked() {
+    let text = """
+      machine:
+        kubelet:
+          extraConfig:
+            registerWithTaints:
+              - key: node-role
+                value: storage
+                effect: NoSchedule
+        ca:
+          key: c2VjcmV0LWNhLWtleQ==
+      spec:
+        topologyKey: kubernetes.io/hostname
+        keyUsage: digitalSignature
+      """
+    let parsed = YAMLParser.parse(Array(text.utf8))
+    let spans = SecretSpans(parsed)
+    for line in [5, 11, 12] {
+      let original = parsed.lines.lineText(line)
+      #expect(spans.masked(line: line, text: original).text == original, "line \(line)")
+    }
+    #expect(spans.masked(line: 9, text: parsed.lines.lineText(9)).text == "    key: \(SecretSpans.mask)")
+    #expect(spans.scrub("taint node-role on kubernetes.io/hostname") == "taint node-role on kubernetes.io/hostname")
   }
 }

@@ -67,7 +67,11 @@ public struct MachineFindings: Sendable {
       }
     }
     for index in diagnostics.indices {
-      diagnostics[index].message += " (" + Self.describe(diagnostics[index].machines) + ")"
+      // Machine names are the input's: scrubbed like any part that came from it.
+      let start = diagnostics[index].message.utf8.count
+      let machines = " (" + Self.describe(diagnostics[index].machines) + ")"
+      diagnostics[index].message += machines
+      diagnostics[index].inputSpans?.append(start..<start + machines.utf8.count)
     }
   }
 

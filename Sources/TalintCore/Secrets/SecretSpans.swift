@@ -18,6 +18,9 @@ public struct SecretSpans: Sendable {
   /// True when a URL holds a password or token: messages are then scrubbed of URL credentials
   /// by their place in the URL, whatever their length (a short one is not in `values`).
   private var hasURLSecrets = false
+  /// Lines whose `key:` the tree showed to be a label key (SecretKeys.namesLabelKey), which the
+  /// line heuristics would otherwise mask.
+  private var labelKeyLines: Set<Int> = []
 
   public init() {}
 
@@ -28,9 +31,16 @@ public struct SecretSpans: Sendable {
       // Each node is masked once, however many aliases lead to it (an alias bomb stays linear).
       var masked = Set<NodeID>()
       var setsSecret = false
-      document.forEachSourcePair { pair, key in
+      document.forEachSourcePair { pair, key, mapping in
         if JSONPointer.isPathKey(key) { setsSecret = setsSecret || JSONPointer.setsSecret(document.scalar(pair.value)) }
-        guard SecretKeys.mayLookSecret(bytes: key), SecretKeys.looksSecret(String(decoding: key, as: UTF8.self)) else { return }
+        guard SecretKeys.mayLookSecret(bytes: key) else { return }
+        let name = String(decoding: key, as: UTF8.self)
+        guard SecretKeys.looksSecret(name) else { return }
+        if SecretKeys.namesLabelKey(name, in: mapping, of: document) {
+          // Its line is left alone by the text heuristics too (`masked(line:)`).
+          labelKeyLines.insert(document[pair.key].range.start.line)
+          return
+        }
         maskValue(pair.value, in: document, lines: parsed.lines, masked: &masked, found: &found)
       }
       // A JSON6902 operation sets its `value` at its `path`: `{op: add, path: /machine/token,
@@ -117,9 +127,50 @@ public struct SecretSpans: Sendable {
   }
 
   /// A message as every output shows it: scrubbed, and with the control characters a key or
-  /// value of the input brought into it escaped (ControlCharacters).
-  public func shown(_ message: String) -> String {
-    ControlCharacters.escaped(isEmpty ? message : scrub(message))
+  /// value of the input brought into it escaped (ControlCharacters). With `inputSpans` (the
+  /// parts that came from the input, Message), a secret value is masked only where it is
+  /// written in such a part: talint's own words stay as written.
+  public func shown(_ message: String, inputSpans: [Range<Int>]? = nil) -> String {
+    guard !isEmpty else { return ControlCharacters.escaped(message) }
+    guard let inputSpans else { return ControlCharacters.escaped(scrub(message)) }
+    return ControlCharacters.escaped(scrub(message, within: inputSpans))
+  }
+
+  /// `scrub` limited to the parts of `message` at `spans`: each occurrence of a secret value
+  /// that overlaps one is masked (the whole occurrence), others are talint's own text.
+  func scrub(_ message: String, within spans: [Range<Int>]) -> String {
+    guard !spans.isEmpty else { return message }
+    let length = message.utf8.count
+    var hidden: [Range<Int>] = []
+    for value in values where value.utf8.count <= length {
+      var from = 0
+      while let found = message.byteRange(of: value, from: from) {
+        if spans.contains(where: { $0.overlaps(found) }) { hidden.append(found) }
+        from = found.lowerBound + 1
+      }
+    }
+    var result = message
+    if !hidden.isEmpty {
+      var merged: [Range<Int>] = []
+      for range in hidden.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+        if let last = merged.last, range.lowerBound <= last.upperBound {
+          merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+        } else {
+          merged.append(range)
+        }
+      }
+      let bytes = Array(message.utf8)
+      var kept: [UInt8] = []
+      var position = 0
+      for range in merged {
+        kept += bytes[position..<range.lowerBound]
+        kept += Self.mask.utf8
+        position = range.upperBound
+      }
+      kept += bytes[position...]
+      result = String(decoding: kept, as: UTF8.self)
+    }
+    return hasURLSecrets ? Self.maskingEmbeddedSecrets(in: result) : result
   }
 
   /// `text` with the URL credentials written in it masked where they stand.
@@ -135,7 +186,7 @@ public struct SecretSpans: Sendable {
   /// columns of the masked one.
   public func masked(line: Int, text: String) -> MaskedLine {
     var ranges = columnsByLine[line] ?? []
-    ranges += Self.heuristicColumns(text)
+    ranges += Self.heuristicColumns(text, labelKey: labelKeyLines.contains(line))
     return MaskedLine(text, masking: ranges)
   }
 
