@@ -68,6 +68,9 @@ public struct Diagnostic: Sendable, Equatable {
   /// The source line the finding starts on, secrets masked, for formats that show source
   /// (filled only when a linter is asked for excerpts).
   public var excerpt: SourceExcerpt?
+  /// The parts of `message` that came from the input (UTF-8 offsets), which alone are
+  /// scrubbed of secret values; nil when any part may have (the message is scrubbed whole).
+  public var inputSpans: [Range<Int>]?
   /// For a finding on machines' merged configs: the machines the value reaches, by name.
   public var machines: [String] = []
   /// The mechanical remedy, where the rule has one and the text allows it.
@@ -85,6 +88,14 @@ public struct Diagnostic: Sendable, Equatable {
     self.range = range
     self.keyPath = keyPath
     self.notes = notes
+  }
+
+  /// The message with its own key path taken out: a value reached through YAML aliases from
+  /// several places is reported by each path that reaches it, in messages that differ only
+  /// there. Reports of one rule at one range with the same such message are one finding.
+  public var messageWithoutKeyPath: String {
+    guard let keyPath, !keyPath.isEmpty, message.containsBytes(keyPath) else { return message }
+    return message.replacingBytes(keyPath, with: "\u{0}")
   }
 
   /// A hash of rule, key path and value text: stable when lines above the finding move, so

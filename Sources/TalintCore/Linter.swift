@@ -294,7 +294,7 @@ public struct Linter: Sendable {
     var maskedLines: [Int: MaskedLine] = [:]
     for index in diagnostics.indices {
       if let severity = settings.severities[diagnostics[index].ruleID] { diagnostics[index].severity = severity }
-      diagnostics[index].message = secrets.shown(diagnostics[index].message)
+      diagnostics[index].message = secrets.shown(diagnostics[index].message, inputSpans: diagnostics[index].inputSpans)
       for note in diagnostics[index].notes.indices {
         diagnostics[index].notes[note].message = secrets.shown(diagnostics[index].notes[note].message)
       }

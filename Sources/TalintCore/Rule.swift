@@ -17,6 +17,9 @@ public struct RuleContext {
   /// The rule checking now: reports are its (its description is read only when it reports).
   var rule: any Rule.Type
   public private(set) var diagnostics: [Diagnostic] = []
+  /// What has been reported (rule, range, message without its key path): a value reached
+  /// through aliases from several places is reported once, at the anchor, by the first path.
+  private var reported: Set<ReportedFinding> = []
   /// Where a position of this config is written in the file: itself, or for a config embedded
   /// in a string, the place in the outer file. Reports are moved by the linter; a message
   /// that names a position uses this.
@@ -44,14 +47,16 @@ public struct RuleContext {
   /// The release and where it came from; nil only in contexts built outside a lint run.
   public var release: TalosRelease?
 
-  public mutating func report(_ message: String, at range: SourceRange, keyPath: String? = nil, notes: [Note] = [], fix: Fix? = nil) {
-    var diagnostic = Diagnostic(rule: rule.description, message: message, path: path, range: range, keyPath: keyPath, notes: notes)
+  public mutating func report(_ message: Message, at range: SourceRange, keyPath: String? = nil, notes: [Note] = [], fix: Fix? = nil) {
+    var diagnostic = Diagnostic(rule: rule.description, message: message.text, path: path, range: range, keyPath: keyPath, notes: notes)
+    diagnostic.inputSpans = message.interpolated
+    guard reported.insert(ReportedFinding(diagnostic)).inserted else { return }
     diagnostic.fix = fix
     diagnostics.append(diagnostic)
   }
 
   /// Reports at a value (the thing that is wrong is what it is set to).
-  public mutating func report(_ message: String, at found: Found, fix: Fix? = nil) {
+  public mutating func report(_ message: Message, at found: Found, fix: Fix? = nil) {
     report(message, at: found.range, keyPath: found.keyPath, fix: fix)
   }
 
@@ -71,7 +76,19 @@ public struct RuleContext {
   }
 
   /// Reports at a key (the thing that is wrong is that it is there at all).
-  public mutating func report(_ message: String, atKeyOf found: Found) {
+  public mutating func report(_ message: Message, atKeyOf found: Found) {
     report(message, at: found.keyRange, keyPath: found.keyPath)
+  }
+}
+
+/// One finding as `RuleContext` tells reports apart: a rule, a place and
+/// what it says there, whichever key path reached the place.
+struct ReportedFinding: Hashable {
+  var rule: String
+  var range: SourceRange
+  var message: String
+
+  init(_ diagnostic: Diagnostic) {
+    (rule, range, message) = (diagnostic.ruleID, diagnostic.range, diagnostic.messageWithoutKeyPath)
   }
 }

@@ -190,14 +190,14 @@ public struct YAMLDocument: Sendable {
   /// Calls `body` with each pair of the mappings this document's source holds whose key is a
   /// scalar (through an alias too), and the key's bytes, in source order; read from the
   /// arena's buffers, as `sourceScalars`.
-  public func forEachSourcePair(_ body: (Pair, UnsafeBufferPointer<UInt8>) -> Void) {
+  public func forEachSourcePair(_ body: (Pair, UnsafeBufferPointer<UInt8>, _ mapping: NodeID) -> Void) {
     arena.withBuffers { buffers in
       for index in ownNodes.lowerBound..<min(ownNodes.upperBound, buffers.nodes.count) where buffers.nodes[index].kind == .mapping {
         let mapping = buffers.nodes[index]
         for slot in stride(from: Int(mapping.first), to: Int(mapping.first + mapping.count), by: 2) {
           let pair = Pair(key: buffers.children[slot], value: buffers.children[slot + 1])
           let key = buffers.nodes[Int(resolve(pair.key).index)]
-          if key.kind == .scalar { body(pair, buffers.bytes(key)) }
+          if key.kind == .scalar { body(pair, buffers.bytes(key), NodeID(index)) }
         }
       }
     }

@@ -48,7 +48,7 @@ public enum ConfigRenderer {
           if position > 0 || !text.hasSuffix("- ") { text += String(repeating: " ", count: indent) }
           let key = arena.scalar(pair.key) ?? ""
           text += ConfigRenderer.scalar(key, style: .plain) + ":"
-          entry(pair.value, indent: indent, secret: secret || SecretKeys.looksSecret(key))
+          entry(pair.value, indent: indent, secret: secret || (SecretKeys.looksSecret(key) && !SecretKeys.namesLabelKey(key, in: node, of: arena)))
         }
         if pairs.isEmpty { text += "{}\n" }
       case .sequence(let items):

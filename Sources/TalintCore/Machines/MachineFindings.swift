@@ -53,7 +53,7 @@ public struct MachineFindings: Sendable {
         for index in diagnostic.notes.indices { diagnostic.notes[index].range.file = 0 }
         let place = Place(
           file: absolutePath ?? FilePath.absolute(diagnostic.path), start: diagnostic.range.start, end: diagnostic.range.end,
-          rule: diagnostic.ruleID, message: diagnostic.message)
+          rule: diagnostic.ruleID, message: diagnostic.messageWithoutKeyPath)
         if let index = byPlace[place] {
           if !diagnostics[index].machines.contains(machine.name) { diagnostics[index].machines.append(machine.name) }
         } else {
@@ -64,11 +64,16 @@ public struct MachineFindings: Sendable {
       }
     }
     for index in diagnostics.indices {
-      diagnostics[index].message += " (" + Self.describe(diagnostics[index].machines) + ")"
+      // Machine names are the input's: scrubbed like any part that came from it.
+      let start = diagnostics[index].message.utf8.count
+      let machines = " (" + Self.describe(diagnostics[index].machines) + ")"
+      diagnostics[index].message += machines
+      diagnostics[index].inputSpans?.append(start..<start + machines.utf8.count)
     }
   }
 
-  /// What makes two machines' findings one report: the same rule and message at the same place.
+  /// What makes two machines' findings one report: the same rule and message at the same
+  /// place, whichever key path led each machine there (an alias shared by several nodes).
   private struct Place: Hashable {
     var file: String
     var start: SourcePosition

@@ -400,9 +400,12 @@ public struct MergedConfig: Sendable {
       for pair in yaml.pairs(resolved) {
         guard let key = yaml.scalar(pair.key), key != "$patch", !stripped(yaml, pair.value) else { continue }
         let newKey = try copy(pair.key, from: yaml, patch: patch, kind: kind, path: &path)
+        let labelKey = SecretKeys.namesLabelKey(key, in: resolved, of: yaml) && !path.contains(where: SecretKeys.looksSecret)
         path.append(key)
         pairs.append(Pair(key: newKey, value: try copy(pair.value, from: yaml, patch: patch, kind: kind, path: &path)))
         path.removeLast()
+        // A taint's or selector's `key` names a label: not a secret source, as its name alone says.
+        if labelKey { secretSources.remove(Self.place(yaml[yaml.resolve(pair.value)].range, of: patch)) }
       }
       return arena.append(.mapping(pairs), range: where_, tag: tag)
     case .alias:

@@ -10,10 +10,19 @@ public enum SecretKeys {
   /// Endings that make a key secret (`jointoken`, `clusterSecret`, `BasicAuth`), compared with
   /// the key lowercased and without separators, so that no spelling of a word escapes.
   static let secretSuffixes = ["key", "token", "secret", "password", "passwd", "passphrase", "credentials", "auth"]
-  /// Names with a secret ending that hold none: a public key, and the Kubernetes and etcd
+  /// Names with a secret ending that hold none: a public key, the Kubernetes and etcd
   /// on/off switches named `…-auth` (`anonymous-auth`, `client-cert-auth`,
-  /// `enable-bootstrap-token-auth`), whose `true` or `false` the rules report on and fixes edit.
-  static let publicSuffixes = ["publickey", "anonymousauth", "certauth", "tokenauth"]
+  /// `enable-bootstrap-token-auth`), whose `true` or `false` the rules report on and fixes edit,
+  /// and a pod's `topologyKey`, which names a node label.
+  static let publicSuffixes = ["publickey", "anonymousauth", "certauth", "tokenauth", "topologykey"]
+
+  /// A key named `key` in a mapping that also holds `effect` or `operator` — a taint, a
+  /// toleration, a label selector requirement — holds a label key (`node-role.kubernetes.io/…`),
+  /// not key material. Every masker asks this beside `looksSecret` where it sees the mapping.
+  public static func namesLabelKey(_ name: String, in mapping: NodeID, of document: YAMLDocument) -> Bool {
+    guard name.utf8.count == 3, compact(name) == "key" else { return false }
+    return document.value(forKey: "effect", in: mapping) != nil || document.value(forKey: "operator", in: mapping) != nil
+  }
 
   public static func looksSecret(_ name: String) -> Bool {
     guard mayLookSecret(name) else { return false }

@@ -18,6 +18,9 @@ public struct SecretSpans: Sendable {
   /// True when a URL holds a password or token: messages are then scrubbed of URL credentials
   /// by their place in the URL, whatever their length (a short one is not in `values`).
   private var hasURLSecrets = false
+  /// Lines whose `key:` the tree showed to be a label key (SecretKeys.namesLabelKey), which the
+  /// line heuristics would otherwise mask.
+  private var labelKeyLines: Set<Int> = []
 
   public init() {}
 
@@ -28,9 +31,16 @@ public struct SecretSpans: Sendable {
       // Each node is masked once, however many aliases lead to it (an alias bomb stays linear).
       var masked = Set<NodeID>()
       var setsSecret = false
-      document.forEachSourcePair { pair, key in
+      document.forEachSourcePair { pair, key, mapping in
         if JSONPointer.isPathKey(key) { setsSecret = setsSecret || JSONPointer.setsSecret(document.scalar(pair.value)) }
-        guard SecretKeys.mayLookSecret(bytes: key), SecretKeys.looksSecret(String(decoding: key, as: UTF8.self)) else { return }
+        guard SecretKeys.mayLookSecret(bytes: key) else { return }
+        let name = String(decoding: key, as: UTF8.self)
+        guard SecretKeys.looksSecret(name) else { return }
+        if SecretKeys.namesLabelKey(name, in: mapping, of: document) {
+          // Its line is left alone by the text heuristics too (`masked(line:)`).
+          labelKeyLines.insert(document[pair.key].range.start.line)
+          return
+        }
         maskValue(pair.value, in: document, lines: parsed.lines, masked: &masked, found: &found)
       }
       // A JSON6902 operation sets its `value` at its `path`: `{op: add, path: /machine/token,
@@ -117,9 +127,50 @@ public struct SecretSpans: Sendable {
   }
 
   /// A message as every output shows it: scrubbed, and with the control characters a key or
-  /// value of the input brought into it escaped (ControlCharacters).
-  public func shown(_ message: String) -> String {
-    ControlCharacters.escaped(isEmpty ? message : scrub(message))
+  /// value of the input brought into it escaped (ControlCharacters). With `inputSpans` (the
+  /// parts that came from the input, Message), a secret value is masked only where it is
+  /// written in such a part: talint's own words stay as written.
+  public func shown(_ message: String, inputSpans: [Range<Int>]? = nil) -> String {
+    guard !isEmpty else { return ControlCharacters.escaped(message) }
+    guard let inputSpans else { return ControlCharacters.escaped(scrub(message)) }
+    return ControlCharacters.escaped(scrub(message, within: inputSpans))
+  }
+
+  /// `scrub` limited to the parts of `message` at `spans`: each occurrence of a secret value
+  /// that overlaps one is masked (the whole occurrence), others are talint's own text.
+  func scrub(_ message: String, within spans: [Range<Int>]) -> String {
+    guard !spans.isEmpty else { return message }
+    let length = message.utf8.count
+    var hidden: [Range<Int>] = []
+    for value in values where value.utf8.count <= length {
+      var from = 0
+      while let found = message.byteRange(of: value, from: from) {
+        if spans.contains(where: { $0.overlaps(found) }) { hidden.append(found) }
+        from = found.lowerBound + 1
+      }
+    }
+    var result = message
+    if !hidden.isEmpty {
+      var merged: [Range<Int>] = []
+      for range in hidden.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+        if let last = merged.last, range.lowerBound <= last.upperBound {
+          merged[merged.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+        } else {
+          merged.append(range)
+        }
+      }
+      let bytes = Array(message.utf8)
+      var kept: [UInt8] = []
+      var position = 0
+      for range in merged {
+        kept += bytes[position..<range.lowerBound]
+        kept += Self.mask.utf8
+        position = range.upperBound
+      }
+      kept += bytes[position...]
+      result = String(decoding: kept, as: UTF8.self)
+    }
+    return hasURLSecrets ? Self.maskingEmbeddedSecrets(in: result) : result
   }
 
   /// `text` with the URL credentials written in it masked where they stand.
@@ -135,7 +186,7 @@ public struct SecretSpans: Sendable {
   /// columns of the masked one.
   public func masked(line: Int, text: String) -> MaskedLine {
     var ranges = columnsByLine[line] ?? []
-    ranges += Self.heuristicColumns(text)
+    ranges += Self.heuristicColumns(text, labelKey: labelKeyLines.contains(line))
     return MaskedLine(text, masking: ranges)
   }
 
@@ -229,8 +280,9 @@ public struct SecretSpans: Sendable {
     mayEmbedSecrets(document) ? document.sourceScalars(containing: UInt8(ascii: "@"), or: UInt8(ascii: "=")) : []
   }
 
-  /// Secrets written inside a larger value: a URL's password (or a lone userinfo token, as in
-  /// `https://ghp_x@github.com`), and query parameters named like secrets (`?jointoken=…`).
+  /// Secrets written inside a larger value: a URL's password (or a userinfo that is a token
+  /// by its form, as in `https://ghp_x@github.com`; a user name alone — `ssh://git@…`,
+  /// `s3://bucket@region` — is none), and query parameters named like secrets (`?jointoken=…`).
   public static func embeddedSecrets(in text: String) -> [String] {
     guard mayEmbedSecrets(text) else { return [] }
     let bytes = Array(text.utf8)
@@ -249,8 +301,11 @@ public struct SecretSpans: Sendable {
       while end < bytes.count && !Self.authorityEnds(bytes[end]) { end += 1 }
       if let at = bytes[scheme.upperBound..<end].lastIndex(of: UInt8(ascii: "@")) {
         let userinfo = scheme.upperBound..<at
-        let password = bytes[userinfo].firstIndex(of: UInt8(ascii: ":")).map { ($0 + 1)..<at } ?? userinfo
-        if !password.isEmpty { spans.append(password) }
+        if let colon = bytes[userinfo].firstIndex(of: UInt8(ascii: ":")) {
+          if colon + 1 < at { spans.append((colon + 1)..<at) }
+        } else if Self.isTokenShaped(bytes[userinfo]) {
+          spans.append(userinfo)
+        }
       }
       from = scheme.upperBound
     }
@@ -268,6 +323,31 @@ public struct SecretSpans: Sendable {
       if end > equals + 1 && !spans.contains(where: { $0.overlaps((equals + 1)..<end) }) { spans.append((equals + 1)..<end) }
     }
     return spans.sorted { $0.lowerBound < $1.lowerBound }
+  }
+
+  /// Prefixes of access tokens that services hand out to be used as a URL's user name
+  /// (GitHub, GitLab, Hugging Face, npm, Slack).
+  private static let tokenPrefixes = ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "hf_", "npm_", "xoxb-", "xoxp-"]
+
+  /// A userinfo without a password is a user name (`git`, `deploy`, an S3 bucket), unless it
+  /// has a token's form: a known token prefix, or 20 or more letters, digits and `_` that mix
+  /// upper case, lower case and digits, as generated tokens do and names chosen by people
+  /// (and bucket names, lower case by rule) do not.
+  static func isTokenShaped(_ userinfo: ArraySlice<UInt8>) -> Bool {
+    let text = String(decoding: userinfo, as: UTF8.self)
+    if tokenPrefixes.contains(where: { text.hasPrefix($0) }) { return true }
+    guard userinfo.count >= 20 else { return false }
+    var (upper, lower, digit) = (false, false, false)
+    for byte in userinfo {
+      switch byte {
+      case UInt8(ascii: "A")...UInt8(ascii: "Z"): upper = true
+      case UInt8(ascii: "a")...UInt8(ascii: "z"): lower = true
+      case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = true
+      case UInt8(ascii: "_"): continue
+      default: return false
+      }
+    }
+    return upper && lower && digit
   }
 
   private static func authorityEnds(_ byte: UInt8) -> Bool {

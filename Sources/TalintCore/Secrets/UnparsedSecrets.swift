@@ -40,20 +40,21 @@ extension SecretSpans {
   }
 
   /// For a line talint parsed: what follows a secret-looking key on the line, and URL secrets.
-  static func heuristicColumns(_ text: String) -> [Range<Int>] {
+  /// With `labelKey`, a bare `key:` on the line is a label key the tree recognized.
+  static func heuristicColumns(_ text: String, labelKey: Bool = false) -> [Range<Int>] {
     var ranges = embeddedColumns(text)
     let bytes = Array(text.utf8)
-    if let start = secretValueStart(bytes, lines: nil, line: 0) { ranges.append(LineIndex.scalarCount(bytes[..<start]) + 1..<Int.max) }
+    if let start = secretValueStart(bytes, lines: nil, line: 0, labelKey: labelKey) { ranges.append(LineIndex.scalarCount(bytes[..<start]) + 1..<Int.max) }
     return ranges
   }
 
   /// Where masking starts on a line (a byte offset), nil when nothing on it looks secret: after
   /// the first key that looks secret, or after a `value:` key when the line — or, with
   /// `lines`, a sibling line of the same JSON6902 operation — has a `path:` naming a secret.
-  static func secretValueStart(_ bytes: [UInt8], lines: LineIndex?, line: Int) -> Int? {
+  static func secretValueStart(_ bytes: [UInt8], lines: LineIndex?, line: Int, labelKey: Bool = false) -> Int? {
     let keys = Self.keys(bytes)
     // Both are looked for: a line may hold a JSON6902 `value` before a secret-looking key.
-    let secret = keys.first(where: { SecretKeys.looksSecret($0.name) })?.value
+    let secret = keys.first(where: { SecretKeys.looksSecret($0.name) && !(labelKey && $0.name == "key") })?.value
     guard let value = keys.first(where: { $0.name == "value" }) else { return secret }
     var setsSecret = keys.contains(where: { $0.name == "path" && JSONPointer.setsSecret(Self.flowValue(bytes, from: $0.value)) })
     if !setsSecret, let lines {

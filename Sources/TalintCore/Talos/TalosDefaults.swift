@@ -196,14 +196,23 @@ public struct TalosDefaults: Sendable {
 
   // MARK: TLS (CIS-1.10.md §7)
 
-  /// Cipher suites kube-bench's cis-1.10 accepts for kube-apiserver (1.2.29).
+  /// The TLS version (12 for 1.2, 13 for 1.3) below which `component` refuses connections
+  /// when the config does not set `tls-min-version` (or the kubelet's `tlsMinVersion`): Talos
+  /// sets VersionTLS13 for the kubelet, controller-manager and scheduler in every known
+  /// release, and for kube-apiserver from 1.14, where the override is denied; before, the API
+  /// server takes VersionTLS12 (docs/talos-facts.md).
+  public func tlsMinimum(_ component: Component) -> Int {
+    component == .apiServer && version < TalosVersion(1, 14) ? 12 : 13
+  }
+
+  /// Cipher suites kube-bench's cis-1.10 accepts for kube-apiserver (1.2.29), without its
+  /// ECDHE CBC-SHA1 suites: CBC with HMAC-SHA1 is the construction of the Lucky13 and
+  /// padding-oracle attacks, which the kubelet's list (4.2.12) already leaves out.
   public static let apiServerStrongCiphers: Set<String> = [
     "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
-    "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA", "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
-    "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+    "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
     "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305", "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
-    "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
-    "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+    "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
     "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305", "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
   ]
 

@@ -1,6 +1,7 @@
 /// Values that a templating step fills in later (Jinja/Go `{{ }}`, Terraform `${ }` and
-/// `%{ }`, shell `$VAR`, `<placeholder>`, and the opaque characters template masking leaves
-/// where an expression was). They are unknown: neither secrets nor malformed, neither weak nor
+/// `%{ }`, shell `$VAR`, `<placeholder>`, a `{NAME}` token for `envsubst`-like or
+/// `str.format` steps, and the opaque characters template masking leaves where an expression
+/// was). They are unknown: neither secrets nor malformed, neither weak nor
 /// strong — the rendered file is what Talos sees.
 public enum Placeholders {
   /// A quick byte test that rules out most values before `isTemplated` looks closer: one of
@@ -23,6 +24,16 @@ public enum Placeholders {
     guard mayBeTemplated(value) else { return false }
     if ["{{", "${", "%{", String(TemplateMasking.opaque)].contains(where: value.containsBytes) { return true }
     let trimmed = value.trimmingBlanks()
-    return trimmed.hasPrefix("$") || (trimmed.hasPrefix("<") && trimmed.hasSuffix(">"))
+    return trimmed.hasPrefix("$") || (trimmed.hasPrefix("<") && trimmed.hasSuffix(">")) || isBracedName(trimmed)
+  }
+
+  /// `{NAME}`, `{git_token}`: one name in braces. Only a name: `{"a": 1}` is JSON, a value.
+  private static func isBracedName(_ text: String) -> Bool {
+    let bytes = text.utf8
+    guard bytes.count > 2, bytes.first == UInt8(ascii: "{"), bytes.last == UInt8(ascii: "}") else { return false }
+    return bytes.dropFirst().dropLast().allSatisfy { byte in
+      (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+        || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+    }
   }
 }

@@ -11,8 +11,11 @@ struct PlaintextSecret: Rule {
       etcd encryption secrets, registry passwords, WireGuard keys, disk-encryption passphrases, \
       discovery secrets — grant control of the node or cluster, and so do a password in a URL \
       (`https://user:password@registry`) and an Omni join token (`?jointoken=…` in \
-      `siderolink.api` or `SideroLinkConfig.apiUrl`). SOPS-encrypted values (`ENC[…]`) and template \
-      placeholders are not plaintext. The value itself is never printed.
+      `siderolink.api` or `SideroLinkConfig.apiUrl`). A user name without a password \
+      (`ssh://git@github.com/…`) is not a credential; a token used as the user name is. \
+      SOPS-encrypted values (`ENC[…]`), template placeholders (`{{ }}`, `${NAME}`, `{NAME}`, \
+      `<secret>`) and secret-manager references (`op://`, `ref+vault://`) are not plaintext. The \
+      value itself is never printed.
       """,
     remediation: "Encrypt the file with SOPS, or generate secrets at render time (talhelper, `talosctl gen secrets` kept outside git).",
     references: [.talos("config redaction (Redact)"), .cis("5.4.1")],

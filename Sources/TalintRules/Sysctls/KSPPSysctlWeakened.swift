@@ -22,6 +22,15 @@ struct KSPPSysctlWeakened: Rule {
       .passing("machine:\n  sysctls:\n    kernel.kptr_restrict: \"2\"\n    vm.max_map_count: \"262144\"\n"),
     ], fixable: true)
 
+  /// What to do. Raising `user.max_user_namespaces` is what user-namespaced pods
+  /// (`hostUsers: false`) need, so removing it is not always possible: the choice is then
+  /// deliberate, and a suppression records why.
+  static func advice(_ name: String) -> String {
+    name == "user.max_user_namespaces"
+      ? "user namespaces are what user-namespaced pods (hostUsers: false) need: remove the override, or keep it with a suppression that says which workloads use them"
+      : "remove the override"
+  }
+
   func check(_ context: inout RuleContext) {
     let table = context.defaults.ksppSysctls
     for sysctl in context.config.hardenedSysctls {
@@ -33,7 +42,7 @@ struct KSPPSysctlWeakened: Rule {
       }
       guard weaker else { continue }
       context.report(
-        "\(sysctl.name)=\(value) weakens Talos's KSPP default \(expected.value) (Talos \(context.version)); remove the override",
+        "\(sysctl.name)=\(value) weakens Talos's KSPP default \(expected.value) (Talos \(context.version)); \(Self.advice(sysctl.name))",
         at: sysctl.found, fix: context.removal(of: sysctl.found, title: "Remove the \(sysctl.name) override"))
     }
   }

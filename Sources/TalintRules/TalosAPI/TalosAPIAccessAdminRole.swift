@@ -6,8 +6,8 @@ struct TalosAPIAccessAdminRole: Rule {
   static let description = RuleDescription(
     id: "TAL702", name: "talos-api-access-admin-role", severity: .warning,
     summary: "pods may be granted the Talos os:admin role",
-    rationale: "`kubernetesTalosAPIAccess.allowedRoles` (or `KubeTalosAPIAccessConfig.allowedRoles`) with `os:admin` lets any pod in the allowed namespaces obtain full control of the Talos API: reset, upgrade, read secrets.",
-    remediation: "Grant the narrowest role the workload needs (`os:reader`, `os:etcd:backup`, `os:operator`).",
+    rationale: "`kubernetesTalosAPIAccess.allowedRoles` (or `KubeTalosAPIAccessConfig.allowedRoles`) with `os:admin` lets any pod in the allowed namespaces obtain full control of the Talos API: reset, upgrade, read secrets. Talos upgrade controllers (system-upgrade-controller, tuppr) need it; other workloads do not.",
+    remediation: "Grant the narrowest role the workload needs (`os:reader`, `os:etcd:backup`, `os:operator`); where an upgrade controller needs `os:admin`, allow only its namespace and record why in a suppression.",
     references: [.talos("Talos API access from Kubernetes")],
     examples: [
       .triggering("apiVersion: v1alpha1\nkind: KubeTalosAPIAccessConfig\nallowedRoles:\n  - os:admin\nallowedKubernetesNamespaces:\n  - kube-system\n"),
@@ -21,10 +21,25 @@ struct TalosAPIAccessAdminRole: Rule {
     .typed("KubeTalosAPIAccessConfig", ["allowedRoles"]),
   ])
 
+  /// The message names the namespaces and says who needs the role: a Talos upgrade controller
+  /// does (it upgrades the node through the Talos API), so "grant a narrower role" alone
+  /// would ask for what cannot be done there.
   func check(_ context: inout RuleContext) {
-    let lists = context.config.find(Self.locations)
-    for role in lists.flatMap(\.elements) where role.string == "os:admin" {
-      context.report("Talos API access from Kubernetes allows the os:admin role; grant a narrower role", at: role)
+    for list in context.config.find(Self.locations) {
+      let namespaces = Self.namespaces(beside: list)
+      let given = namespaces.isEmpty ? "no namespace listed yet" : "pods in " + namespaces.joined(separator: ", ")
+      for role in list.elements where role.string == "os:admin" {
+        context.report(
+          "Talos API access from Kubernetes gives os:admin (reset, upgrade, read secrets) to \(given); only a Talos upgrade controller (system-upgrade-controller, tuppr) needs it: keep it to that controller's namespace, or grant a narrower role",
+          at: role)
+      }
     }
+  }
+
+  /// `allowedKubernetesNamespaces` of the mapping that holds the roles list.
+  static func namespaces(beside roles: Found) -> [String] {
+    guard let holder = roles.parent, let list = roles.yaml.value(forKey: "allowedKubernetesNamespaces", in: holder) else { return [] }
+    let yaml = roles.yaml
+    return yaml.isSequence(list) ? yaml.elements(list).compactMap { yaml.scalar($0) } : yaml.scalar(list).map { [$0] } ?? []
   }
 }
