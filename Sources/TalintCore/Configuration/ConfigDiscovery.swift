@@ -1,3 +1,4 @@
+import Synchronization
 /// Finds the `.talint.yaml` that applies to a path: the nearest one walking up from the
 /// path's folder, stopping at the repository root (the folder that holds `.git`). Outside a
 /// repository the walk goes no higher than the widest of the working directory and the folders
@@ -64,13 +65,32 @@ public final class ConfigDiscovery {
     return found
   }
 
-  /// The repository root above `path` (the folder holding `.git`), if any.
+  /// The repository root above `path` (the folder holding `.git`), if any. Asked for every
+  /// reference a file makes and every file a machine names, so each folder's answer is kept
+  /// for the run: a walk up to `/` per question was a tenth of a run's instructions.
   public static func repositoryRoot(of path: String) -> String? {
-    var directory = FilePath.absolute(FilePath.isDirectory(path) ? path : FilePath.parent(path))
+    let start = FilePath.absolute(FilePath.isDirectory(path) ? path : FilePath.parent(path))
+    if let known = repositoryRoots.withLock({ $0[start] }) { return known }
+    var directory = start
+    var visited: [String] = []
+    var found: String?
     while true {
-      if FilePath.exists(directory + "/.git") { return directory }
-      if directory == "/" { return nil }
+      if let known = repositoryRoots.withLock({ $0[directory] }) {
+        found = known
+        break
+      }
+      visited.append(directory)
+      if FilePath.exists(directory + "/.git") {
+        found = directory
+        break
+      }
+      if directory == "/" { break }
       directory = FilePath.parent(directory)
     }
+    repositoryRoots.withLock { cache in for folder in visited { cache[folder] = .some(found) } }
+    return found
   }
+
+  /// Each folder asked about, with its repository root (nil inside: none).
+  private static let repositoryRoots = Mutex<[String: String?]>([:])
 }

@@ -50,16 +50,16 @@ public struct GeneratorInput: Sendable {
     return byLine
   }
 
-  /// One document per setting, in talhelper's order: each is merged over the generated base
-  /// the way Talos merges a patch, so a list setting (pod subnets) replaces where Talos's merge
-  /// replaces it.
+  /// The documents of the settings, one per document kind: each is merged over the generated
+  /// base the way Talos merges a patch, so a list setting (pod subnets) replaces where Talos's
+  /// merge replaces it.
   func documents(for release: TalosVersion) -> [PatchInput.Document] {
-    var builder = Builder(yaml: yaml)
+    var builder = Builder(source: yaml)
     let kubernetes = release >= Self.kubernetesDocuments
     let network = release >= Self.networkDocuments
     func place(_ name: String, v1alpha1: [String], typed: (kind: String, path: [String])? = nil) {
       guard let field = fields[name] else { return }
-      let value = builder.substituted(field.value, environment)
+      let value = builder.substituted(builder.imported(field.value), environment)
       if kubernetes, let typed {
         builder.add(typed.path, value: value, at: field.range, kind: typed.kind)
       } else {
@@ -94,7 +94,7 @@ public struct GeneratorInput: Sendable {
     place("nodeLabels", v1alpha1: ["machine", "nodeLabels"])
     place("nodeTaints", v1alpha1: ["machine", "nodeTaints"])
     place("certSANs", v1alpha1: ["machine", "certSANs"])
-    return builder.documents
+    return builder.documents()
   }
 
   /// `kubernetesVersion` names every component image the generator writes: the kubelet on
@@ -128,11 +128,11 @@ public struct GeneratorInput: Sendable {
     guard let field = fields["hostname"] else { return }
     if let ignore = fields["ignoreHostname"], yaml.scalar(ignore.value) == "true" { return }
     guard network else {
-      builder.add(["machine", "network", "hostname"], value: field.value, at: field.range)
+      builder.add(["machine", "network", "hostname"], value: builder.imported(field.value), at: field.range)
       return
     }
     let off = builder.yaml.append(.scalar("off", .plain), range: field.range)
-    builder.addMapping([("hostname", field.value), ("auto", off)], at: field.range, kind: "HostnameConfig")
+    builder.addMapping([("hostname", builder.imported(field.value)), ("auto", off)], at: field.range, kind: "HostnameConfig")
   }
 
   /// From 1.12 the resolvers are a ResolverConfig: each nameserver an `address`, the default
@@ -140,32 +140,98 @@ public struct GeneratorInput: Sendable {
   private func resolver(_ builder: inout Builder) {
     if let field = fields["nameservers"] {
       let addresses = (yaml.isSequence(field.value) ? Array(yaml.elements(field.value)) : []).map { element in
-        builder.mapping([("address", element)], at: yaml[element].range)
+        builder.mapping([("address", builder.imported(element))], at: yaml[element].range)
       }
       let list = builder.yaml.append(.sequence(addresses), range: yaml[field.value].range)
       builder.add(["nameservers"], value: list, at: field.range, kind: "ResolverConfig")
     }
     if let field = fields["disableSearchDomain"] {
-      builder.add(["searchDomains", "disableDefault"], value: field.value, at: field.range, kind: "ResolverConfig")
+      builder.add(["searchDomains", "disableDefault"], value: builder.imported(field.value), at: field.range, kind: "ResolverConfig")
     }
   }
 
-  /// Builds the documents in one copy of the source YAML (a copy per document would be
-  /// a copy per setting per machine).
+  /// Builds the documents in an arena of their own, the fields' values copied in (a copy of a
+  /// whole talconfig's YAML per machine was most of the cost): the settings of each document
+  /// kind gathered into one mapping, so a machine merges a handful of documents, not one per
+  /// field.
   private struct Builder {
-    var yaml: YAMLDocument
-    var roots: [(root: NodeID, kind: String?)] = []
+    let source: YAMLDocument
+    var yaml = YAMLDocument.arena()
+    private var settings: [Setting] = []
+    /// Nodes copied from the source so far: a value that expands through aliases stops here.
+    private var copied = 0
+    private static let copyLimit = 100_000
 
-    var documents: [PatchInput.Document] {
-      roots.map { PatchInput.Document(yaml: yaml, root: $0.root, kind: $0.kind) }
+    private struct Setting {
+      var kind: String?
+      var path: ArraySlice<String>
+      var value: NodeID
+      var range: SourceRange
+    }
+
+    init(source: YAMLDocument) { self.source = source }
+
+    /// The source's value at `node`, copied into the arena with its positions (aliases
+    /// expanded, up to a limit past which the rest is null).
+    mutating func imported(_ node: NodeID) -> NodeID {
+      let id = source.resolve(node)
+      let range = source[id].range
+      copied += 1
+      guard copied <= Self.copyLimit else { return yaml.append(.scalar("", .plain), range: range) }
+      switch source.content(id) {
+      case .scalar:
+        return yaml.appendScalar(copying: id, of: source, range: range, tag: source.tag(id))
+      case .mapping(let pairs):
+        let copiedPairs = pairs.map { Pair(key: imported($0.key), value: imported($0.value)) }
+        return yaml.append(.mapping(copiedPairs), range: range)
+      case .sequence(let items):
+        return yaml.append(.sequence(items.map { imported($0) }), range: range)
+      case .alias:
+        return yaml.append(.scalar("", .plain), range: range)
+      }
     }
 
     mutating func add(_ path: [String], value: NodeID, at range: SourceRange, kind: String? = nil) {
-      roots.append((yaml.wrap(path, around: value, at: range).root, kind))
+      settings.append(Setting(kind: kind, path: path[...], value: value, range: range))
     }
 
     mutating func addMapping(_ pairs: [(String, NodeID)], at range: SourceRange, kind: String) {
-      roots.append((mapping(pairs, at: range), kind))
+      for (key, value) in pairs { add([key], value: value, at: range, kind: kind) }
+    }
+
+    /// One document per kind, in the order the kinds were first set.
+    mutating func documents() -> [PatchInput.Document] {
+      var kinds: [String?] = []
+      for setting in settings where !kinds.contains(setting.kind) { kinds.append(setting.kind) }
+      let roots = kinds.map { kind in (root: node(for: settings.filter { $0.kind == kind }), kind: kind) }
+      return roots.map { PatchInput.Document(yaml: yaml, root: $0.root, kind: $0.kind) }
+    }
+
+    /// The mapping the settings' paths describe from here down. Two settings of one path
+    /// (the machine's SANs from the cluster and from the node) are one list, as two patches
+    /// appending to it would make.
+    private mutating func node(for settings: [Setting]) -> NodeID {
+      let leaves = settings.filter { $0.path.isEmpty }
+      if let last = leaves.last {
+        guard leaves.count > 1, leaves.allSatisfy({ yaml.isSequence($0.value) }) else { return last.value }
+        return yaml.append(.sequence(leaves.flatMap { yaml.elements($0.value) }), range: leaves[0].range)
+      }
+      // A handful of keys per level: a list searched in order is cheaper than hashing them.
+      var groups: [(key: String, settings: [Setting])] = []
+      for var setting in settings {
+        let key = setting.path.removeFirst()
+        if let index = groups.firstIndex(where: { $0.key == key }) {
+          groups[index].settings.append(setting)
+        } else {
+          groups.append((key, [setting]))
+        }
+      }
+      var pairs: [Pair] = []
+      for group in groups {
+        let key = yaml.append(.scalar(group.key, .plain), range: group.settings[0].range)
+        pairs.append(Pair(key: key, value: node(for: group.settings)))
+      }
+      return yaml.append(.mapping(pairs), range: settings[0].range)
     }
 
     /// A scalar, or a list of scalars, with `${VAR}` filled in where the environment knows
