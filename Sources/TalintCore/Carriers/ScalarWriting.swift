@@ -15,7 +15,7 @@ enum ScalarWriting {
     switch style {
     case .plain: return nil
     case .singleQuoted: written = singleQuoted(value)
-    case .doubleQuoted: written = [doubleQuoted(value)]
+    case .doubleQuoted: written = [yamlQuoted(value)]
     case .literal, .folded:
       guard let header = old.first, let clipped = clipping(header) else { return nil }
       // Clipped and stripped blocks end their value with at most one line break: a fix that
@@ -33,25 +33,6 @@ enum ScalarWriting {
   private static func singleQuoted(_ value: String) -> [String]? {
     guard !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" }) else { return nil }
     return ["'" + value.replacing("'", with: "''") + "'"]
-  }
-
-  /// `"…"` on one line, breaks and control characters escaped.
-  private static func doubleQuoted(_ value: String) -> String {
-    var out = "\""
-    for scalar in value.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\t": out += "\\t"
-      case "\r": out += "\\r"
-      case _ where scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{FEFF}":
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
   }
 
   /// Whether a block header (`|`, `|-`, `> # note`) clips (true) or strips (false) the final
