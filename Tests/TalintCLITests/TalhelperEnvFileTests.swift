@@ -28,6 +28,17 @@ import Testing
     #expect(config.stdout.contains("talos-version: \"1.13\""), "\(config.stdout)")
   }
 
+  /// A talenv.yaml that is a link out of the project is not read: its value never decides.
+  @Test func aTalenvLinkedOutOfTheProjectIsNotRead() throws {
+    let outside = try Workspace.make(["talenv.yaml": "TV: v1.11.0\n"])
+    let root = try Workspace.make(["repo/.git/": "", "repo/talos/talconfig.yaml": Self.talconfig])
+    try FileManager.default.createSymbolicLink(atPath: root + "/repo/talos/talenv.yaml", withDestinationPath: outside + "/talenv.yaml")
+    let config = try Subprocess.run(Paths.binary, ["config", "talos/talconfig.yaml"], directory: root + "/repo")
+    #expect(config.status == 0, "\(config.stderr)")
+    #expect(!config.stdout.contains("talos-version: \"1.11\""), "\(config.stdout)")
+    #expect(config.stdout.contains("the newest release talint knows"), "\(config.stdout)")
+  }
+
   @Test func anEnvFileOutsideTheProjectIsAConfigurationError() throws {
     let root = try Workspace.make([".talint.yaml": "talhelper-env-files: [../../etc/passwd]\n", "talconfig.yaml": Self.talconfig])
     let lint = try Subprocess.run(Paths.binary, ["lint", "."], directory: root)
