@@ -226,6 +226,7 @@ public struct Linter: Sendable {
       config: config, defaults: TalosDefaults(version: release.version), settings: settings, path: path, rule: first,
       lines: lines, outer: { outer?.outer($0) ?? $0 })
     context.release = release
+    context.read(for: applicable)
     for rule in applicable {
       context.rule = rule
       rule.init().check(&context)

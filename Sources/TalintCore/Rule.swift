@@ -4,8 +4,15 @@ import TalintYAML
 /// `check` that reads the classified config and reports findings.
 public protocol Rule: Sendable {
   static var description: RuleDescription { get }
+  /// The setting locations the rule reads (`context.values(slot)`), beyond the shared views:
+  /// the linter merges every running rule's slots and walks each document once for all.
+  static var reads: [ReadSlot] { get }
   init()
   func check(_ context: inout RuleContext)
+}
+
+extension Rule {
+  public static var reads: [ReadSlot] { [] }
 }
 
 /// What a rule sees of one file, and where it reports.
@@ -14,6 +21,9 @@ public struct RuleContext {
   public let defaults: TalosDefaults
   public let settings: LintSettings
   public let path: String
+  /// What the one walk of the config collected for the rules that run: the shared views
+  /// (`views.kernelArgs`, …) and each rule's slots (`values`). Filled by `read(for:)`.
+  public private(set) var views = ConfigViews.unread
   /// The rule checking now: reports are its (its description is read only when it reports).
   var rule: any Rule.Type
   public private(set) var diagnostics: [Diagnostic] = []
@@ -40,6 +50,16 @@ public struct RuleContext {
     self.rule = rule
     self.outer = outer
   }
+
+  /// Walks the config once for every view and every slot `rules` read: the linter calls this
+  /// once per config, before the rules run.
+  mutating func read(for rules: [any Rule.Type]) {
+    views = config.walk(ReadPlan.of(rules))
+  }
+
+  /// The values at `slot`'s locations (a slot the rule lists in `reads`), location by
+  /// location, each in document order.
+  public func values(_ slot: ReadSlot) -> [Found] { views.values(slot) }
 
   public var version: TalosVersion { defaults.version }
   /// The release the file targets, as declared (see TalosRelease.declared).

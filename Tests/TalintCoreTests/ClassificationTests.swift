@@ -70,8 +70,8 @@ private func config(_ text: String) -> TalosConfig {
     #expect(removals.map(\.path) == [["cluster", "apiServer", "auditPolicy"], ["cluster", "apiServer", "admissionControl"]])
     #expect(removals[1].item?.key == "name" && removals[1].item?.value == "PodSecurity")
     #expect(removals[0].range.start == SourcePosition(line: 4, column: 7))
-    #expect(file.documents(ofKind: "KubeAdmissionControlConfig").isEmpty)
-    #expect(file.deletedDocuments(ofKind: "KubeAdmissionControlConfig").count == 1)
+    #expect(file.documents(ofKind: .kubeAdmissionControlConfig).isEmpty)
+    #expect(file.deletedDocuments(ofKind: .kubeAdmissionControlConfig).count == 1)
   }
 
   @Test func machineTypesFollowTalos() {
@@ -103,13 +103,13 @@ private func config(_ text: String) -> TalosConfig {
       """)
     #expect(file.documents.count == 3)
     #expect(file.documents.allSatisfy { $0.kind == .jsonPatch })
-    let args = file.kernelArgs
+    let args = file.views.kernelArgs
     #expect(args.map(\.value.text) == ["pti=off"])
     #expect(args.first?.range.start == SourcePosition(line: 3, column: 10))
-    let profiling = file.extraArgs(.apiServer, named: "profiling")
+    let profiling = file.views.extraArgs(.apiServer, named: "profiling")
     #expect(profiling.first?.values.first?.string == "true")
     #expect(file.documents[0].removals.map(\.path) == [["cluster", "apiServer", "admissionControl"]])
-    #expect(file.hardenedSysctls.map(\.name) == ["net.ipv4.conf.all.accept_redirects"])
+    #expect(file.views.hardenedSysctls.map(\.name) == ["net.ipv4.conf.all.accept_redirects"])
     let list = try #require(file.find(.v1alpha1(["machine", "install", "extraKernelArgs"])).first)
     #expect(list.isPartialSequence)
   }
@@ -160,8 +160,8 @@ private func config(_ text: String) -> TalosConfig {
     let locations: [SettingLocation] = [
       .v1alpha1(["machine", "ca"]), .v1alpha1(["machine", "ca", "key"]), .v1alpha1(["machine", "token"]),
       .v1alpha1(["machine", "registries", "config", "*", "auth", "password"]), .v1alpha1(["machine", "registries", "config", "*", "auth", "auth"]),
-      .v1alpha1(["cluster", "ca", "key"]), .v1alpha1(["*", "ca"]), .typed("WireguardConfig", ["peers", "[]", "presharedKey"]),
-      .typed("WireguardConfig", ["privateKey"]), .typed("HCloudVIPConfig", ["apiToken"]), .schematic(["customization", "extraKernelArgs", "[]"]),
+      .v1alpha1(["cluster", "ca", "key"]), .v1alpha1(["*", "ca"]), .typed(TalosKind("WireguardConfig"), ["peers", "[]", "presharedKey"]),
+      .typed(TalosKind("WireguardConfig"), ["privateKey"]), .typed(TalosKind("HCloudVIPConfig"), ["apiToken"]), .schematic(["customization", "extraKernelArgs", "[]"]),
     ]
     let together = file.find(SettingLocations(locations))
     let oneByOne = locations.flatMap { file.find($0) }
@@ -192,7 +192,7 @@ private func config(_ text: String) -> TalosConfig {
               - A=true
               - B=false
       """)
-    let args = file.extraArgs(.apiServer)
+    let args = file.views.extraArgs(.apiServer)
     #expect(args.map(\.name) == ["profiling", "feature-gates"])
     #expect(args[1].values.map(\.string) == ["A=true", "B=false"])
   }

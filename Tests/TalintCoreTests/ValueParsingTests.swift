@@ -51,17 +51,17 @@ import Testing
   @Test func kernelArgsOfOneEntryKeepTheirColumns() throws {
     let yaml = "machine:\n  install:\n    extraKernelArgs:\n      - 'é=1 nopti  -x=y'\n"
     let config = TalosConfig(YAMLParser.parse(Array(yaml.utf8)).documents)
-    let placed = config.kernelArgs.map { ($0.value.text, $0.range.start.column, $0.range.end.column) }
+    let placed = config.views.kernelArgs.map { ($0.value.text, $0.range.start.column, $0.range.end.column) }
     #expect(placed.map(\.0) == ["é=1", "nopti", "-x=y"])
     #expect(placed.map(\.1) == [10, 14, 21])
     #expect(placed.map(\.2) == [13, 19, 25])
-    #expect(config.kernelArgs.allSatisfy { $0.range.start.line == 4 })
+    #expect(config.views.kernelArgs.allSatisfy { $0.range.start.line == 4 })
   }
 
   @Test func portsParseIntegersAndRanges() throws {
     let yaml = "ports: [50000, \"2379-2380\", \"53\", 1-65535, 70000, 9-1]\n"
     let document = TalosConfig(YAMLParser.parse(Array("apiVersion: v1alpha1\nkind: NetworkRuleConfig\nportSelector:\n  \(yaml)".utf8)).documents)
-    let rule = try #require(document.firewallRules.first)
+    let rule = try #require(document.views.firewallRules.first)
     #expect(rule.ports.map { $0.range.map { "\($0.lower)-\($0.upper)" } } == ["50000-50000", "2379-2380", nil, "1-65535", nil, nil])
   }
 

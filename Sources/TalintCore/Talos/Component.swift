@@ -27,14 +27,14 @@ public enum Component: String, CaseIterable, Sendable {
   private static let ordered = allCases
 
   /// The multi-document kind that holds this component's `extraArgs` (etcd has none).
-  var documentKind: String? {
+  var documentKind: TalosKind? {
     switch self {
-    case .apiServer: "KubeAPIServerConfig"
-    case .controllerManager: "KubeControllerManagerConfig"
-    case .scheduler: "KubeSchedulerConfig"
-    case .proxy: "KubeProxyConfig"
+    case .apiServer: .kubeAPIServerConfig
+    case .controllerManager: .kubeControllerManagerConfig
+    case .scheduler: .kubeSchedulerConfig
+    case .proxy: .kubeProxyConfig
     case .etcd: nil
-    case .kubelet: "KubeletConfig"
+    case .kubelet: .kubeletConfig
     }
   }
 }

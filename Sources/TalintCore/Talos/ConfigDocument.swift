@@ -92,4 +92,7 @@ public final class ConfigDocument: Sendable {
     if case .typed(let kind) = kind { return kind }
     return nil
   }
+
+  /// The kind of a typed document, for rules and views to compare with a `TalosKind`.
+  public var talosKind: TalosKind? { typedKind.map(TalosKind.init) }
 }

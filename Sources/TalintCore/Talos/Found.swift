@@ -35,6 +35,14 @@ public struct Found: Sendable {
     self.init(document: document, node: node, key: key, parent: nil, parentPath: keyPath, step: .none)
   }
 
+  /// A document's root, its key path starting at the document's kind for a typed document
+  /// (`KubeletConfig.config`) and empty for a v1alpha1 one (`machine.kubelet`); nil for an
+  /// empty document.
+  public init?(rootOf document: ConfigDocument) {
+    guard let root = document.root else { return nil }
+    self.init(document: document, node: root, key: nil, keyPath: document.typedKind ?? "")
+  }
+
   private init(document: ConfigDocument, node: NodeID, key: NodeID?, parent: NodeID?, parentPath: String, step: Step) {
     self.document = document
     self.node = node

@@ -31,10 +31,10 @@ public struct SettingLocations: Sendable {
   }
 }
 
-/// Several location sets walked as one: the views a config is read into (extraArgs, sysctls,
-/// kernel arguments, kubelet overrides, admission plugins) share the keys on their way
-/// (`machine`, `cluster.apiServer`), so one walk of each document serves them all, and its
-/// results are handed back set by set, numbered as in each set.
+/// Several location sets walked as one: the views a config is read into and the slots its
+/// rules declare share the keys on their way (`machine`, `cluster.apiServer`), so one walk of
+/// each document serves them all, and its results are handed back set by set, numbered as in
+/// each set.
 struct SettingLocationGroups: Sendable {
   let all: SettingLocations
   /// Where each set's locations start in `all`, and where the last one ends.
@@ -47,15 +47,10 @@ struct SettingLocationGroups: Sendable {
     self.starts = starts
   }
 
-  /// The results of a find of `all` (ordered by location), set by set.
-  func split(_ results: [(location: Int, found: Found)]) -> [[(location: Int, found: Found)]] {
-    var groups = Array(repeating: [(location: Int, found: Found)](), count: starts.count - 1)
-    var group = 0
-    for result in results {
-      while result.location >= starts[group + 1] { group += 1 }
-      groups[group].append((result.location - starts[group], result.found))
-    }
-    return groups
+  /// Set `group`'s values, location by location (numbered as in the set), from what a walk of
+  /// `all` found at each of its locations.
+  func values(of group: Int, in byLocation: [[Found]]) -> [(location: Int, found: Found)] {
+    (starts[group]..<starts[group + 1]).flatMap { location in byLocation[location].map { (location - starts[group], $0) } }
   }
 }
 

@@ -15,7 +15,7 @@ public struct SettingLocation: Sendable {
   /// A path in v1alpha1 documents (full configs, strategic-merge patches, JSON6902 operations).
   public static func v1alpha1(_ path: [String]) -> SettingLocation { SettingLocation(scope: .v1alpha1, kind: "", path: path) }
   /// A path inside typed documents of the given kind.
-  public static func typed(_ kind: String, _ path: [String]) -> SettingLocation { SettingLocation(scope: .typed, kind: kind, path: path) }
+  public static func typed(_ kind: TalosKind, _ path: [String]) -> SettingLocation { SettingLocation(scope: .typed, kind: kind.name, path: path) }
   /// A path inside Image Factory schematics.
   public static func schematic(_ path: [String]) -> SettingLocation { SettingLocation(scope: .schematic, kind: "", path: path) }
 }
@@ -46,19 +46,6 @@ public struct TalosConfig: Sendable {
   public let hasFullConfig: Bool
   /// Documents by what they are, so a lookup visits only the documents that can hold it.
   private let index: DocumentIndex
-  /// Every component's `extraArgs`, read once: a dozen rules ask for them.
-  let extraArgsByComponent: PerComponent<[ExtraArg]>
-  /// The sysctls the file sets that Talos hardens (KSPP in some release, or network
-  /// hardening), read once: the sysctl rules judge only these.
-  public let hardenedSysctls: [Sysctl]
-  /// Every kernel argument the file adds or removes, read once: five rules ask.
-  public let kernelArgs: [Located<KernelArg>]
-  /// Every `NetworkRuleConfig`, read once: five rules ask.
-  public let firewallRules: [FirewallRule]
-  /// The kubelet configuration overrides, read once: seven rules ask.
-  public let kubeletConfigs: [Found]
-  /// Every admission plugin entry, read once: four rules ask.
-  public let admissionPlugins: [Found]
   /// What the file that carries these documents says about them.
   public let context: UnitContext
 
@@ -139,6 +126,24 @@ public struct TalosConfig: Sendable {
     /// The values at each of `set`'s locations, location by location, each in document order.
     func find(_ set: SettingLocations) -> [(location: Int, found: Found)] {
       var results: [(location: Int, found: Found)] = []
+      walk(set, into: &results)
+      // The walks yield document by document; callers read location by location.
+      guard zip(results, results.dropFirst()).contains(where: { $0.location > $1.location }) else { return results }
+      return results.enumerated().sorted { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }.map(\.element)
+    }
+
+    /// The values at each of `set`'s locations, by location (`[location]`), each in document
+    /// order: what a walk for many slots hands out without sorting what it found.
+    func find(_ set: SettingLocations) -> [[Found]] {
+      var results: [(location: Int, found: Found)] = []
+      walk(set, into: &results)
+      var byLocation = Array(repeating: [Found](), count: set.locations.count)
+      for (location, found) in results { byLocation[location].append(found) }
+      return byLocation
+    }
+
+    /// Appends what each document holds at `set`'s locations, document by document.
+    private func walk(_ set: SettingLocations, into results: inout [(location: Int, found: Found)]) {
       if let trie = set.v1alpha1 {
         for document in v1alpha1 { Found(document: document, node: document.root!, key: nil, keyPath: "").descendants(trie, into: &results) }
       }
@@ -150,9 +155,6 @@ public struct TalosConfig: Sendable {
       if let trie = set.schematic {
         for document in schematics { Found(document: document, node: document.root!, key: nil, keyPath: "").descendants(trie, into: &results) }
       }
-      // The walks yield document by document; callers read location by location.
-      guard zip(results, results.dropFirst()).contains(where: { $0.location > $1.location }) else { return results }
-      return results.enumerated().sorted { ($0.element.location, $0.offset) < ($1.element.location, $1.offset) }.map(\.element)
     }
 
     func find(_ location: SettingLocation) -> [Found] {
@@ -180,12 +182,6 @@ public struct TalosConfig: Sendable {
     self.init(documents: parsed.flatMap(Self.classify), sources: parsed)
   }
 
-  /// The locations the views below are read from, walked together: one walk of each document.
-  /// `init` reads the results back by position, in this order.
-  private static let viewLocations = SettingLocationGroups([
-    extraArgLocations, sysctlLocations, kernelArgLocations, kubeletConfigLocations, admissionPluginLocations,
-  ])
-
   /// Documents a carrier prepared (a talconfig's fields, an Omni template's inline patches, an
   /// embedded config), with the YAML they were read from and what the carrier says about the
   /// machines they reach.
@@ -195,24 +191,25 @@ public struct TalosConfig: Sendable {
     self.context = context
     machineType = context.machineType ?? documents.lazy.compactMap(\.machineType).first
     hasFullConfig = documents.contains { $0.kind == .v1alpha1(full: true) }
-    let index = DocumentIndex(documents)
-    self.index = index
-    let views = Self.viewLocations.split(index.find(Self.viewLocations.all))
-    extraArgsByComponent = Self.readExtraArgs(views[0])
-    hardenedSysctls = Self.readHardenedSysctls(views[1])
-    kernelArgs = Self.readKernelArgs(views[2])
-    kubeletConfigs = views[3].map(\.found)
-    admissionPlugins = Self.readAdmissionPlugins(views[4], index)
-    firewallRules = Self.readFirewallRules(index.typed["NetworkRuleConfig"] ?? [])
+    index = DocumentIndex(documents)
   }
 
-  public func documents(ofKind kind: String) -> [ConfigDocument] {
-    index.typed[kind] ?? []
+  /// The one walk of this config's documents for the rules of `plan`: every view and every
+  /// slot a rule declared, each document walked once along all their paths together.
+  func walk(_ plan: ReadPlan) -> ConfigViews {
+    ConfigViews(self, plan: plan, found: index.find(plan.locations))
+  }
+
+  /// The shared views alone, no rule's slots: for a reader outside a lint run (a test, a tool).
+  public var views: ConfigViews { walk(ReadPlan.of([])) }
+
+  public func documents(ofKind kind: TalosKind) -> [ConfigDocument] {
+    index.typed[kind.name] ?? []
   }
 
   /// The `$patch: delete` documents of a kind: each deletes that document (of its name).
-  public func deletedDocuments(ofKind kind: String) -> [ConfigDocument] {
-    index.deletedTyped[kind] ?? []
+  public func deletedDocuments(ofKind kind: TalosKind) -> [ConfigDocument] {
+    index.deletedTyped[kind.name] ?? []
   }
 
   /// Every deletion in the v1alpha1 documents (JSON6902 `remove`, `$patch: delete`).
@@ -232,7 +229,8 @@ public struct TalosConfig: Sendable {
 
   /// Every value at any of `locations`, location by location: one walk of each document.
   public func find(_ locations: SettingLocations) -> [Found] {
-    index.find(locations).map(\.found)
+    let found: [(location: Int, found: Found)] = index.find(locations)
+    return found.map(\.found)
   }
 
   static func classify(_ yaml: YAMLDocument) -> [ConfigDocument] {

@@ -9,6 +9,7 @@ public enum SysctlRequirement: Sendable, Equatable {
 }
 
 /// Talos's own settings, per release, as data: what a config weakens is measured against these.
+/// Where a setting changed at a release, the release is a `ReleaseGate` (ReleaseGates.swift).
 /// Sources: FACTS.md §3 (kernel command line), §4 (sysctls), §5 (component flags), §6.1 (PSA),
 /// §7 (kubelet), §11 (version table).
 public struct TalosDefaults: Sendable {
@@ -46,10 +47,10 @@ public struct TalosDefaults: Sendable {
 
   private static func kernelArgs(_ version: TalosVersion) -> [String] {
     var args = ["slab_nomerge", "pti=on", "consoleblank=0", "printk.devkmsg=on"]
-    if version >= TalosVersion(1, 10) { args.append("selinux=1") }
-    if version < TalosVersion(1, 14) { args.insert("init_on_alloc=1", at: 0) }
-    if version >= TalosVersion(1, 12) { args.append("module.sig_enforce=1") }
-    if version >= TalosVersion(1, 13) { args.append("proc_mem.force_override=never") }
+    if version.has(.selinux) { args.append("selinux=1") }
+    if !version.has(.initOnAllocDropped) { args.insert("init_on_alloc=1", at: 0) }
+    if version.has(.moduleSigning) { args.append("module.sig_enforce=1") }
+    if version.has(.procMemProtected) { args.append("proc_mem.force_override=never") }
     return args
   }
 
@@ -75,7 +76,7 @@ public struct TalosDefaults: Sendable {
       "kernel.unprivileged_bpf_disabled": (1, .atLeast(1)),
       "net.core.bpf_jit_harden": (2, .atLeast(2)),
     ]
-    if version >= TalosVersion(1, 12) {
+    if version.has(.ksppSysctlsExtended) {
       table["kernel.kptr_restrict"] = (2, .atLeast(2))
       table["kernel.yama.ptrace_scope"] = (2, .atLeast(2))
       table["dev.tty.ldisc_autoload"] = (0, .atMost(0))
@@ -138,7 +139,7 @@ public struct TalosDefaults: Sendable {
         "kubelet-client-certificate", "kubelet-client-key", "service-account-key-file",
         "service-account-signing-key-file", "tls-cert-file", "tls-private-key-file", "authorization-config",
       ]
-      if version >= TalosVersion(1, 14) { denied.insert("tls-min-version") }
+      if version.has(.tlsMinimumOwned) { denied.insert("tls-min-version") }
       return denied
     case .controllerManager:
       return [
@@ -153,7 +154,7 @@ public struct TalosDefaults: Sendable {
         "client-cert-auth", "cert-file", "key-file", "trusted-ca-file", "peer-client-cert-auth", "peer-cert-file",
         "peer-key-file", "peer-trusted-ca-file",
       ]
-      if version >= TalosVersion(1, 14) {
+      if version.has(.etcdFlagsRenamed) {
         denied.formUnion(["listen-client-http-urls", "feature-gates", "watch-progress-notify-interval", "tls-min-version"])
       } else {
         denied.formUnion([
@@ -202,7 +203,7 @@ public struct TalosDefaults: Sendable {
   /// release, and for kube-apiserver from 1.14, where the override is denied; before, the API
   /// server takes VersionTLS12 (docs/talos-facts.md).
   public func tlsMinimum(_ component: Component) -> Int {
-    component == .apiServer && version < TalosVersion(1, 14) ? 12 : 13
+    component == .apiServer && !version.has(.tlsMinimumOwned) ? 12 : 13
   }
 
   /// Cipher suites kube-bench's cis-1.10 accepts for kube-apiserver (1.2.29), without its
@@ -225,4 +226,9 @@ public struct TalosDefaults: Sendable {
     "TLS_RSA_WITH_AES_256_GCM_SHA384", "TLS_RSA_WITH_AES_128_GCM_SHA256",
     "TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256",
   ]
+}
+
+extension TalosDefaults {
+  /// True when this release has passed `gate`.
+  public func has(_ gate: ReleaseGate) -> Bool { version.has(gate) }
 }

@@ -94,3 +94,36 @@ public enum TalosKeys {
     }
   }
 }
+
+/// A typed document's kind (`kind: KubeletConfig`), as rules and views name it: a constant
+/// below rather than a string, so a misspelt kind does not compile into a lookup that never
+/// matches.
+public struct TalosKind: Hashable, Sendable, CustomStringConvertible {
+  public let name: String
+
+  public init(_ name: String) { self.name = name }
+
+  public var description: String { name }
+
+  public static let kubeletConfig = TalosKind("KubeletConfig")
+  public static let kubeAPIServerConfig = TalosKind("KubeAPIServerConfig")
+  public static let kubeAPIServerCAConfig = TalosKind("KubeAPIServerCAConfig")
+  public static let kubeNodeConfig = TalosKind("KubeNodeConfig")
+  public static let kubeControllerManagerConfig = TalosKind("KubeControllerManagerConfig")
+  public static let kubeSchedulerConfig = TalosKind("KubeSchedulerConfig")
+  public static let kubeProxyConfig = TalosKind("KubeProxyConfig")
+  public static let kubeAdmissionControlConfig = TalosKind("KubeAdmissionControlConfig")
+  public static let kubeAuthenticationConfig = TalosKind("KubeAuthenticationConfig")
+  public static let kubeAuditPolicyConfig = TalosKind("KubeAuditPolicyConfig")
+  public static let kubeTalosAPIAccessConfig = TalosKind("KubeTalosAPIAccessConfig")
+  public static let kubeExternalManifestConfig = TalosKind("KubeExternalManifestConfig")
+  public static let sysctlConfig = TalosKind("SysctlConfig")
+  public static let networkRuleConfig = TalosKind("NetworkRuleConfig")
+  public static let networkDefaultActionConfig = TalosKind("NetworkDefaultActionConfig")
+  public static let securityProfileConfig = TalosKind("SecurityProfileConfig")
+  public static let eventSinkConfig = TalosKind("EventSinkConfig")
+  public static let kmsgLogConfig = TalosKind("KmsgLogConfig")
+  public static let registryMirrorConfig = TalosKind("RegistryMirrorConfig")
+  public static let registryTLSConfig = TalosKind("RegistryTLSConfig")
+  public static let unattendedInstallConfig = TalosKind("UnattendedInstallConfig")
+}

@@ -43,7 +43,7 @@ public struct TalosRelease: Sendable, Equatable, CustomStringConvertible {
   }
 
   /// Where an installer image (whose tag names the release) is written.
-  static let installerImageLocations = SettingLocations([.v1alpha1(["machine", "install", "image"]), .typed("UnattendedInstallConfig", ["installer", "image"])])
+  static let installerImageLocations = SettingLocations([.v1alpha1(["machine", "install", "image"]), .typed(.unattendedInstallConfig, ["installer", "image"])])
 
   /// The release a file's own content names, if any.
   static func evidence(comments: [Comment]?, configs: [TalosConfig], carrier: TalosRelease?) -> TalosRelease? {

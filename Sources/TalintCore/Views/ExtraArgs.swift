@@ -16,7 +16,7 @@ public struct ExtraArg: Sendable {
   public var values: [Found] { found.elements.filter { $0.string != nil } }
 }
 
-extension TalosConfig {
+extension ConfigViews {
   /// Every `extraArgs` entry of `component`, from the legacy field and its typed document.
   /// A config that reaches only workers runs no control-plane component: none for those.
   public func extraArgs(_ component: Component) -> [ExtraArg] {
@@ -56,5 +56,5 @@ extension TalosConfig {
   }
 
   /// Where the kubelet configuration overrides are: `machine.kubelet.extraConfig` and `KubeletConfig.config`.
-  static let kubeletConfigLocations = SettingLocations([.v1alpha1(["machine", "kubelet", "extraConfig"]), .typed("KubeletConfig", ["config"])])
+  static let kubeletConfigLocations = SettingLocations([.v1alpha1(["machine", "kubelet", "extraConfig"]), .typed(.kubeletConfig, ["config"])])
 }

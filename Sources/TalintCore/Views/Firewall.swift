@@ -43,12 +43,11 @@ public struct FirewallRule: Sendable {
   public var exceptions: [(found: Found, cidr: CIDR?)]
 }
 
-extension TalosConfig {
+extension ConfigViews {
   /// The `NetworkRuleConfig` documents of this file.
   static func readFirewallRules(_ documents: [ConfigDocument]) -> [FirewallRule] {
     documents.compactMap { document in
-      guard let root = document.root else { return nil }
-      let top = Found(document: document, node: root, key: nil, keyPath: "NetworkRuleConfig")
+      guard let top = Found(rootOf: document) else { return nil }
       let ports = top.descendants(["portSelector", "ports"]).flatMap(\.elements).map { ($0, PortRange($0)) }
       let ingress = top.descendants(["ingress", "[]"])
       return FirewallRule(

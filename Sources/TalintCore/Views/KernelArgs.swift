@@ -40,7 +40,7 @@ public struct KernelArg: Sendable, Equatable {
   public var text: String { (removes ? "-" : "") + key + (value.map { "=\($0)" } ?? "") }
 }
 
-extension TalosConfig {
+extension ConfigViews {
   /// Extra kernel arguments from `machine.install.extraKernelArgs` and schematic
   /// `customization.extraKernelArgs`. An entry holding several space-separated arguments
   /// yields each, positioned on its own characters when the scalar is on one line.

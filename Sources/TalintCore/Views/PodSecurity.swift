@@ -1,14 +1,12 @@
-extension TalosConfig {
+extension ConfigViews {
   static let admissionPluginLocations = SettingLocations([.v1alpha1(["cluster", "apiServer", "admissionControl", "[]"])])
 
   /// Every admission plugin entry: legacy `cluster.apiServer.admissionControl[]` entries and
   /// `KubeAdmissionControlConfig` documents (each has `name` and `configuration`).
   /// `legacy`: what is at `admissionPluginLocations`.
-  static func readAdmissionPlugins(_ legacy: [(location: Int, found: Found)], _ index: DocumentIndex) -> [Found] {
-    legacy.map(\.found)
-      + (index.typed["KubeAdmissionControlConfig"] ?? []).compactMap { document in
-        document.root.map { Found(document: document, node: $0, key: nil, keyPath: "KubeAdmissionControlConfig") }
-      }
+  /// `documents`: the `KubeAdmissionControlConfig` documents.
+  static func readAdmissionPlugins(_ legacy: [(location: Int, found: Found)], _ documents: [ConfigDocument]) -> [Found] {
+    legacy.map(\.found) + documents.compactMap(Found.init(rootOf:))
   }
 
   /// The `configuration` of every PodSecurity admission entry (FACTS.md §6.1).

@@ -10,7 +10,7 @@ public struct Sysctl: Sendable {
   public var networkHardening: TalosDefaults.NetworkSysctl? { networkHardeningIndex.map { TalosDefaults.networkHardening[$0] } }
 }
 
-extension TalosConfig {
+extension ConfigViews {
   /// The sysctls Talos hardens (KSPP in some release, or network hardening) from
   /// `machine.sysctls` and `SysctlConfig.params` (FACTS.md §2, §4: the two are merged on the
   /// node, the document winning). Others are passed over by their key's bytes, without a value
@@ -27,7 +27,7 @@ extension TalosConfig {
     }
   }
 
-  static let sysctlLocations = SettingLocations([.v1alpha1(["machine", "sysctls"]), .typed("SysctlConfig", ["params"])])
+  static let sysctlLocations = SettingLocations([.v1alpha1(["machine", "sysctls"]), .typed(.sysctlConfig, ["params"])])
 
   /// The first components of the hardened sysctls' names (`kernel`, `net`, …).
   private static let hardenedRoots: [[UInt8]] = {

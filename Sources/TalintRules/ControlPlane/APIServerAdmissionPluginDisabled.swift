@@ -26,7 +26,7 @@ struct APIServerAdmissionPluginDisabled: Rule {
   ]
 
   func check(_ context: inout RuleContext) {
-    for value in context.config.extraArgValues(.apiServer, named: "disable-admission-plugins") {
+    for value in context.views.extraArgValues(.apiServer, named: "disable-admission-plugins") {
       for plugin in value.commaItems {
         guard let reference = Self.protected[plugin] else { continue }
         context.report("kube-apiserver disables the \(plugin) admission plugin (\(reference)); keep it enabled", at: value)

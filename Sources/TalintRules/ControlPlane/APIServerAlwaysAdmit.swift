@@ -15,7 +15,7 @@ struct APIServerAlwaysAdmit: Rule {
     ])
 
   func check(_ context: inout RuleContext) {
-    for value in context.config.extraArgValues(.apiServer, named: "enable-admission-plugins") where value.commaItems.contains("AlwaysAdmit") {
+    for value in context.views.extraArgValues(.apiServer, named: "enable-admission-plugins") where value.commaItems.contains("AlwaysAdmit") {
       context.report("kube-apiserver enable-admission-plugins includes AlwaysAdmit; remove it", at: value)
     }
   }

@@ -19,7 +19,7 @@ struct APIServerAlwaysAllow: Rule {
     ])
 
   func check(_ context: inout RuleContext) {
-    for value in context.config.extraArgValues(.apiServer, named: "authorization-mode") where value.commaItems.contains("AlwaysAllow") {
+    for value in context.views.extraArgValues(.apiServer, named: "authorization-mode") where value.commaItems.contains("AlwaysAllow") {
       context.report("kube-apiserver authorization-mode includes AlwaysAllow; remove it and grant access with RBAC", at: value)
     }
   }

@@ -27,15 +27,19 @@ struct APIServerAnonymousAuth: Rule {
 
   static let healthPaths: Set<String> = ["/livez", "/readyz", "/healthz"]
 
+  /// Anonymous authentication as the authentication document sets it.
+  static let anonymous = ReadSlot([.typed(.kubeAuthenticationConfig, ["configuration", "anonymous"])])
+  static let reads = [anonymous]
+
   func check(_ context: inout RuleContext) {
-    for arg in context.config.extraArgs(.apiServer, named: "anonymous-auth") where !arg.fromDocument {
+    for arg in context.views.extraArgs(.apiServer, named: "anonymous-auth") where !arg.fromDocument {
       for value in arg.values where value.bool != false {
         context.report(
           "kube-apiserver anonymous-auth is enabled; set it to \"false\" or remove the override", at: value,
           fix: context.replacement(of: value, with: "false", title: "Set anonymous-auth to \"false\""))
       }
     }
-    for anonymous in context.config.find(.typed("KubeAuthenticationConfig", ["configuration", "anonymous"])) {
+    for anonymous in context.values(Self.anonymous) {
       guard let enabled = anonymous.child("enabled"), enabled.bool == true else { continue }
       let conditions = anonymous.child("conditions")?.elements ?? []
       if conditions.isEmpty {

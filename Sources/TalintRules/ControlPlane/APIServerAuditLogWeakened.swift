@@ -19,13 +19,13 @@ struct APIServerAuditLogWeakened: Rule {
     ])
 
   func check(_ context: inout RuleContext) {
-    for arg in context.config.extraArgs(.apiServer, named: "audit-log-path") {
+    for arg in context.views.extraArgs(.apiServer, named: "audit-log-path") {
       for value in arg.found.elements where !value.isUnknown && (value.string ?? "").trimmingBlanks().isEmpty {
         context.report("kube-apiserver audit-log-path is empty, which turns API auditing off (CIS 1.2.16)", at: value)
       }
     }
     for (flag, minimum, cis) in TalosDefaults.auditLogMinimums {
-      for value in context.config.extraArgValues(.apiServer, named: flag) {
+      for value in context.views.extraArgValues(.apiServer, named: flag) {
         guard let number = value.int else {
           context.report("kube-apiserver \(flag) must be a number of at least \(minimum) (CIS \(cis))", at: value)
           continue

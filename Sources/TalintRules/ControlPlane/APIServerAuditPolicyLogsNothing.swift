@@ -24,10 +24,12 @@ struct APIServerAuditPolicyLogsNothing: Rule {
   static let selectors = ["users", "userGroups", "verbs", "resources", "namespaces", "nonResourceURLs"]
 
   /// Where the setting is written, as a trie built once (not an array per file).
-  static let locations = SettingLocations([.v1alpha1(["cluster", "apiServer", "auditPolicy"]), .typed("KubeAuditPolicyConfig", ["configuration"])])
+  /// The audit policies.
+  static let policies = ReadSlot([.v1alpha1(["cluster", "apiServer", "auditPolicy"]), .typed(.kubeAuditPolicyConfig, ["configuration"])])
+  static let reads = [policies]
 
   func check(_ context: inout RuleContext) {
-    let policies = context.config.find(Self.locations)
+    let policies = context.values(Self.policies)
     // `auditPolicy: {$patch: delete}` has neither rules nor a kind: Talos's default applies.
     for policy in policies where policy.isMapping && (policy.child("rules") != nil || policy.child("kind") != nil) {
       let entries = policy.child("rules")?.elements ?? []

@@ -15,7 +15,7 @@ struct APIServerServiceAccountLookupDisabled: Rule {
     ])
 
   func check(_ context: inout RuleContext) {
-    for value in context.config.extraArgValues(.apiServer, named: "service-account-lookup") where value.bool == false {
+    for value in context.views.extraArgValues(.apiServer, named: "service-account-lookup") where value.bool == false {
       context.report("kube-apiserver service-account-lookup is off, so deleted service accounts keep access; remove the override", at: value)
     }
   }

@@ -19,7 +19,7 @@ struct APIServerTokenAuthFile: Rule {
     ])
 
   func check(_ context: inout RuleContext) {
-    for arg in context.config.extraArgs(.apiServer, named: "token-auth-file") {
+    for arg in context.views.extraArgs(.apiServer, named: "token-auth-file") {
       context.report("kube-apiserver token-auth-file enables static bearer tokens; remove it", atKeyOf: arg.found)
     }
   }

@@ -19,17 +19,17 @@ struct CertificateRotationDisabled: Rule {
     ])
 
   func check(_ context: inout RuleContext) {
-    for value in context.config.extraArgValues(.kubelet, named: "rotate-certificates") where value.bool == false {
+    for value in context.views.extraArgValues(.kubelet, named: "rotate-certificates") where value.bool == false {
       context.report("kubelet rotate-certificates is off (CIS 4.2.10); remove the override", at: value)
     }
     for component in [Component.kubelet, .controllerManager] {
-      for arg in context.config.extraArgs(component, named: "feature-gates") {
+      for arg in context.views.extraArgs(component, named: "feature-gates") {
         for value in arg.values where value.commaItems.contains(where: { Self.isRotationGateOff($0) }) {
           context.report("\(component.rawValue) feature-gates turns RotateKubeletServerCertificate off; remove it", at: value)
         }
       }
     }
-    for config in context.config.kubeletConfigs {
+    for config in context.views.kubeletConfigs {
       guard let gate = config.child("featureGates")?.child("RotateKubeletServerCertificate"), gate.bool == false else { continue }
       context.report("kubelet featureGates turns RotateKubeletServerCertificate off (CIS 4.2.11); remove it", at: gate)
     }

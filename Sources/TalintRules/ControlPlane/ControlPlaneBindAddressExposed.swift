@@ -16,7 +16,7 @@ struct ControlPlaneBindAddressExposed: Rule {
 
   func check(_ context: inout RuleContext) {
     for component in [Component.controllerManager, .scheduler] {
-      for value in context.config.extraArgValues(component, named: "bind-address") where !Addresses.isLoopback(value.string ?? "") {
+      for value in context.views.extraArgValues(component, named: "bind-address") where !Addresses.isLoopback(value.string ?? "") {
         context.report("\(component.rawValue) bind-address \(value.string ?? "") listens beyond loopback; keep 127.0.0.1", at: value)
       }
     }

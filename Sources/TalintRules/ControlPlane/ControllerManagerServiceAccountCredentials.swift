@@ -15,7 +15,7 @@ struct ControllerManagerServiceAccountCredentials: Rule {
     ])
 
   func check(_ context: inout RuleContext) {
-    for value in context.config.extraArgValues(.controllerManager, named: "use-service-account-credentials") where value.bool == false {
+    for value in context.views.extraArgValues(.controllerManager, named: "use-service-account-credentials") where value.bool == false {
       context.report("kube-controller-manager use-service-account-credentials is off; remove the override", at: value)
     }
   }

@@ -25,7 +25,7 @@ struct DeniedExtraArg: Rule {
   func check(_ context: inout RuleContext) {
     for component in Component.allCases {
       let denied = context.defaults.deniedArgs(component)
-      for arg in context.config.extraArgs(component) {
+      for arg in context.views.extraArgs(component) {
         if denied.contains(arg.name) {
           context.report(
             "\(component.rawValue) flag '\(arg.name)' is set by Talos and not allowed in extraArgs (Talos \(context.version)); the component will not start — remove it",

@@ -15,7 +15,7 @@ struct EtcdMetricsPlaintextExposed: Rule {
     ])
 
   func check(_ context: inout RuleContext) {
-    for value in context.config.extraArgValues(.etcd, named: "listen-metrics-urls") {
+    for value in context.views.extraArgValues(.etcd, named: "listen-metrics-urls") {
       for url in value.commaItems {
         guard let parsed = Addresses.urlHost(url), parsed.scheme == "http", !Addresses.isLoopback(parsed.hostAndPort) else { continue }
         context.report("etcd listen-metrics-urls serves \(url) over plain HTTP beyond loopback; bind it to 127.0.0.1 or use https", at: value)

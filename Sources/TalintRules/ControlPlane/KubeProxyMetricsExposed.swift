@@ -13,9 +13,13 @@ struct KubeProxyMetricsExposed: Rule {
       .passing("cluster:\n  proxy:\n    extraArgs:\n      metrics-bind-address: 127.0.0.1:10249\n"),
     ])
 
+  /// The kube-proxy metrics address set in its document.
+  static let metricsBindAddress = ReadSlot([.typed(.kubeProxyConfig, ["config", "metricsBindAddress"])])
+  static let reads = [metricsBindAddress]
+
   func check(_ context: inout RuleContext) {
-    var values = context.config.extraArgValues(.proxy, named: "metrics-bind-address")
-    values += context.config.find(.typed("KubeProxyConfig", ["config", "metricsBindAddress"]))
+    var values = context.views.extraArgValues(.proxy, named: "metrics-bind-address")
+    values += context.values(Self.metricsBindAddress)
     for value in values where value.string.map(Addresses.isLoopback) == false {
       context.report("kube-proxy metrics bind address \(value.string ?? "") is beyond loopback; keep 127.0.0.1", at: value)
     }

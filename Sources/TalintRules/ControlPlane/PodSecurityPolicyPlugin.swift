@@ -22,14 +22,14 @@ struct PodSecurityPolicyPlugin: Rule {
 
   func check(_ context: inout RuleContext) {
     for flag in ["enable-admission-plugins", "disable-admission-plugins", "admission-control"] {
-      for value in context.config.extraArgValues(.apiServer, named: flag)
+      for value in context.views.extraArgValues(.apiServer, named: flag)
       where value.commaItems.contains("PodSecurityPolicy") {
         context.report(
           "kube-apiserver \(flag) names PodSecurityPolicy, which Kubernetes 1.25+ no longer has; the API server will not start",
           at: value)
       }
     }
-    for plugin in context.config.admissionPlugins {
+    for plugin in context.views.admissionPlugins {
       guard let name = plugin.child("name"), name.string == "PodSecurityPolicy" else { continue }
       context.report("admission control configures PodSecurityPolicy, which Kubernetes 1.25+ no longer has; remove the entry", at: name)
     }

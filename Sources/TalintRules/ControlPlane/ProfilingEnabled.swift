@@ -19,7 +19,7 @@ struct ProfilingEnabled: Rule {
 
   func check(_ context: inout RuleContext) {
     for component in [Component.apiServer, .controllerManager, .scheduler] {
-      for value in context.config.extraArgValues(component, named: "profiling") where value.bool != false {
+      for value in context.views.extraArgValues(component, named: "profiling") where value.bool != false {
         context.report(
           "\(component.rawValue) profiling is enabled; set it to \"false\"", at: value,
           fix: context.replacement(of: value, with: "false", title: "Set profiling to \"false\""))

@@ -27,11 +27,11 @@ struct WeakTLSCipherSuites: Rule {
   func check(_ context: inout RuleContext) {
     for component in [Component.apiServer, .controllerManager, .scheduler, .kubelet] where Self.acceptsTLS12(component, context) {
       let allowed = component == .kubelet ? TalosDefaults.kubeletStrongCiphers : TalosDefaults.apiServerStrongCiphers
-      for value in context.config.extraArgValues(component, named: "tls-cipher-suites") {
+      for value in context.views.extraArgValues(component, named: "tls-cipher-suites") {
         report(value, "\(component.rawValue) tls-cipher-suites", allowed, &context)
       }
       guard component == .kubelet else { continue }
-      for config in context.config.kubeletConfigs {
+      for config in context.views.kubeletConfigs {
         for value in config.child("tlsCipherSuites")?.elements ?? [] {
           report(value, "kubelet tlsCipherSuites", TalosDefaults.kubeletStrongCiphers, &context)
         }
@@ -45,9 +45,9 @@ struct WeakTLSCipherSuites: Rule {
   static func acceptsTLS12(_ component: Component, _ context: RuleContext) -> Bool {
     var settings: [Found] = []
     if !context.defaults.deniedArgs(component).contains("tls-min-version") {
-      settings = context.config.extraArgValues(component, named: "tls-min-version")
+      settings = context.views.extraArgValues(component, named: "tls-min-version")
     }
-    if component == .kubelet { settings += context.config.kubeletConfigs.compactMap { $0.child("tlsMinVersion") } }
+    if component == .kubelet { settings += context.views.kubeletConfigs.compactMap { $0.child("tlsMinVersion") } }
     guard !settings.isEmpty else { return context.defaults.tlsMinimum(component) <= 12 }
     return settings.contains { value in value.string.flatMap(TLSVersions.rank).map { $0 <= 12 } ?? true }
   }

@@ -21,11 +21,11 @@ struct WeakTLSMinVersion: Rule {
   func check(_ context: inout RuleContext) {
     var settings: [(String, Found)] = []
     for component in Component.allCases {
-      for arg in context.config.extraArgs(component, named: "tls-min-version") {
+      for arg in context.views.extraArgs(component, named: "tls-min-version") {
         settings += arg.values.map { ("\(component.rawValue) tls-min-version", $0) }
       }
     }
-    for config in context.config.kubeletConfigs {
+    for config in context.views.kubeletConfigs {
       if let value = config.child("tlsMinVersion") { settings.append(("kubelet tlsMinVersion", value)) }
     }
     for (what, value) in settings {

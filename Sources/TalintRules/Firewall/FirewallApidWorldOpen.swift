@@ -23,14 +23,8 @@ struct FirewallApidWorldOpen: Rule {
   func check(_ context: inout RuleContext) {
     let admin = context.settings.networks.admin
     let advice = admin.isEmpty ? "restrict it to your admin networks" : "restrict it to the admin networks (\(admin.map(\.description).joined(separator: ", ")))"
-    for rule in context.config.firewallRules {
-      let exposure = FirewallExposure(rule)
-      guard exposure.carriesTCP, !exposure.opened([(50000, "apid")]).isEmpty else { continue }
-      for (subnet, cidr) in exposure.publicSubnets {
-        context.report(
-          "firewall rule '\(rule.name ?? "?")' opens apid (50000) to \(cidr.isEverything ? "the whole internet" : "public network \(cidr)"), as Talos's guide does for control planes; \(advice)",
-          at: subnet)
-      }
+    FirewallExposure.reportPublic([(50000, "apid")], in: &context) { rule, _, to in
+      "firewall rule '\(rule)' opens apid (50000) to \(to), as Talos's guide does for control planes; \(advice)"
     }
   }
 }

@@ -36,7 +36,7 @@ struct FirewallBeyondNetworkPolicy: Rule {
       (2379, "etcd client", networks.controlPlane, "controlPlane"), (2380, "etcd peer", networks.controlPlane, "controlPlane"),
       (10250, "kubelet", networks.cluster, "cluster"),
     ]
-    for rule in context.config.firewallRules {
+    for rule in context.views.firewallRules {
       let exposure = FirewallExposure(rule)
       guard exposure.carriesTCP else { continue }
       for (subnet, cidr) in rule.subnets.compactMap({ entry in entry.cidr.map { (entry.found, $0) } }) where cidr.isPrivate {

@@ -14,8 +14,12 @@ struct FirewallDefaultAccept: Rule {
       .passing("apiVersion: v1alpha1\nkind: NetworkDefaultActionConfig\ningress: block\n"),
     ])
 
+  /// The firewall's default ingress action.
+  static let ingressDefault = ReadSlot([.typed(.networkDefaultActionConfig, ["ingress"])])
+  static let reads = [ingressDefault]
+
   func check(_ context: inout RuleContext) {
-    for ingress in context.config.find(.typed("NetworkDefaultActionConfig", ["ingress"])) where ingress.string == "accept" {
+    for ingress in context.values(Self.ingressDefault) where ingress.string == "accept" {
       context.report("the ingress firewall default is 'accept', so every port no rule names stays open; use 'block'", at: ingress)
     }
   }

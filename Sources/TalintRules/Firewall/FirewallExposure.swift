@@ -1,7 +1,7 @@
 import TalintCore
 
 /// What a NetworkRuleConfig opens to networks beyond the private ranges: the shared reading
-/// of the two exposure rules.
+/// of the exposure rules (TAL502, TAL503, TAL505, TAL506).
 struct FirewallExposure {
   var rule: FirewallRule
   /// The subnets that are not entirely private (an `except` does not make them private).
@@ -22,5 +22,25 @@ struct FirewallExposure {
 
   func describe(_ ports: [(port: Int, service: String)]) -> String {
     ports.map { "\($0.port) (\($0.service))" }.joined(separator: ", ")
+  }
+}
+
+extension FirewallExposure {
+  /// The public-exposure report of TAL502, TAL503 and TAL506: for each TCP rule that opens any
+  /// of `ports`, one finding at each of its public subnets. `message` words it from the rule's
+  /// name, the ports it opens (`2379 (etcd client), …`) and to whom (`the whole internet`,
+  /// `public network 203.0.113.0/24`).
+  static func reportPublic(
+    _ ports: [(port: Int, service: String)], in context: inout RuleContext,
+    message: (_ rule: String, _ opened: String, _ to: String) -> Message
+  ) {
+    for rule in context.views.firewallRules {
+      let exposure = FirewallExposure(rule)
+      let opened = exposure.opened(ports)
+      guard exposure.carriesTCP, !opened.isEmpty else { continue }
+      for (subnet, cidr) in exposure.publicSubnets {
+        context.report(message(rule.name ?? "?", exposure.describe(opened), cidr.isEverything ? "the whole internet" : "public network \(cidr)"), at: subnet)
+      }
+    }
   }
 }

@@ -16,14 +16,8 @@ struct FirewallKubernetesAPIWorldOpen: Rule {
     ])
 
   func check(_ context: inout RuleContext) {
-    for rule in context.config.firewallRules {
-      let exposure = FirewallExposure(rule)
-      guard exposure.carriesTCP, !exposure.opened([(6443, "kube-apiserver")]).isEmpty else { continue }
-      for (subnet, cidr) in exposure.publicSubnets {
-        context.report(
-          "firewall rule '\(rule.name ?? "?")' opens the Kubernetes API (6443) to \(cidr.isEverything ? "the whole internet" : "public network \(cidr)"); restrict it to known networks",
-          at: subnet)
-      }
+    FirewallExposure.reportPublic([(6443, "kube-apiserver")], in: &context) { rule, _, to in
+      "firewall rule '\(rule)' opens the Kubernetes API (6443) to \(to); restrict it to known networks"
     }
   }
 }

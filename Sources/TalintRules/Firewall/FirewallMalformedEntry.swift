@@ -20,7 +20,7 @@ struct FirewallMalformedEntry: Rule {
     ])
 
   func check(_ context: inout RuleContext) {
-    for rule in context.config.firewallRules {
+    for rule in context.views.firewallRules {
       for (port, range) in rule.ports where range == nil && !port.isUnknown {
         context.report("firewall rule '\(rule.name ?? "?")' has port '\(port.string ?? "")' that is not a port or \"lo-hi\" range", at: port)
       }

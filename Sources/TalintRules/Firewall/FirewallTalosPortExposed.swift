@@ -27,15 +27,8 @@ struct FirewallTalosPortExposed: Rule {
   ]
 
   func check(_ context: inout RuleContext) {
-    for rule in context.config.firewallRules {
-      let exposure = FirewallExposure(rule)
-      let opened = exposure.opened(Self.ports)
-      guard exposure.carriesTCP, !opened.isEmpty else { continue }
-      for (subnet, cidr) in exposure.publicSubnets {
-        context.report(
-          "firewall rule '\(rule.name ?? "?")' opens \(exposure.describe(opened)) to \(cidr.isEverything ? "the whole internet" : "public network \(cidr)"); allow only private cluster networks",
-          at: subnet)
-      }
+    FirewallExposure.reportPublic(Self.ports, in: &context) { rule, opened, to in
+      "firewall rule '\(rule)' opens \(opened) to \(to); allow only private cluster networks"
     }
   }
 }

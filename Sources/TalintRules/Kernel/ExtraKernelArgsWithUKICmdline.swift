@@ -18,8 +18,12 @@ struct ExtraKernelArgsWithUKICmdline: Rule {
       .passing("machine:\n  install:\n    grubUseUKICmdline: true\n"),
     ])
 
+  /// The install settings.
+  static let install = ReadSlot([.v1alpha1(["machine", "install"])])
+  static let reads = [install]
+
   func check(_ context: inout RuleContext) {
-    for install in context.config.find(.v1alpha1(["machine", "install"])) {
+    for install in context.values(Self.install) {
       guard install.child("grubUseUKICmdline")?.bool == true, let args = install.child("extraKernelArgs"),
         !args.elements.isEmpty
       else { continue }

@@ -20,7 +20,7 @@ struct KSPPKernelArgRemoved: Rule {
     ], fixable: true)
 
   func check(_ context: inout RuleContext) {
-    for arg in context.config.kernelArgs where arg.value.removes {
+    for arg in context.views.kernelArgs where arg.value.removes {
       let key = arg.value.key
       guard TalosDefaults.bootRequiredKernelArgs.contains(key), arg.value.value == nil || arg.value.value == "on"
       else { continue }

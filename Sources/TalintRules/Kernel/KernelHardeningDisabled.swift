@@ -22,7 +22,7 @@ struct KernelHardeningDisabled: Rule {
     ], fixable: true)
 
   func check(_ context: inout RuleContext) {
-    for arg in context.config.kernelArgs {
+    for arg in context.views.kernelArgs {
       guard let why = Self.weakening(arg.value, on: context.version) else { continue }
       context.report(
         "'\(arg.value.text)' \(why); remove it", at: arg.range, keyPath: arg.keyPath,
@@ -31,14 +31,14 @@ struct KernelHardeningDisabled: Rule {
   }
 
   static func weakening(_ arg: KernelArg, on version: TalosVersion) -> String? {
-    let signing = version >= TalosVersion(1, 12)
+    let signing = version.has(.moduleSigning)
     return switch (arg.removes, arg.key, arg.value) {
     case (false, "pti", let value?) where value != "on": "turns off page-table isolation (Meltdown mitigation)"
     case (false, "nopti", _): "turns off page-table isolation (Meltdown mitigation)"
     case (false, "mitigations", "off"): "turns off every CPU-vulnerability mitigation"
     case (false, "init_on_alloc", "0"): "stops the kernel from zeroing allocated memory"
     case (false, "slab_merge", _): "re-enables slab cache merging that slab_nomerge prevents"
-    case (true, "init_on_alloc", _) where version < TalosVersion(1, 14):
+    case (true, "init_on_alloc", _) where !version.has(.initOnAllocDropped):
       "removes Talos's init_on_alloc=1, so the kernel stops zeroing allocated memory"
     case (false, "module.sig_enforce", let value?) where value != "1" && signing: "lets unsigned kernel modules load"
     case (true, "module.sig_enforce", _) where signing: "removes module signature enforcement, so unsigned kernel modules can load"

@@ -25,7 +25,7 @@ struct KernelSecurityModuleWeakened: Rule {
     ])
 
   func check(_ context: inout RuleContext) {
-    for arg in context.config.kernelArgs where arg.value.key != "lockdown" {
+    for arg in context.views.kernelArgs where arg.value.key != "lockdown" {
       guard let why = Self.weakening(arg.value, on: context.version) else { continue }
       context.report("'\(arg.value.text)' \(why); remove it unless the node needs it", at: arg.range, keyPath: arg.keyPath)
     }
@@ -40,7 +40,7 @@ struct KernelSecurityModuleWeakened: Rule {
   private func checkLockdown(_ context: inout RuleContext) {
     var removal: Located<KernelArg>?
     var mode: Located<KernelArg>?
-    for arg in context.config.kernelArgs where arg.value.key == "lockdown" {
+    for arg in context.views.kernelArgs where arg.value.key == "lockdown" {
       guard arg.value.removes else {
         mode = arg
         continue
@@ -52,7 +52,7 @@ struct KernelSecurityModuleWeakened: Rule {
     if let mode {
       if mode.value.value == "none" {
         report(mode, "turns off kernel lockdown", &context)
-      } else if mode.value.value == "integrity", let removal, context.version < TalosVersion(1, 14) {
+      } else if mode.value.value == "integrity", let removal, !context.defaults.has(.secureBootLockdownDropped) {
         context.report(
           "'\(removal.value.text)' then '\(mode.value.text)' lowers kernel lockdown from confidentiality, Talos's default on SecureBoot images before 1.14, to integrity (kernel memory becomes readable from user space); keep confidentiality unless the node needs it",
           at: mode.range, keyPath: mode.keyPath)
@@ -67,8 +67,8 @@ struct KernelSecurityModuleWeakened: Rule {
   }
 
   static func weakening(_ arg: KernelArg, on version: TalosVersion) -> String? {
-    let selinux = version >= TalosVersion(1, 10)
-    let procMem = version >= TalosVersion(1, 13)
+    let selinux = version.has(.selinux)
+    let procMem = version.has(.procMemProtected)
     return switch (arg.removes, arg.key, arg.value) {
     case (false, "security", "none"): "drops the major Linux security modules (SELinux, AppArmor; Yama, lockdown and Landlock stay)"
     case (false, "apparmor", "0"): "turns off AppArmor"

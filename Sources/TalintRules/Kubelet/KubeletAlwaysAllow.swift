@@ -15,7 +15,7 @@ struct KubeletAlwaysAllow: Rule {
     ])
 
   func check(_ context: inout RuleContext) {
-    for value in context.config.extraArgValues(.kubelet, named: "authorization-mode") where value.commaItems.contains("AlwaysAllow") {
+    for value in context.views.extraArgValues(.kubelet, named: "authorization-mode") where value.commaItems.contains("AlwaysAllow") {
       context.report("kubelet authorization-mode is AlwaysAllow; remove the override (Talos uses Webhook)", at: value)
     }
   }

@@ -16,7 +16,7 @@ struct KubeletAnonymousAuth: Rule {
     ], fixable: true)
 
   func check(_ context: inout RuleContext) {
-    for value in context.config.extraArgValues(.kubelet, named: "anonymous-auth") where value.bool != false {
+    for value in context.views.extraArgValues(.kubelet, named: "anonymous-auth") where value.bool != false {
       context.report(
         "kubelet anonymous-auth is enabled; remove the override", at: value,
         fix: context.replacement(of: value, with: "false", title: "Set anonymous-auth to \"false\""))

@@ -20,7 +20,7 @@ struct KubeletConfigProtectedKey: Rule {
     ])
 
   func check(_ context: inout RuleContext) {
-    for config in context.config.kubeletConfigs {
+    for config in context.views.kubeletConfigs {
       for (name, value) in config.entries where TalosDefaults.kubeletProtectedConfigKeys.contains(name) {
         context.report("\(value.keyPath) is owned by Talos and cannot be overridden; Talos rejects the config — remove it", atKeyOf: value)
       }

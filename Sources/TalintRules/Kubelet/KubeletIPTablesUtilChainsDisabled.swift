@@ -15,8 +15,8 @@ struct KubeletIPTablesUtilChainsDisabled: Rule {
     ])
 
   func check(_ context: inout RuleContext) {
-    var values = context.config.extraArgValues(.kubelet, named: "make-iptables-util-chains")
-    values += context.config.kubeletConfigs.compactMap { $0.child("makeIPTablesUtilChains") }
+    var values = context.views.extraArgValues(.kubelet, named: "make-iptables-util-chains")
+    values += context.views.kubeletConfigs.compactMap { $0.child("makeIPTablesUtilChains") }
     for value in values where value.bool == false {
       context.report("kubelet makeIPTablesUtilChains is off; remove the setting", at: value)
     }

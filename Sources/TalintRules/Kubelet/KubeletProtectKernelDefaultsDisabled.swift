@@ -16,7 +16,7 @@ struct KubeletProtectKernelDefaultsDisabled: Rule {
     ])
 
   func check(_ context: inout RuleContext) {
-    for value in context.config.extraArgValues(.kubelet, named: "protect-kernel-defaults") where value.bool == false {
+    for value in context.views.extraArgValues(.kubelet, named: "protect-kernel-defaults") where value.bool == false {
       context.report("kubelet protect-kernel-defaults is off; remove the flag", at: value)
     }
   }

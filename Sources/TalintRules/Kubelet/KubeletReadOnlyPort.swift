@@ -14,8 +14,8 @@ struct KubeletReadOnlyPort: Rule {
     ], fixable: true)
 
   func check(_ context: inout RuleContext) {
-    var values = context.config.extraArgValues(.kubelet, named: "read-only-port")
-    values += context.config.kubeletConfigs.compactMap { $0.child("readOnlyPort") }
+    var values = context.views.extraArgValues(.kubelet, named: "read-only-port")
+    values += context.views.kubeletConfigs.compactMap { $0.child("readOnlyPort") }
     for value in values {
       guard let port = value.int, port != 0 else { continue }
       context.report(

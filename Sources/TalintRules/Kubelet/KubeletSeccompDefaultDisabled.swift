@@ -21,51 +21,48 @@ struct KubeletSeccompDefaultDisabled: Rule {
       .passing("machine:\n  kubelet:\n    defaultRuntimeSeccompProfileEnabled: true\n"),
     ], fixable: true)
 
-  static let locations = SettingLocations([
+  /// Where the seccomp default is set.
+  static let seccompDefault = ReadSlot([
     .v1alpha1(["machine", "kubelet", "defaultRuntimeSeccompProfileEnabled"]),
-    .typed("KubeletConfig", ["defaultRuntimeSeccompProfileEnabled"]),
+    .typed(.kubeletConfig, ["defaultRuntimeSeccompProfileEnabled"]),
   ])
+  static let reads = [seccompDefault]
 
   func check(_ context: inout RuleContext) {
-    let settings = context.config.find(Self.locations)
+    let settings = context.values(Self.seccompDefault)
     for setting in settings where setting.bool == false {
       context.report(
         "\(setting.keyPath) is false, so containers run without a seccomp profile; set it to true", at: setting,
         fix: context.replacement(of: setting, with: "true", title: "Set it to true"))
     }
-    for value in context.config.extraArgValues(.kubelet, named: "seccomp-default") where value.bool == false {
+    for value in context.views.extraArgValues(.kubelet, named: "seccomp-default") where value.bool == false {
       context.report(
         "kubelet seccomp-default is off; remove the flag", at: value,
         fix: context.replacement(of: value, with: "true", title: "Set seccomp-default to \"true\""))
     }
-    // A complete config (or a machine's merged one) says what the node runs: a deletion a later
-    // patch undid is silent there.
-    guard !context.config.hasFullConfig || settings.isEmpty else { return }
-    let deletions = deletions(context.config)
-    for range in deletions {
-      context.report("this patch deletes defaultRuntimeSeccompProfileEnabled, which turns the seccomp default off", at: range)
+    let deletions = deletions(context.config).map { (range: $0, message: Message("this patch deletes defaultRuntimeSeccompProfileEnabled, which turns the seccomp default off")) }
+    Self.secureDefault.check(&context, isSet: !settings.isEmpty, deletions: deletions) { context, complete in
+      guard let machine = complete.child("machine") else { return }
+      context.report(
+        "this complete config does not set defaultRuntimeSeccompProfileEnabled, so it is false; add `defaultRuntimeSeccompProfileEnabled: true` to machine.kubelet",
+        atKeyOf: machine.child("kubelet") ?? machine)
     }
-    // The generator writes it for contracts after 1.1: an older config never had it.
-    guard deletions.isEmpty, settings.isEmpty, context.declaredVersion >= TalosVersion(1, 2),
-      let full = context.config.documents.first(where: { $0.kind == .v1alpha1(full: true) }), let root = full.root,
-      let machine = Found(document: full, node: root, key: nil, keyPath: "").child("machine")
-    else { return }
-    context.report(
-      "this complete config does not set defaultRuntimeSeccompProfileEnabled, so it is false; add `defaultRuntimeSeccompProfileEnabled: true` to machine.kubelet",
-      atKeyOf: machine.child("kubelet") ?? machine)
   }
+
+  /// The generator writes the setting for contracts after 1.1.
+  static let secureDefault = SecureDefault(writtenFrom: .seccompDefaultGenerated)
 
   /// Where patches delete the setting: JSON patch `remove`, `$patch: delete` of it (or of what
   /// holds it), or of the KubeletConfig document.
   private func deletions(_ config: TalosConfig) -> [SourceRange] {
     let target = ["machine", "kubelet", "defaultRuntimeSeccompProfileEnabled"]
     var ranges: [SourceRange] = []
-    for document in config.documents where document.isV1Alpha1 || document.typedKind == "KubeletConfig" {
+    for document in config.documents where document.isV1Alpha1 || document.talosKind == .kubeletConfig {
       ranges += document.removals.filter { $0.deletes(document.isV1Alpha1 ? target : ["defaultRuntimeSeccompProfileEnabled"]) }.map(\.range)
     }
-    for document in config.deletedDocuments(ofKind: "KubeletConfig") {
-      guard let root = document.root else { continue }
-      ranges.append(Found(document: document, node: root, key: nil, keyPath: "KubeletConfig").child("$patch")?.keyRange ?? document.yaml[root].range)
+    for document in config.deletedDocuments(ofKind: .kubeletConfig) {
+      guard let root = Found(rootOf: document) else { continue }
+      ranges.append(root.child("$patch")?.keyRange ?? root.range)
     }
     return ranges
   }

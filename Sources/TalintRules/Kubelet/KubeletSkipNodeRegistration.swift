@@ -15,12 +15,14 @@ struct KubeletSkipNodeRegistration: Rule {
     ])
 
   /// Where the setting is written, as a trie built once (not an array per file).
-  static let locations = SettingLocations([
-    .v1alpha1(["machine", "kubelet", "skipNodeRegistration"]), .typed("KubeNodeConfig", ["skipNodeRegistration"]),
+  /// Where node registration is skipped.
+  static let skipNodeRegistration = ReadSlot([
+    .v1alpha1(["machine", "kubelet", "skipNodeRegistration"]), .typed(.kubeNodeConfig, ["skipNodeRegistration"]),
   ])
+  static let reads = [skipNodeRegistration]
 
   func check(_ context: inout RuleContext) {
-    let settings = context.config.find(Self.locations)
+    let settings = context.values(Self.skipNodeRegistration)
     for setting in settings where setting.bool == true {
       context.report("\(setting.keyPath) makes Talos run the kubelet with AlwaysAllow authorization and no webhook authentication", at: setting)
     }

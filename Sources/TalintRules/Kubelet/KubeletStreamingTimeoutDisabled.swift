@@ -15,7 +15,7 @@ struct KubeletStreamingTimeoutDisabled: Rule {
     ])
 
   func check(_ context: inout RuleContext) {
-    for value in context.config.extraArgValues(.kubelet, named: "streaming-connection-idle-timeout") where Durations.isZero(value.string ?? "") {
+    for value in context.views.extraArgValues(.kubelet, named: "streaming-connection-idle-timeout") where Durations.isZero(value.string ?? "") {
       context.report("kubelet streaming-connection-idle-timeout is 0, so idle exec/port-forward sessions never close; use 5m", at: value)
     }
   }

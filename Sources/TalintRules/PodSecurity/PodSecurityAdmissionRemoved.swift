@@ -27,6 +27,10 @@ struct PodSecurityAdmissionRemoved: Rule {
 
   static let path = ["cluster", "apiServer", "admissionControl"]
 
+  /// The legacy admission plugin list.
+  static let admissionControl = ReadSlot([.v1alpha1(path)])
+  static let reads = [admissionControl]
+
   func check(_ context: inout RuleContext) {
     if context.config.hasFullConfig {
       checkComplete(&context)
@@ -41,32 +45,30 @@ struct PodSecurityAdmissionRemoved: Rule {
   /// to the list or the config. A deletion a later patch undid leaves PodSecurity in place: silent.
   private func checkComplete(_ context: inout RuleContext) {
     let config = context.config
-    guard config.hasCompleteControlPlane, context.declaredVersion >= TalosVersion(1, 1), config.podSecurityConfigurations.isEmpty,
-      !config.admissionPlugins.contains(where: { $0.child("name")?.isUnknown == true })
-    else { return }
-    let deletions = config.documents.flatMap(\.removals).filter(removesPodSecurity).map(\.range) + deletedDocumentNames(config).map(\.range)
-    if !deletions.isEmpty {
-      for range in deletions {
-        context.report("this patch deletes the PodSecurity admission configuration; every namespace falls back to privileged", at: range)
-      }
-      return
+    // Deletions too are judged only where the generator writes the entry.
+    guard config.hasCompleteControlPlane, context.declaredVersion.has(Self.secureDefault.writtenFrom) else { return }
+    let views = context.views
+    let isSet = !views.podSecurityConfigurations.isEmpty || views.admissionPlugins.contains(where: { $0.child("name")?.isUnknown == true })
+    let deletions = (config.documents.flatMap(\.removals).filter(removesPodSecurity).map(\.range) + deletedDocumentNames(config).map(\.range)).map {
+      (range: $0, message: Message("this patch deletes the PodSecurity admission configuration; every namespace falls back to privileged"))
     }
-    if let list = config.find(.v1alpha1(Self.path)).first(where: \.isSequence) {
-      context.report(
-        "\(list.keyPath) has no PodSecurity entry, so every namespace falls back to the privileged level; keep the PodSecurity entry",
-        atKeyOf: list)
-      return
-    }
-    let anchor = config.admissionPlugins.first(where: { $0.document.typedKind != nil })?.child("name")
-      ?? config.documents.first(where: { $0.kind == .v1alpha1(full: true) }).flatMap { document in
-        document.root.flatMap { Found(document: document, node: $0, key: nil, keyPath: "").child("cluster") }
+    Self.secureDefault.check(&context, isSet: isSet, deletions: deletions) { context, complete in
+      if let list = context.values(Self.admissionControl).first(where: \.isSequence) {
+        context.report(
+          "\(list.keyPath) has no PodSecurity entry, so every namespace falls back to the privileged level; keep the PodSecurity entry",
+          atKeyOf: list)
+        return
       }
-    if let anchor {
-      context.report(
-        "this complete control-plane config has no PodSecurity admission configuration, so every namespace is privileged; keep the generated PodSecurity entry",
-        atKeyOf: anchor)
+      if let anchor = views.admissionPlugins.first(where: { $0.document.typedKind != nil })?.child("name") ?? complete.child("cluster") {
+        context.report(
+          "this complete control-plane config has no PodSecurity admission configuration, so every namespace is privileged; keep the generated PodSecurity entry",
+          atKeyOf: anchor)
+      }
     }
   }
+
+  /// The generator writes the PodSecurity entry from Talos 1.1.
+  static let secureDefault = SecureDefault(writtenFrom: .podSecurityGenerated)
 
   /// A patch changes the base: its admissionControl list merges with it by name (a list
   /// without PodSecurity, or `[]`, changes nothing), so only what deletes or replaces counts.
@@ -75,13 +77,13 @@ struct PodSecurityAdmissionRemoved: Rule {
     // A JSON patch sets the whole value at its path: replacing the list (or what holds it)
     // with one that lacks PodSecurity removes it.
     for document in config.documents where document.kind == .jsonPatch {
-      guard let operation = document.patchPath, let root = document.root, Self.path.starts(with: operation), operation.last != "-" else { continue }
-      let list = Found(document: document, node: root, key: nil, keyPath: "").descendants(Self.path).first
+      guard let operation = document.patchPath, let root = Found(rootOf: document), Self.path.starts(with: operation), operation.last != "-" else { continue }
+      let list = root.descendants(Self.path).first
       let names = list?.elements.map { $0.child("name") } ?? []
       guard !names.contains(where: { $0?.string == "PodSecurity" || $0?.isUnknown == true }) else { continue }
       context.report(
         "this JSON patch sets /\(operation.joined(separator: "/")) without the PodSecurity entry; every namespace falls back to privileged",
-        at: document.yaml[root].range)
+        at: root.range)
     }
     for removal in config.documents.flatMap(\.removals) where removesPodSecurity(removal) {
       context.report("this patch deletes the PodSecurity admission configuration; every namespace falls back to privileged", at: removal.range)
@@ -93,9 +95,8 @@ struct PodSecurityAdmissionRemoved: Rule {
 
   /// The `name` of each `$patch: delete` KubeAdmissionControlConfig for PodSecurity.
   private func deletedDocumentNames(_ config: TalosConfig) -> [Found] {
-    config.deletedDocuments(ofKind: "KubeAdmissionControlConfig").compactMap { document in
-      guard let root = document.root else { return nil }
-      let name = Found(document: document, node: root, key: nil, keyPath: "KubeAdmissionControlConfig").child("name")
+    config.deletedDocuments(ofKind: .kubeAdmissionControlConfig).compactMap { document in
+      let name = Found(rootOf: document)?.child("name")
       return name.flatMap { $0.string == "PodSecurity" || $0.isUnknown ? $0 : nil }
     }
   }

@@ -16,7 +16,7 @@ struct PodSecurityAuditWarnWeakened: Rule {
     scope: .controlPlane)
 
   func check(_ context: inout RuleContext) {
-    for configuration in context.config.podSecurityConfigurations {
+    for configuration in context.views.podSecurityConfigurations {
       for mode in ["audit", "warn"] {
         guard let level = configuration.descendants(["defaults", mode]).first, let text = level.string,
           text == "privileged" || text == "baseline"

@@ -16,7 +16,7 @@ struct PodSecurityEnforcePrivileged: Rule {
     scope: .controlPlane)
 
   func check(_ context: inout RuleContext) {
-    for configuration in context.config.podSecurityConfigurations {
+    for configuration in context.views.podSecurityConfigurations {
       guard let enforce = configuration.descendants(["defaults", "enforce"]).first, enforce.string == "privileged" else { continue }
       context.report("Pod Security Admission enforces 'privileged' by default; enforce 'baseline' or 'restricted'", at: enforce)
     }

@@ -16,7 +16,7 @@ struct PodSecurityExemption: Rule {
     scope: .controlPlane)
 
   func check(_ context: inout RuleContext) {
-    for configuration in context.config.podSecurityConfigurations {
+    for configuration in context.views.podSecurityConfigurations {
       guard let exemptions = configuration.child("exemptions") else { continue }
       for (kind, allowed) in [("namespaces", TalosDefaults.podSecurityExemptNamespaces), ("usernames", []), ("runtimeClasses", [])] {
         for entry in exemptions.child(kind)?.elements ?? [] {

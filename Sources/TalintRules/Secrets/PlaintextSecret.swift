@@ -24,8 +24,12 @@ struct PlaintextSecret: Rule {
       .passing("cluster:\n  secretboxEncryptionSecret: ENC[AES256_GCM,data:abc,type:str]\n"),
     ])
 
+  /// The fields Talos keeps secrets in.
+  static let fields = ReadSlot(SecretFields.locations)
+  static let reads = [fields]
+
   func check(_ context: inout RuleContext) {
-    for found in context.config.find(SecretFields.locations) {
+    for found in context.values(Self.fields) {
       guard let text = found.string, !text.trimmingBlanks().isEmpty, !SecretFields.isProtected(text) else { continue }
       context.report("\(found.keyPath) holds secret material in plain text; encrypt it (SOPS) or keep it out of git", atKeyOf: found)
     }

@@ -20,14 +20,16 @@ struct WorkerCAPrivateKey: Rule {
     ])
 
   /// Where the setting is written, as a trie built once (not an array per file).
-  static let locations = SettingLocations([
+  /// The CA private keys a config can hold.
+  static let caKeys = ReadSlot([
     .v1alpha1(["machine", "ca", "key"]), .v1alpha1(["cluster", "ca", "key"]),
-    .typed("KubeAPIServerCAConfig", ["issuingCA", "key"]),
+    .typed(.kubeAPIServerCAConfig, ["issuingCA", "key"]),
   ])
+  static let reads = [caKeys]
 
   func check(_ context: inout RuleContext) {
     guard context.config.machineType == .worker else { return }
-    let keys = context.config.find(Self.locations)
+    let keys = context.values(Self.caKeys)
     for key in keys where !(key.string ?? "").isEmpty {
       context.report("\(key.keyPath) holds a CA private key in a worker config; workers need only the certificate — remove it", atKeyOf: key)
     }

@@ -33,7 +33,7 @@ struct KSPPSysctlWeakened: Rule {
 
   func check(_ context: inout RuleContext) {
     let table = context.defaults.ksppSysctls
-    for sysctl in context.config.hardenedSysctls {
+    for sysctl in context.views.hardenedSysctls {
       guard let expected = table[sysctl.name], let value = sysctl.found.int else { continue }
       let weaker: Bool
       switch expected.requirement {

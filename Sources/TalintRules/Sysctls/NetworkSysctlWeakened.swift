@@ -22,7 +22,7 @@ struct NetworkSysctlWeakened: Rule {
     ], fixable: true)
 
   func check(_ context: inout RuleContext) {
-    for sysctl in context.config.hardenedSysctls {
+    for sysctl in context.views.hardenedSysctls {
       guard let match = sysctl.networkHardening,
         let value = sysctl.found.int, value == match.weakValue
       else { continue }

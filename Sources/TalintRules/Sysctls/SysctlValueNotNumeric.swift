@@ -20,7 +20,7 @@ struct SysctlValueNotNumeric: Rule {
 
   func check(_ context: inout RuleContext) {
     let kspp = context.defaults.ksppSysctls
-    for sysctl in context.config.hardenedSysctls {
+    for sysctl in context.views.hardenedSysctls {
       guard sysctl.networkHardening != nil || kspp[sysctl.name] != nil, sysctl.found.int == nil, !sysctl.found.isUnknown else { continue }
       context.report("\(sysctl.name) needs an integer value; the kernel will reject this one", at: sysctl.found)
     }

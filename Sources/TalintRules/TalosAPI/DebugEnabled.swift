@@ -11,8 +11,12 @@ struct DebugEnabled: Rule {
     references: [.talos("v1alpha1 debug")],
     examples: [.triggering("version: v1alpha1\ndebug: true\nmachine:\n  type: worker\n"), .passing("version: v1alpha1\ndebug: false\nmachine:\n  type: worker\n")], fixable: true)
 
+  /// Where debug mode is turned on.
+  static let debug = ReadSlot([.v1alpha1(["debug"])])
+  static let reads = [debug]
+
   func check(_ context: inout RuleContext) {
-    for setting in context.config.find(.v1alpha1(["debug"])) where setting.bool == true {
+    for setting in context.values(Self.debug) where setting.bool == true {
       context.report(
         "debug is on, so system container logs go to the console; turn it off when done", at: setting,
         fix: context.replacement(of: setting, with: "false", title: "Set debug to false"))

@@ -15,14 +15,16 @@ struct PlaintextExtraManifest: Rule {
     ])
 
   /// Where the setting is written, as a trie built once (not an array per file).
-  static let locations = SettingLocations([
+  /// The URLs manifests are fetched from.
+  static let urls = ReadSlot([
     .v1alpha1(["cluster", "extraManifests", "[]"]), .v1alpha1(["cluster", "externalCloudProvider", "manifests", "[]"]),
     .v1alpha1(["cluster", "network", "cni", "urls", "[]"]),
-    .typed("KubeExternalManifestConfig", ["url"]),
+    .typed(.kubeExternalManifestConfig, ["url"]),
   ])
+  static let reads = [urls]
 
   func check(_ context: inout RuleContext) {
-    let urls = context.config.find(Self.locations)
+    let urls = context.values(Self.urls)
     for url in urls {
       guard let text = url.string, text.lowercased().hasPrefix("http://") else { continue }
       context.report("manifest \(text) is fetched over plain HTTP and applied as cluster admin; use HTTPS", at: url)

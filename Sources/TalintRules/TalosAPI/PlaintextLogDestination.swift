@@ -18,21 +18,25 @@ struct PlaintextLogDestination: Rule {
     ])
 
   /// Where the setting is written, as a trie built once (not an array per file).
-  static let locations = SettingLocations([
-    .v1alpha1(["machine", "logging", "destinations", "[]", "endpoint"]), .typed("KmsgLogConfig", ["url"]),
+  /// Where logs are sent.
+  static let endpoints = ReadSlot([
+    .v1alpha1(["machine", "logging", "destinations", "[]", "endpoint"]), .typed(.kmsgLogConfig, ["url"]),
   ])
+  /// Where events are sent.
+  static let eventSinks = ReadSlot([.typed(.eventSinkConfig, ["endpoint"])])
+  static let reads = [eventSinks, endpoints]
 
   func check(_ context: inout RuleContext) {
-    let endpoints = context.config.find(Self.locations)
+    let endpoints = context.values(Self.endpoints)
     for endpoint in endpoints {
       guard let url = endpoint.string, let parsed = Addresses.urlHost(url), parsed.scheme == "tcp" || parsed.scheme == "udp" else { continue }
       context.report("logs are sent unencrypted to \(url); keep the collector on a trusted network", at: endpoint)
     }
-    for arg in context.config.kernelArgs where !arg.value.removes && arg.value.key == "talos.logging.kernel" {
+    for arg in context.views.kernelArgs where !arg.value.removes && arg.value.key == "talos.logging.kernel" {
       guard let url = arg.value.value, let parsed = Addresses.urlHost(url), parsed.scheme == "tcp" || parsed.scheme == "udp" else { continue }
       context.report("kernel logs are sent unencrypted to \(url); keep the collector on a trusted network", at: arg.range, keyPath: arg.keyPath)
     }
-    for sink in context.config.find(.typed("EventSinkConfig", ["endpoint"])) {
+    for sink in context.values(Self.eventSinks) {
       guard let endpoint = sink.string else { continue }
       context.report("Talos events are sent over plaintext gRPC to \(endpoint); keep the sink on a trusted network", at: sink)
     }

@@ -15,13 +15,15 @@ struct PlaintextRegistryMirror: Rule {
     ])
 
   /// Where the setting is written, as a trie built once (not an array per file).
-  static let locations = SettingLocations([
+  /// The registry mirrors' endpoints.
+  static let endpoints = ReadSlot([
     .v1alpha1(["machine", "registries", "mirrors", "*", "endpoints", "[]"]),
-    .typed("RegistryMirrorConfig", ["endpoints", "[]"]),
+    .typed(.registryMirrorConfig, ["endpoints", "[]"]),
   ])
+  static let reads = [endpoints]
 
   func check(_ context: inout RuleContext) {
-    let endpoints = context.config.find(Self.locations)
+    let endpoints = context.values(Self.endpoints)
     for endpoint in endpoints {
       let url = endpoint.child("url") ?? endpoint
       guard let text = url.string, text.lowercased().hasPrefix("http://") else { continue }

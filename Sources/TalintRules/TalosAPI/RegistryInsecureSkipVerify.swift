@@ -15,13 +15,15 @@ struct RegistryInsecureSkipVerify: Rule {
     ])
 
   /// Where the setting is written, as a trie built once (not an array per file).
-  static let locations = SettingLocations([
+  /// Where a registry's TLS verification is turned off.
+  static let insecureSkipVerify = ReadSlot([
     .v1alpha1(["machine", "registries", "config", "*", "tls", "insecureSkipVerify"]),
-    .typed("RegistryTLSConfig", ["insecureSkipVerify"]),
+    .typed(.registryTLSConfig, ["insecureSkipVerify"]),
   ])
+  static let reads = [insecureSkipVerify]
 
   func check(_ context: inout RuleContext) {
-    let settings = context.config.find(Self.locations)
+    let settings = context.values(Self.insecureSkipVerify)
     for setting in settings where setting.bool == true {
       context.report("\(setting.keyPath) turns off TLS verification for a registry; trust its CA instead", at: setting)
     }

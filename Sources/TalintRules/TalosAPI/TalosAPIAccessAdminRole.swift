@@ -16,16 +16,18 @@ struct TalosAPIAccessAdminRole: Rule {
     scope: .controlPlane)
 
   /// Where the setting is written, as a trie built once (not an array per file).
-  static let locations = SettingLocations([
+  /// The roles Kubernetes workloads may take on the Talos API.
+  static let allowedRoles = ReadSlot([
     .v1alpha1(["machine", "features", "kubernetesTalosAPIAccess", "allowedRoles"]),
-    .typed("KubeTalosAPIAccessConfig", ["allowedRoles"]),
+    .typed(.kubeTalosAPIAccessConfig, ["allowedRoles"]),
   ])
+  static let reads = [allowedRoles]
 
   /// The message names the namespaces and says who needs the role: a Talos upgrade controller
   /// does (it upgrades the node through the Talos API), so "grant a narrower role" alone
   /// would ask for what cannot be done there.
   func check(_ context: inout RuleContext) {
-    for list in context.config.find(Self.locations) {
+    for list in context.values(Self.allowedRoles) {
       let namespaces = Self.namespaces(beside: list)
       let given = namespaces.isEmpty ? "no namespace listed yet" : "pods in " + namespaces.joined(separator: ", ")
       for role in list.elements where role.string == "os:admin" {

@@ -22,27 +22,30 @@ struct TalosAPIRBACDisabled: Rule {
 
   static let path = ["machine", "features", "rbac"]
 
+  /// Where RBAC is set.
+  static let rbac = ReadSlot([.v1alpha1(path)])
+  static let reads = [rbac]
+
   func check(_ context: inout RuleContext) {
-    guard context.version < TalosVersion(1, 12) else { return }
-    let settings = context.config.find(.v1alpha1(Self.path))
+    guard !context.defaults.has(.rbacLockedOn) else { return }
+    let settings = context.values(Self.rbac)
     for setting in settings where setting.bool == false {
       context.report(
         "machine.features.rbac is false, which makes every Talos API client an admin on Talos \(context.version); set it to true",
         at: setting, fix: context.replacement(of: setting, with: "true", title: "Set rbac to true"))
     }
-    // In a complete config a deletion a later patch undid is silent.
-    guard !context.config.hasFullConfig || settings.isEmpty else { return }
-    let deletions = context.config.v1alpha1Removals.filter { $0.deletes(Self.path) && $0.path.count >= 2 }
-    for removal in deletions {
-      context.report("this patch deletes machine.features.rbac, which is false when unset on Talos \(context.version); set it to true instead", at: removal.range)
+    let version = context.version
+    let deletions = context.config.v1alpha1Removals.filter { $0.deletes(Self.path) && $0.path.count >= 2 }.map { removal in
+      (range: removal.range, message: Message("this patch deletes machine.features.rbac, which is false when unset on Talos \(version); set it to true instead"))
     }
-    // The generator writes `rbac: true` from Talos 0.11; a config for an older release never had it.
-    guard deletions.isEmpty, settings.isEmpty, context.declaredVersion >= TalosVersion(0, 11),
-      let complete = context.config.documents.first(where: { $0.kind == .v1alpha1(full: true) }), let root = complete.root,
-      let machine = Found(document: complete, node: root, key: nil, keyPath: "").child("machine")
-    else { return }
-    context.report(
-      "this complete config does not set machine.features.rbac, which is false when unset on Talos \(context.version); add `features: {rbac: true}`",
-      atKeyOf: machine.child("features") ?? machine)
+    Self.secureDefault.check(&context, isSet: !settings.isEmpty, deletions: deletions) { context, complete in
+      guard let machine = complete.child("machine") else { return }
+      context.report(
+        "this complete config does not set machine.features.rbac, which is false when unset on Talos \(context.version); add `features: {rbac: true}`",
+        atKeyOf: machine.child("features") ?? machine)
+    }
   }
+
+  /// The generator writes `rbac: true` from Talos 0.11.
+  static let secureDefault = SecureDefault(writtenFrom: .rbacGenerated)
 }

@@ -19,15 +19,18 @@ struct WorkloadIsolationDisabled: Rule {
       .passing("apiVersion: v1alpha1\nkind: SecurityProfileConfig\nworkloadIsolation: true\n"),
     ])
 
+  /// Where workload isolation is set.
+  static let workloadIsolation = ReadSlot([.typed(.securityProfileConfig, ["workloadIsolation"])])
+  static let reads = [workloadIsolation]
+
   func check(_ context: inout RuleContext) {
-    guard context.version >= TalosVersion(1, 14) else { return }
-    for setting in context.config.find(.typed("SecurityProfileConfig", ["workloadIsolation"])) where setting.bool == false {
+    guard context.defaults.has(.workloadIsolationGenerated) else { return }
+    for setting in context.values(Self.workloadIsolation) where setting.bool == false {
       context.report("SecurityProfileConfig.workloadIsolation is false, so workloads run without sandboxd isolation; set it to true", at: setting)
     }
-    for document in context.config.deletedDocuments(ofKind: "SecurityProfileConfig") {
-      guard let root = document.root else { continue }
-      let marker = Found(document: document, node: root, key: nil, keyPath: "SecurityProfileConfig").child("$patch")
-      context.report("this patch deletes the SecurityProfileConfig document, turning workload isolation off", at: marker?.keyRange ?? document.yaml[root].range)
+    for document in context.config.deletedDocuments(ofKind: .securityProfileConfig) {
+      guard let root = Found(rootOf: document) else { continue }
+      context.report("this patch deletes the SecurityProfileConfig document, turning workload isolation off", at: root.child("$patch")?.keyRange ?? root.range)
     }
   }
 }
