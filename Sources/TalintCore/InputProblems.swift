@@ -10,7 +10,19 @@ public enum InputProblems {
       """,
     remediation: "Fix the YAML at the reported position (an unclosed bracket, a tab used for indentation, a bad indent).",
     references: [.talos("talosctl validate")],
-    examples: [.triggering("machine:\n  install: [unclosed\n"), .passing("machine:\n  install: {}\n")])
+    examples: [
+      .triggering(
+        """
+        machine:
+          install: [unclosed
+        ↓
+        """),
+      .passing(
+        """
+        machine:
+          install: {}
+        """),
+    ])
 
   public static let unreadableInput = RuleDescription(
     id: "TAL003", name: "input-not-lintable", severity: .error,
@@ -29,7 +41,11 @@ public enum InputProblems {
       """,
     remediation: "Pass a readable regular YAML file; flatten input nested hundreds of levels deep; expand aliases and copies that multiply a patch; keep referenced patches inside the repository.",
     references: [.other("talint README: inputs and limits")],
-    examples: [.triggering(String(repeating: "[", count: 300)), .passing("debug: false\n")])
+    examples: [
+      // Nesting beyond the parser's limit: the finding is at the bracket past it.
+      .triggering(String(repeating: "[", count: 256) + "↓" + String(repeating: "[", count: 44)),
+      .passing("debug: false\n"),
+    ])
 
   public static let templateNotParsed = RuleDescription(
     id: "TAL007", name: "template-not-parsed", severity: .info,
@@ -43,7 +59,19 @@ public enum InputProblems {
       """,
     remediation: "Lint the rendered output (e.g. `talhelper genconfig`, `terraform console`), or keep expressions in value positions.",
     references: [.other("talint README: what talint reads")],
-    examples: [.triggering("machine:\n  {% for k in keys %}{{ k }}: 1\n  {% endfor %}\n"), .passing("machine:\n  sysctls: {{ sysctls }}\n")])
+    examples: [
+      .triggering(
+        """
+        machine:
+          sysctls: {{ sysctls }}
+            extra↓: value
+        """, fileName: "example.yaml.j2"),
+      .passing(
+        """
+        machine:
+          sysctls: {{ sysctls }}
+        """, fileName: "example.yaml.j2"),
+    ])
 
   public static let mergeFailed = RuleDescription(
     id: "TAL008", name: "machine-patch-rejected", severity: .error,
@@ -57,8 +85,32 @@ public enum InputProblems {
     remediation: "Fix the patch (delete only what the base has; use strategic merge on multi-document configs) or the machine's list of patches.",
     references: [.talos("configuration patches")],
     examples: [
-      .triggering("version: v1alpha1\nmachine: {}\n"),
-      .passing("version: v1alpha1\nmachine: {}\n"),
+      .triggering(
+        """
+        clusterName: home
+        talosVersion: v1.12.0
+        endpoint: https://10.0.0.1:6443
+        nodes:
+          - hostname: cp1
+            ipAddress: 10.0.0.1
+            controlPlane: true
+            patches:
+              - ↓"[{op: add, path: /machine/install/extraKernelArgs/-, value: slab_nomerge}]"
+        """,
+        fileName: "talconfig.yaml"),
+      .passing(
+        """
+        clusterName: home
+        talosVersion: v1.12.0
+        endpoint: https://10.0.0.1:6443
+        nodes:
+          - hostname: cp1
+            ipAddress: 10.0.0.1
+            controlPlane: true
+            patches:
+              - "machine: {install: {extraKernelArgs: [slab_nomerge]}}"
+        """,
+        fileName: "talconfig.yaml"),
     ])
 
   public static let referenceNotRead = RuleDescription(
@@ -79,8 +131,22 @@ public enum InputProblems {
     remediation: "Fix the path, commit the file, or — for a secret kept out of git — suppress the finding at the line that names it, saying where the file comes from.",
     references: [.other("talint README: what talint reads")],
     examples: [
-      .triggering("clusterName: home\ntalosVersion: v1.9.5\nnodes:\n  - hostname: cp1\n    patches: [\"@./patches/absent.yaml\"]\n"),
-      .passing("clusterName: home\ntalosVersion: v1.9.5\nnodes:\n  - hostname: cp1\n    patches: []\n"),
+      .triggering(
+        """
+        clusterName: home
+        talosVersion: v1.9.5
+        nodes:
+          - hostname: cp1
+            patches: [↓"@./patches/absent.yaml"]
+        """, fileName: "talconfig.yaml"),
+      .passing(
+        """
+        clusterName: home
+        talosVersion: v1.9.5
+        nodes:
+          - hostname: cp1
+            patches: []
+        """, fileName: "talconfig.yaml"),
     ])
 
   public static let all = [syntaxError, unreadableInput, templateNotParsed, mergeFailed, referenceNotRead, talhelperKeyIgnored]

@@ -46,20 +46,54 @@ public enum Reference: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// A YAML snippet that shows a rule at work: it must (triggering) or must not (passing) make
-/// the rule fire. Tests run every example, in several encodings.
+/// the rule fire. A triggering example is written with a `↓` (`RuleExample.marker`) before
+/// each place a finding must land, as SwiftLint's examples are; the marks are taken out of the
+/// text shown and linted, which ends with a line end. Tests run every example, in several
+/// encodings.
 public struct RuleExample: Sendable {
   public enum Verdict: Sendable { case triggering, passing }
   public var verdict: Verdict
+  /// The example's text without its marks: what `talint explain` and docs/rules.md show.
   public var yaml: String
+  /// Where each finding of the rule must land (the position of each mark: line, and column in
+  /// Unicode scalars, as findings count them); none for a passing example.
+  public var markers: [SourcePosition]
   /// Project settings the example needs (networks, require-reason); nil for the defaults.
   public var settings: LintSettings?
+  /// The file name the example is linted as, where what the file is depends on it (a
+  /// template, a talconfig).
+  public var fileName: String
 
-  public static func triggering(_ yaml: String, settings: LintSettings? = nil) -> RuleExample {
-    RuleExample(verdict: .triggering, yaml: yaml, settings: settings)
+  /// The mark written before each place a finding must land.
+  public static let marker: Unicode.Scalar = "↓"
+
+  public static func triggering(_ written: String, settings: LintSettings? = nil, fileName: String = "example.yaml") -> RuleExample {
+    RuleExample(verdict: .triggering, written: written, settings: settings, fileName: fileName)
   }
 
-  public static func passing(_ yaml: String, settings: LintSettings? = nil) -> RuleExample {
-    RuleExample(verdict: .passing, yaml: yaml, settings: settings)
+  public static func passing(_ yaml: String, settings: LintSettings? = nil, fileName: String = "example.yaml") -> RuleExample {
+    RuleExample(verdict: .passing, written: yaml, settings: settings, fileName: fileName)
+  }
+
+  private init(verdict: Verdict, written: String, settings: LintSettings?, fileName: String) {
+    self.verdict = verdict
+    self.settings = settings
+    self.fileName = fileName
+    var text = String.UnicodeScalarView()
+    var markers: [SourcePosition] = []
+    var (line, column) = (1, 1)
+    for scalar in written.unicodeScalars {
+      if scalar == Self.marker {
+        markers.append(SourcePosition(line: line, column: column))
+        continue
+      }
+      text.append(scalar)
+      (line, column) = scalar == "\n" ? (line + 1, 1) : (line, column + 1)
+    }
+    // A multi-line literal leaves out the line end of its last line.
+    if text.last != "\n" { text.append("\n") }
+    yaml = String(text)
+    self.markers = markers
   }
 }
 

@@ -14,7 +14,28 @@ extension InputProblems {
     remediation: "Move the patch into `patches` (a `|-` string holding the YAML, or `@./file.yaml`), or delete it if it is no longer wanted.",
     references: [.other("talhelper 2.0 release notes: `controlPlane` and `worker` are NodeConfigs")],
     examples: [
-      .triggering("clusterName: home\nnodes:\n  - hostname: cp1\n    controlPlane: true\n    inlinePatch:\n      machine:\n        sysctls:\n          kernel.kptr_restrict: \"2\"\n"),
-      .passing("clusterName: home\nnodes:\n  - hostname: cp1\n    controlPlane: true\n    patches:\n      - |-\n        machine:\n          sysctls:\n            kernel.kptr_restrict: \"2\"\n"),
+      .triggering(
+        """
+        clusterName: home
+        nodes:
+          - hostname: cp1
+            controlPlane: true
+            ↓inlinePatch:
+              machine:
+                sysctls:
+                  kernel.kptr_restrict: "2"
+        """, fileName: "talconfig.yaml"),
+      .passing(
+        """
+        clusterName: home
+        nodes:
+          - hostname: cp1
+            controlPlane: true
+            patches:
+              - |-
+                machine:
+                  sysctls:
+                    kernel.kptr_restrict: "2"
+        """, fileName: "talconfig.yaml"),
     ])
 }

@@ -7,8 +7,18 @@ public enum SuppressionRules {
     remediation: "Delete the comment, or move it to the line it was meant for.",
     references: [.other("talint README: suppressions")],
     examples: [
-      .triggering("machine:\n  sysctls:\n    kernel.kptr_restrict: \"2\" # talint: ignore[TAL201] -- not needed\n"),
-      .passing("machine:\n  sysctls:\n    kernel.kptr_restrict: \"0\" # talint: ignore[TAL201] -- eBPF tracing node\n"),
+      .triggering(
+        """
+        machine:
+          sysctls:
+            kernel.kptr_restrict: "2" ↓# talint: ignore[TAL201] -- not needed
+        """),
+      .passing(
+        """
+        machine:
+          sysctls:
+            kernel.kptr_restrict: "0" # talint: ignore[TAL201] -- eBPF tracing node
+        """),
     ])
 
   public static let invalid = RuleDescription(
@@ -18,8 +28,16 @@ public enum SuppressionRules {
     remediation: "Write `# talint: ignore[TAL101] -- reason` (IDs or names, comma-separated); `talint rules` lists the IDs.",
     references: [.other("talint README: suppressions")],
     examples: [
-      .triggering("version: v1alpha1\ndebug: false # talint: ignore[TAL999] -- typo\n"),
-      .passing("version: v1alpha1\ndebug: true # talint: ignore[TAL704] -- lab cluster\n"),
+      .triggering(
+        """
+        version: v1alpha1
+        debug: false ↓# talint: ignore[TAL999] -- typo
+        """),
+      .passing(
+        """
+        version: v1alpha1
+        debug: true # talint: ignore[TAL704] -- lab cluster
+        """),
     ])
 
   public static let missingReason = RuleDescription(
@@ -29,8 +47,16 @@ public enum SuppressionRules {
     remediation: "Add ` -- why this is acceptable` after the rule list.",
     references: [.other("talint README: suppressions")],
     examples: [
-      .triggering("version: v1alpha1\ndebug: true # talint: ignore[TAL704]\n", settings: LintSettings(requireReason: true)),
-      .passing("version: v1alpha1\ndebug: true # talint: ignore[TAL704] -- lab cluster\n", settings: LintSettings(requireReason: true)),
+      .triggering(
+        """
+        version: v1alpha1
+        debug: true ↓# talint: ignore[TAL704]
+        """, settings: LintSettings(requireReason: true)),
+      .passing(
+        """
+        version: v1alpha1
+        debug: true # talint: ignore[TAL704] -- lab cluster
+        """, settings: LintSettings(requireReason: true)),
     ])
 
   public static let all = [unused, invalid, missingReason]

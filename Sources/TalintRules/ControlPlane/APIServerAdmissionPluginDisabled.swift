@@ -16,8 +16,20 @@ struct APIServerAdmissionPluginDisabled: Rule {
     remediation: "Remove the plugin from `disable-admission-plugins`.",
     references: [.cis("1.2.12"), .cis("1.2.13"), .cis("1.2.14"), .cis("5.2.1")],
     examples: [
-      .triggering("cluster:\n  apiServer:\n    extraArgs:\n      disable-admission-plugins: NodeRestriction\n"),
-      .passing("cluster:\n  apiServer:\n    extraArgs:\n      disable-admission-plugins: DefaultStorageClass\n"),
+      .triggering(
+        """
+        cluster:
+          apiServer:
+            extraArgs:
+              disable-admission-plugins: ↓NodeRestriction
+        """),
+      .passing(
+        """
+        cluster:
+          apiServer:
+            extraArgs:
+              disable-admission-plugins: DefaultStorageClass
+        """),
     ])
 
   static let protected: [String: String] = [

@@ -10,8 +10,20 @@ struct APIServerAlwaysAdmit: Rule {
     remediation: "Remove `AlwaysAdmit` from `enable-admission-plugins`.",
     references: [.cis("1.2.10")],
     examples: [
-      .triggering("cluster:\n  apiServer:\n    extraArgs:\n      enable-admission-plugins: AlwaysAdmit\n"),
-      .passing("cluster:\n  apiServer:\n    extraArgs:\n      enable-admission-plugins: EventRateLimit\n"),
+      .triggering(
+        """
+        cluster:
+          apiServer:
+            extraArgs:
+              enable-admission-plugins: ↓AlwaysAdmit
+        """),
+      .passing(
+        """
+        cluster:
+          apiServer:
+            extraArgs:
+              enable-admission-plugins: EventRateLimit
+        """),
     ])
 
   func check(_ context: inout RuleContext) {

@@ -14,8 +14,20 @@ struct APIServerAlwaysAllow: Rule {
     remediation: "Remove `AlwaysAllow` from `authorization-mode`; grant access with RBAC.",
     references: [.cis("1.2.6")],
     examples: [
-      .triggering("cluster:\n  apiServer:\n    extraArgs:\n      authorization-mode: Node,RBAC,AlwaysAllow\n"),
-      .passing("cluster:\n  apiServer:\n    extraArgs:\n      authorization-mode: Node,RBAC\n"),
+      .triggering(
+        """
+        cluster:
+          apiServer:
+            extraArgs:
+              authorization-mode: ↓Node,RBAC,AlwaysAllow
+        """),
+      .passing(
+        """
+        cluster:
+          apiServer:
+            extraArgs:
+              authorization-mode: Node,RBAC
+        """),
     ])
 
   func check(_ context: inout RuleContext) {

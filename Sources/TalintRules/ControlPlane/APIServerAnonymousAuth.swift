@@ -16,11 +16,40 @@ struct APIServerAnonymousAuth: Rule {
     remediation: "Set `anonymous-auth: \"false\"` (or drop the override); in KubeAuthenticationConfig keep `anonymous.conditions` to the health paths.",
     references: [.cis("1.2.1"), .talos("KubeAuthenticationConfig")],
     examples: [
-      .triggering("cluster:\n  apiServer:\n    extraArgs:\n      anonymous-auth: \"true\"\n"),
-      .passing("cluster:\n  apiServer:\n    extraArgs:\n      anonymous-auth: \"false\"\n"),
-      .triggering("apiVersion: v1alpha1\nkind: KubeAuthenticationConfig\nconfiguration:\n  anonymous:\n    enabled: true\n"),
+      .triggering(
+        """
+        cluster:
+          apiServer:
+            extraArgs:
+              anonymous-auth: ↓"true"
+        """),
       .passing(
-        "apiVersion: v1alpha1\nkind: KubeAuthenticationConfig\nconfiguration:\n  anonymous:\n    enabled: true\n    conditions:\n      - path: /livez\n      - path: /readyz\n      - path: /healthz\n"
+        """
+        cluster:
+          apiServer:
+            extraArgs:
+              anonymous-auth: "false"
+        """),
+      .triggering(
+        """
+        apiVersion: v1alpha1
+        kind: KubeAuthenticationConfig
+        configuration:
+          anonymous:
+            enabled: ↓true
+        """),
+      .passing(
+        """
+        apiVersion: v1alpha1
+        kind: KubeAuthenticationConfig
+        configuration:
+          anonymous:
+            enabled: true
+            conditions:
+              - path: /livez
+              - path: /readyz
+              - path: /healthz
+        """
       ),
     ],
     scope: .controlPlane, fixable: true)

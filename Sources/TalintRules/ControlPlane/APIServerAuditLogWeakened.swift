@@ -14,8 +14,20 @@ struct APIServerAuditLogWeakened: Rule {
     remediation: "Remove the override, or keep at least 30 days, 10 backups and 100 MB.",
     references: [.cis("1.2.16"), .cis("1.2.17"), .cis("1.2.18"), .cis("1.2.19")],
     examples: [
-      .triggering("cluster:\n  apiServer:\n    extraArgs:\n      audit-log-maxage: \"7\"\n"),
-      .passing("cluster:\n  apiServer:\n    extraArgs:\n      audit-log-maxage: \"90\"\n"),
+      .triggering(
+        """
+        cluster:
+          apiServer:
+            extraArgs:
+              audit-log-maxage: ↓"7"
+        """),
+      .passing(
+        """
+        cluster:
+          apiServer:
+            extraArgs:
+              audit-log-maxage: "90"
+        """),
     ])
 
   func check(_ context: inout RuleContext) {

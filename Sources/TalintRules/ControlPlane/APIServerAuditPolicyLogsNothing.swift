@@ -15,8 +15,28 @@ struct APIServerAuditPolicyLogsNothing: Rule {
     remediation: "Keep a catch-all rule with `level: Metadata` (or higher) after any `None` exceptions.",
     references: [.cis("3.2.1")],
     examples: [
-      .triggering("cluster:\n  apiServer:\n    auditPolicy:\n      apiVersion: audit.k8s.io/v1\n      kind: Policy\n      rules:\n        - level: None\n"),
-      .passing("cluster:\n  apiServer:\n    auditPolicy:\n      apiVersion: audit.k8s.io/v1\n      kind: Policy\n      rules:\n        - level: None\n          users: [\"system:kube-proxy\"]\n        - level: Metadata\n"),
+      .triggering(
+        """
+        cluster:
+          apiServer:
+            ↓auditPolicy:
+              apiVersion: audit.k8s.io/v1
+              kind: Policy
+              rules:
+                - level: None
+        """),
+      .passing(
+        """
+        cluster:
+          apiServer:
+            auditPolicy:
+              apiVersion: audit.k8s.io/v1
+              kind: Policy
+              rules:
+                - level: None
+                  users: ["system:kube-proxy"]
+                - level: Metadata
+        """),
     ],
     scope: .controlPlane)
 

@@ -10,8 +10,20 @@ struct APIServerServiceAccountLookupDisabled: Rule {
     remediation: "Remove `service-account-lookup` (it defaults to true).",
     references: [.cis("1.2.21")],
     examples: [
-      .triggering("cluster:\n  apiServer:\n    extraArgs:\n      service-account-lookup: \"false\"\n"),
-      .passing("cluster:\n  apiServer:\n    extraArgs:\n      service-account-lookup: \"true\"\n"),
+      .triggering(
+        """
+        cluster:
+          apiServer:
+            extraArgs:
+              service-account-lookup: ↓"false"
+        """),
+      .passing(
+        """
+        cluster:
+          apiServer:
+            extraArgs:
+              service-account-lookup: "true"
+        """),
     ])
 
   func check(_ context: inout RuleContext) {

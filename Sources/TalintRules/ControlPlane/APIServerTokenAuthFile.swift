@@ -14,8 +14,20 @@ struct APIServerTokenAuthFile: Rule {
     remediation: "Remove `token-auth-file`; use client certificates, OIDC (KubeAuthenticationConfig) or service-account tokens.",
     references: [.cis("1.2.2")],
     examples: [
-      .triggering("cluster:\n  apiServer:\n    extraArgs:\n      token-auth-file: /var/lib/tokens.csv\n"),
-      .passing("cluster:\n  apiServer:\n    extraArgs:\n      audit-log-maxage: \"30\"\n"),
+      .triggering(
+        """
+        cluster:
+          apiServer:
+            extraArgs:
+              ↓token-auth-file: /var/lib/tokens.csv
+        """),
+      .passing(
+        """
+        cluster:
+          apiServer:
+            extraArgs:
+              audit-log-maxage: "30"
+        """),
     ])
 
   func check(_ context: inout RuleContext) {

@@ -14,8 +14,20 @@ struct CertificateRotationDisabled: Rule {
     remediation: "Remove `rotate-certificates=false` and the `RotateKubeletServerCertificate=false` feature gate.",
     references: [.cis("1.3.6"), .cis("4.2.10"), .cis("4.2.11")],
     examples: [
-      .triggering("machine:\n  kubelet:\n    extraArgs:\n      rotate-certificates: \"false\"\n"),
-      .passing("machine:\n  kubelet:\n    extraArgs:\n      rotate-certificates: \"true\"\n"),
+      .triggering(
+        """
+        machine:
+          kubelet:
+            extraArgs:
+              rotate-certificates: ↓"false"
+        """),
+      .passing(
+        """
+        machine:
+          kubelet:
+            extraArgs:
+              rotate-certificates: "true"
+        """),
     ])
 
   func check(_ context: inout RuleContext) {

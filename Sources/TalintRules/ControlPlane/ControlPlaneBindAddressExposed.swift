@@ -10,8 +10,20 @@ struct ControlPlaneBindAddressExposed: Rule {
     remediation: "Remove the `bind-address` override; scrape metrics through a local agent instead.",
     references: [.cis("1.3.7"), .cis("1.4.2")],
     examples: [
-      .triggering("cluster:\n  controllerManager:\n    extraArgs:\n      bind-address: 0.0.0.0\n"),
-      .passing("cluster:\n  controllerManager:\n    extraArgs:\n      bind-address: 127.0.0.1\n"),
+      .triggering(
+        """
+        cluster:
+          controllerManager:
+            extraArgs:
+              bind-address: ↓0.0.0.0
+        """),
+      .passing(
+        """
+        cluster:
+          controllerManager:
+            extraArgs:
+              bind-address: 127.0.0.1
+        """),
     ])
 
   func check(_ context: inout RuleContext) {

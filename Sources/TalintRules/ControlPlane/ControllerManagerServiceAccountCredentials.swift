@@ -10,8 +10,20 @@ struct ControllerManagerServiceAccountCredentials: Rule {
     remediation: "Remove the override of `use-service-account-credentials`.",
     references: [.cis("1.3.3")],
     examples: [
-      .triggering("cluster:\n  controllerManager:\n    extraArgs:\n      use-service-account-credentials: \"false\"\n"),
-      .passing("cluster:\n  controllerManager:\n    extraArgs:\n      use-service-account-credentials: \"true\"\n"),
+      .triggering(
+        """
+        cluster:
+          controllerManager:
+            extraArgs:
+              use-service-account-credentials: ↓"false"
+        """),
+      .passing(
+        """
+        cluster:
+          controllerManager:
+            extraArgs:
+              use-service-account-credentials: "true"
+        """),
     ])
 
   func check(_ context: inout RuleContext) {

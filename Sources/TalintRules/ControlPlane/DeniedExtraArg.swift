@@ -18,8 +18,20 @@ struct DeniedExtraArg: Rule {
     remediation: "Remove the flag; use the dedicated Talos setting or document instead.",
     references: [.talos("control plane extraArgs merge policies"), .cis("2.1")],
     examples: [
-      .triggering("cluster:\n  etcd:\n    extraArgs:\n      data-dir: /var/lib/etcd2\n"),
-      .passing("cluster:\n  etcd:\n    extraArgs:\n      election-timeout: \"5000\"\n"),
+      .triggering(
+        """
+        cluster:
+          etcd:
+            extraArgs:
+              ↓data-dir: /var/lib/etcd2
+        """),
+      .passing(
+        """
+        cluster:
+          etcd:
+            extraArgs:
+              election-timeout: "5000"
+        """),
     ], fixable: true)
 
   func check(_ context: inout RuleContext) {

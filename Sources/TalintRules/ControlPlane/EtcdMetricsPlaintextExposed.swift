@@ -10,8 +10,20 @@ struct EtcdMetricsPlaintextExposed: Rule {
     remediation: "Use `http://127.0.0.1:2381` and scrape locally, or an `https://` URL.",
     references: [.cis("2.1"), .talos("etcd extraArgs")],
     examples: [
-      .triggering("cluster:\n  etcd:\n    extraArgs:\n      listen-metrics-urls: http://0.0.0.0:2381\n"),
-      .passing("cluster:\n  etcd:\n    extraArgs:\n      listen-metrics-urls: http://127.0.0.1:2381\n"),
+      .triggering(
+        """
+        cluster:
+          etcd:
+            extraArgs:
+              listen-metrics-urls: ↓http://0.0.0.0:2381
+        """),
+      .passing(
+        """
+        cluster:
+          etcd:
+            extraArgs:
+              listen-metrics-urls: http://127.0.0.1:2381
+        """),
     ])
 
   func check(_ context: inout RuleContext) {

@@ -9,8 +9,20 @@ struct KubeProxyMetricsExposed: Rule {
     remediation: "Remove the override (the default is 127.0.0.1:10249).",
     references: [.cis("4.3.1")],
     examples: [
-      .triggering("cluster:\n  proxy:\n    extraArgs:\n      metrics-bind-address: 0.0.0.0:10249\n"),
-      .passing("cluster:\n  proxy:\n    extraArgs:\n      metrics-bind-address: 127.0.0.1:10249\n"),
+      .triggering(
+        """
+        cluster:
+          proxy:
+            extraArgs:
+              metrics-bind-address: ↓0.0.0.0:10249
+        """),
+      .passing(
+        """
+        cluster:
+          proxy:
+            extraArgs:
+              metrics-bind-address: 127.0.0.1:10249
+        """),
     ])
 
   /// The kube-proxy metrics address set in its document.

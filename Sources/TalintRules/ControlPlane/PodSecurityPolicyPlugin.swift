@@ -15,8 +15,20 @@ struct PodSecurityPolicyPlugin: Rule {
     remediation: "Remove PodSecurityPolicy and rely on the PodSecurity admission configuration Talos generates.",
     references: [.other("Kubernetes 1.25: PodSecurityPolicy removed"), .cis("5.2.1")],
     examples: [
-      .triggering("cluster:\n  apiServer:\n    extraArgs:\n      enable-admission-plugins: NodeRestriction,PodSecurityPolicy\n"),
-      .passing("cluster:\n  apiServer:\n    extraArgs:\n      enable-admission-plugins: NodeRestriction\n"),
+      .triggering(
+        """
+        cluster:
+          apiServer:
+            extraArgs:
+              enable-admission-plugins: ↓NodeRestriction,PodSecurityPolicy
+        """),
+      .passing(
+        """
+        cluster:
+          apiServer:
+            extraArgs:
+              enable-admission-plugins: NodeRestriction
+        """),
     ],
     scope: .controlPlane)
 

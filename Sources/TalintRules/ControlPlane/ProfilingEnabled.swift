@@ -13,8 +13,20 @@ struct ProfilingEnabled: Rule {
     remediation: "Remove the `profiling` override, or set it to \"false\".",
     references: [.cis("1.2.15"), .cis("1.3.2"), .cis("1.4.1")],
     examples: [
-      .triggering("cluster:\n  scheduler:\n    extraArgs:\n      profiling: \"true\"\n"),
-      .passing("cluster:\n  scheduler:\n    extraArgs:\n      profiling: \"false\"\n"),
+      .triggering(
+        """
+        cluster:
+          scheduler:
+            extraArgs:
+              profiling: ↓"true"
+        """),
+      .passing(
+        """
+        cluster:
+          scheduler:
+            extraArgs:
+              profiling: "false"
+        """),
     ], fixable: true)
 
   func check(_ context: inout RuleContext) {

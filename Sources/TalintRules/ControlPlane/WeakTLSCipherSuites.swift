@@ -20,8 +20,24 @@ struct WeakTLSCipherSuites: Rule {
     remediation: "Remove the override or keep only suites from the CIS list (ECDHE with AES-GCM or ChaCha20-Poly1305).",
     references: [.cis("1.2.29"), .cis("4.2.12")],
     examples: [
-      .triggering("machine:\n  kubelet:\n    extraConfig:\n      tlsMinVersion: VersionTLS12\n      tlsCipherSuites:\n        - TLS_RSA_WITH_3DES_EDE_CBC_SHA\n"),
-      .passing("machine:\n  kubelet:\n    extraConfig:\n      tlsMinVersion: VersionTLS12\n      tlsCipherSuites:\n        - TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256\n"),
+      .triggering(
+        """
+        machine:
+          kubelet:
+            extraConfig:
+              tlsMinVersion: VersionTLS12
+              tlsCipherSuites:
+                - ↓TLS_RSA_WITH_3DES_EDE_CBC_SHA
+        """),
+      .passing(
+        """
+        machine:
+          kubelet:
+            extraConfig:
+              tlsMinVersion: VersionTLS12
+              tlsCipherSuites:
+                - TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256
+        """),
     ])
 
   func check(_ context: inout RuleContext) {

@@ -14,8 +14,20 @@ struct WeakTLSMinVersion: Rule {
     remediation: "Remove the override, or set VersionTLS12 or VersionTLS13 (etcd: TLS1.2 or TLS1.3).",
     references: [.cis("1.2.29"), .cis("4.2.12"), .other("RFC 8996: deprecating TLS 1.0 and 1.1")],
     examples: [
-      .triggering("machine:\n  kubelet:\n    extraConfig:\n      tlsMinVersion: VersionTLS10\n"),
-      .passing("machine:\n  kubelet:\n    extraConfig:\n      tlsMinVersion: VersionTLS13\n"),
+      .triggering(
+        """
+        machine:
+          kubelet:
+            extraConfig:
+              tlsMinVersion: ↓VersionTLS10
+        """),
+      .passing(
+        """
+        machine:
+          kubelet:
+            extraConfig:
+              tlsMinVersion: VersionTLS13
+        """),
     ])
 
   func check(_ context: inout RuleContext) {

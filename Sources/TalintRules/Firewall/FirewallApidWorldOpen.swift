@@ -16,8 +16,30 @@ struct FirewallApidWorldOpen: Rule {
     remediation: "List your admin and VPN networks in the rule's `ingress` instead of `0.0.0.0/0`; suppress with a reason where talosctl must reach nodes from anywhere.",
     references: [.talos("ingress firewall guide: recommended rules"), .cis("2.1")],
     examples: [
-      .triggering("apiVersion: v1alpha1\nkind: NetworkRuleConfig\nname: apid-ingress\nportSelector:\n  ports:\n    - 50000\n  protocol: tcp\ningress:\n  - subnet: 0.0.0.0/0\n"),
-      .passing("apiVersion: v1alpha1\nkind: NetworkRuleConfig\nname: apid-ingress\nportSelector:\n  ports:\n    - 50000\n  protocol: tcp\ningress:\n  - subnet: 10.10.0.0/24\n"),
+      .triggering(
+        """
+        apiVersion: v1alpha1
+        kind: NetworkRuleConfig
+        name: apid-ingress
+        portSelector:
+          ports:
+            - 50000
+          protocol: tcp
+        ingress:
+          - subnet: ↓0.0.0.0/0
+        """),
+      .passing(
+        """
+        apiVersion: v1alpha1
+        kind: NetworkRuleConfig
+        name: apid-ingress
+        portSelector:
+          ports:
+            - 50000
+          protocol: tcp
+        ingress:
+          - subnet: 10.10.0.0/24
+        """),
     ])
 
   func check(_ context: inout RuleContext) {

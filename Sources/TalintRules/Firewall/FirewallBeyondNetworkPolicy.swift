@@ -18,10 +18,30 @@ struct FirewallBeyondNetworkPolicy: Rule {
     references: [.talos("ingress firewall guide: recommended rules"), .other("talint README: networks")],
     examples: [
       .triggering(
-        "apiVersion: v1alpha1\nkind: NetworkRuleConfig\nname: apid\nportSelector:\n  ports:\n    - 50000\n  protocol: tcp\ningress:\n  - subnet: 10.0.0.0/8\n",
+        """
+        apiVersion: v1alpha1
+        kind: NetworkRuleConfig
+        name: apid
+        portSelector:
+          ports:
+            - 50000
+          protocol: tcp
+        ingress:
+          - subnet: ↓10.0.0.0/8
+        """,
         settings: exampleSettings),
       .passing(
-        "apiVersion: v1alpha1\nkind: NetworkRuleConfig\nname: apid\nportSelector:\n  ports:\n    - 50000\n  protocol: tcp\ningress:\n  - subnet: 10.10.0.0/24\n",
+        """
+        apiVersion: v1alpha1
+        kind: NetworkRuleConfig
+        name: apid
+        portSelector:
+          ports:
+            - 50000
+          protocol: tcp
+        ingress:
+          - subnet: 10.10.0.0/24
+        """,
         settings: exampleSettings),
     ])
 

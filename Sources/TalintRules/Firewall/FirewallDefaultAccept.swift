@@ -10,8 +10,18 @@ struct FirewallDefaultAccept: Rule {
     remediation: "Set `ingress: block` and add NetworkRuleConfig documents for kubelet, apid, trustd, etcd, the API server and your CNI.",
     references: [.talos("ingress firewall guide")],
     examples: [
-      .triggering("apiVersion: v1alpha1\nkind: NetworkDefaultActionConfig\ningress: accept\n"),
-      .passing("apiVersion: v1alpha1\nkind: NetworkDefaultActionConfig\ningress: block\n"),
+      .triggering(
+        """
+        apiVersion: v1alpha1
+        kind: NetworkDefaultActionConfig
+        ingress: ↓accept
+        """),
+      .passing(
+        """
+        apiVersion: v1alpha1
+        kind: NetworkDefaultActionConfig
+        ingress: block
+        """),
     ])
 
   /// The firewall's default ingress action.

@@ -11,8 +11,30 @@ struct FirewallKubernetesAPIWorldOpen: Rule {
     remediation: "List your admin, VPN and CI networks in the rule's `ingress` instead of `0.0.0.0/0`; suppress with a reason if the API must be public.",
     references: [.talos("ingress firewall guide: kubernetes-api-ingress")],
     examples: [
-      .triggering("apiVersion: v1alpha1\nkind: NetworkRuleConfig\nname: kubernetes-api\nportSelector:\n  ports:\n    - 6443\n  protocol: tcp\ningress:\n  - subnet: 0.0.0.0/0\n"),
-      .passing("apiVersion: v1alpha1\nkind: NetworkRuleConfig\nname: kubernetes-api\nportSelector:\n  ports:\n    - 6443\n  protocol: tcp\ningress:\n  - subnet: 192.168.0.0/16\n"),
+      .triggering(
+        """
+        apiVersion: v1alpha1
+        kind: NetworkRuleConfig
+        name: kubernetes-api
+        portSelector:
+          ports:
+            - 6443
+          protocol: tcp
+        ingress:
+          - subnet: ↓0.0.0.0/0
+        """),
+      .passing(
+        """
+        apiVersion: v1alpha1
+        kind: NetworkRuleConfig
+        name: kubernetes-api
+        portSelector:
+          ports:
+            - 6443
+          protocol: tcp
+        ingress:
+          - subnet: 192.168.0.0/16
+        """),
     ])
 
   func check(_ context: inout RuleContext) {

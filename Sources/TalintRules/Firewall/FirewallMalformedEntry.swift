@@ -15,8 +15,30 @@ struct FirewallMalformedEntry: Rule {
     remediation: "Write ports as 50000 or \"2379-2380\" and subnets as address/prefix.",
     references: [.talos("NetworkRuleConfig reference")],
     examples: [
-      .triggering("apiVersion: v1alpha1\nkind: NetworkRuleConfig\nname: apid\nportSelector:\n  ports:\n    - \"50000\"\n  protocol: tcp\ningress:\n  - subnet: 10.0.0.0/33\n"),
-      .passing("apiVersion: v1alpha1\nkind: NetworkRuleConfig\nname: apid\nportSelector:\n  ports:\n    - 50000\n  protocol: tcp\ningress:\n  - subnet: 10.0.0.0/8\n"),
+      .triggering(
+        """
+        apiVersion: v1alpha1
+        kind: NetworkRuleConfig
+        name: apid
+        portSelector:
+          ports:
+            - ↓"50000"
+          protocol: tcp
+        ingress:
+          - subnet: ↓10.0.0.0/33
+        """),
+      .passing(
+        """
+        apiVersion: v1alpha1
+        kind: NetworkRuleConfig
+        name: apid
+        portSelector:
+          ports:
+            - 50000
+          protocol: tcp
+        ingress:
+          - subnet: 10.0.0.0/8
+        """),
     ])
 
   func check(_ context: inout RuleContext) {

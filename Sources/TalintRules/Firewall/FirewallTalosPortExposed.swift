@@ -17,8 +17,30 @@ struct FirewallTalosPortExposed: Rule {
     remediation: "Restrict the rule's `ingress` subnets to the cluster (kubelet, trustd) or the control-plane nodes (etcd).",
     references: [.talos("ingress firewall guide: recommended rules"), .cis("2.1")],
     examples: [
-      .triggering("apiVersion: v1alpha1\nkind: NetworkRuleConfig\nname: etcd\nportSelector:\n  ports:\n    - 2379-2380\n  protocol: tcp\ningress:\n  - subnet: 0.0.0.0/0\n"),
-      .passing("apiVersion: v1alpha1\nkind: NetworkRuleConfig\nname: etcd\nportSelector:\n  ports:\n    - 2379-2380\n  protocol: tcp\ningress:\n  - subnet: 10.0.0.0/24\n"),
+      .triggering(
+        """
+        apiVersion: v1alpha1
+        kind: NetworkRuleConfig
+        name: etcd
+        portSelector:
+          ports:
+            - 2379-2380
+          protocol: tcp
+        ingress:
+          - subnet: ↓0.0.0.0/0
+        """),
+      .passing(
+        """
+        apiVersion: v1alpha1
+        kind: NetworkRuleConfig
+        name: etcd
+        portSelector:
+          ports:
+            - 2379-2380
+          protocol: tcp
+        ingress:
+          - subnet: 10.0.0.0/24
+        """),
     ])
 
   static let ports: [(port: Int, service: String)] = [

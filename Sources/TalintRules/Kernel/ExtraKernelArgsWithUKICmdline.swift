@@ -14,8 +14,20 @@ struct ExtraKernelArgsWithUKICmdline: Rule {
     remediation: "Bake the arguments into the boot image (Image Factory schematic `customization.extraKernelArgs`) and drop `extraKernelArgs`.",
     references: [.talos("v1alpha1 validation: install.extraKernelArgs")],
     examples: [
-      .triggering("machine:\n  install:\n    grubUseUKICmdline: true\n    extraKernelArgs:\n      - console=ttyS0\n"),
-      .passing("machine:\n  install:\n    grubUseUKICmdline: true\n"),
+      .triggering(
+        """
+        machine:
+          install:
+            grubUseUKICmdline: true
+            ↓extraKernelArgs:
+              - console=ttyS0
+        """),
+      .passing(
+        """
+        machine:
+          install:
+            grubUseUKICmdline: true
+        """),
     ])
 
   /// The install settings.

@@ -15,8 +15,20 @@ struct KSPPKernelArgRemoved: Rule {
     remediation: "Remove the `-slab_nomerge` / `-pti` entry from the extra kernel arguments.",
     references: [.kspp("slab_nomerge, pti=on"), .talos("kernel reference: required parameters")],
     examples: [
-      .triggering("machine:\n  install:\n    extraKernelArgs:\n      - -pti\n"),
-      .passing("machine:\n  install:\n    extraKernelArgs:\n      - console=ttyS0\n"),
+      .triggering(
+        """
+        machine:
+          install:
+            extraKernelArgs:
+              - ↓-pti
+        """),
+      .passing(
+        """
+        machine:
+          install:
+            extraKernelArgs:
+              - console=ttyS0
+        """),
     ], fixable: true)
 
   func check(_ context: inout RuleContext) {

@@ -17,8 +17,20 @@ struct KernelHardeningDisabled: Rule {
     remediation: "Remove the argument; if a workload truly needs it, document why and suppress this finding.",
     references: [.kspp("pti=on, init_on_alloc=1, module.sig_enforce=1, no mitigations=off"), .talos("kernel reference")],
     examples: [
-      .triggering("machine:\n  install:\n    extraKernelArgs:\n      - mitigations=off\n"),
-      .passing("machine:\n  install:\n    extraKernelArgs:\n      - init_on_free=1\n"),
+      .triggering(
+        """
+        machine:
+          install:
+            extraKernelArgs:
+              - ↓mitigations=off
+        """),
+      .passing(
+        """
+        machine:
+          install:
+            extraKernelArgs:
+              - init_on_free=1
+        """),
     ], fixable: true)
 
   func check(_ context: inout RuleContext) {

@@ -20,8 +20,18 @@ struct KernelSecurityModuleWeakened: Rule {
     remediation: "Remove the argument, or record why the node needs it in a suppression.",
     references: [.kspp("lockdown, LSM enabled"), .talos("SELinux, SecureBoot, kernel reference")],
     examples: [
-      .triggering("customization:\n  extraKernelArgs:\n    - lockdown=none\n"),
-      .passing("customization:\n  extraKernelArgs:\n    - lockdown=confidentiality\n"),
+      .triggering(
+        """
+        customization:
+          extraKernelArgs:
+            - ↓lockdown=none
+        """),
+      .passing(
+        """
+        customization:
+          extraKernelArgs:
+            - lockdown=confidentiality
+        """),
     ])
 
   func check(_ context: inout RuleContext) {

@@ -10,8 +10,20 @@ struct KubeletAlwaysAllow: Rule {
     remediation: "Remove `authorization-mode` from the kubelet's extraArgs.",
     references: [.cis("4.2.2")],
     examples: [
-      .triggering("machine:\n  kubelet:\n    extraArgs:\n      authorization-mode: AlwaysAllow\n"),
-      .passing("machine:\n  kubelet:\n    extraArgs:\n      authorization-mode: Webhook\n"),
+      .triggering(
+        """
+        machine:
+          kubelet:
+            extraArgs:
+              authorization-mode: ↓AlwaysAllow
+        """),
+      .passing(
+        """
+        machine:
+          kubelet:
+            extraArgs:
+              authorization-mode: Webhook
+        """),
     ])
 
   func check(_ context: inout RuleContext) {

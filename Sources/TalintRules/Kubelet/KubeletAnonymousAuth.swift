@@ -11,8 +11,20 @@ struct KubeletAnonymousAuth: Rule {
     remediation: "Remove `anonymous-auth` from `machine.kubelet.extraArgs` / `KubeletConfig.extraArgs`.",
     references: [.cis("4.2.1")],
     examples: [
-      .triggering("machine:\n  kubelet:\n    extraArgs:\n      anonymous-auth: \"true\"\n"),
-      .passing("machine:\n  kubelet:\n    extraArgs:\n      anonymous-auth: \"false\"\n"),
+      .triggering(
+        """
+        machine:
+          kubelet:
+            extraArgs:
+              anonymous-auth: ↓"true"
+        """),
+      .passing(
+        """
+        machine:
+          kubelet:
+            extraArgs:
+              anonymous-auth: "false"
+        """),
     ], fixable: true)
 
   func check(_ context: inout RuleContext) {

@@ -15,8 +15,22 @@ struct KubeletConfigProtectedKey: Rule {
     remediation: "Remove the key; use the dedicated Talos setting where one exists (defaultRuntimeSeccompProfileEnabled).",
     references: [.cis("4.2.1"), .cis("4.2.2"), .cis("4.2.10"), .talos("kubelet extraConfig")],
     examples: [
-      .triggering("machine:\n  kubelet:\n    extraConfig:\n      authentication:\n        anonymous:\n          enabled: true\n"),
-      .passing("machine:\n  kubelet:\n    extraConfig:\n      maxPods: 250\n"),
+      .triggering(
+        """
+        machine:
+          kubelet:
+            extraConfig:
+              ↓authentication:
+                anonymous:
+                  enabled: true
+        """),
+      .passing(
+        """
+        machine:
+          kubelet:
+            extraConfig:
+              maxPods: 250
+        """),
     ])
 
   func check(_ context: inout RuleContext) {

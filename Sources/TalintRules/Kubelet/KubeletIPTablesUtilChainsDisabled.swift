@@ -10,8 +10,20 @@ struct KubeletIPTablesUtilChainsDisabled: Rule {
     remediation: "Remove the setting (it defaults to true).",
     references: [.cis("4.2.6")],
     examples: [
-      .triggering("machine:\n  kubelet:\n    extraConfig:\n      makeIPTablesUtilChains: false\n"),
-      .passing("machine:\n  kubelet:\n    extraConfig:\n      makeIPTablesUtilChains: true\n"),
+      .triggering(
+        """
+        machine:
+          kubelet:
+            extraConfig:
+              makeIPTablesUtilChains: ↓false
+        """),
+      .passing(
+        """
+        machine:
+          kubelet:
+            extraConfig:
+              makeIPTablesUtilChains: true
+        """),
     ])
 
   func check(_ context: inout RuleContext) {

@@ -11,8 +11,20 @@ struct KubeletProtectKernelDefaultsDisabled: Rule {
     remediation: "Remove the `protect-kernel-defaults` flag.",
     references: [.talos("kubelet configuration: protectKernelDefaults"), .other("CIS Kubernetes Benchmark 1.7 4.2.6")],
     examples: [
-      .triggering("machine:\n  kubelet:\n    extraArgs:\n      protect-kernel-defaults: \"false\"\n"),
-      .passing("machine:\n  kubelet:\n    extraArgs:\n      protect-kernel-defaults: \"true\"\n"),
+      .triggering(
+        """
+        machine:
+          kubelet:
+            extraArgs:
+              protect-kernel-defaults: ↓"false"
+        """),
+      .passing(
+        """
+        machine:
+          kubelet:
+            extraArgs:
+              protect-kernel-defaults: "true"
+        """),
     ])
 
   func check(_ context: inout RuleContext) {

@@ -9,8 +9,20 @@ struct KubeletReadOnlyPort: Rule {
     remediation: "Remove the setting or set it to 0; scrape metrics through the authenticated port 10250.",
     references: [.cis("4.2.4")],
     examples: [
-      .triggering("machine:\n  kubelet:\n    extraConfig:\n      readOnlyPort: 10255\n"),
-      .passing("machine:\n  kubelet:\n    extraConfig:\n      readOnlyPort: 0\n"),
+      .triggering(
+        """
+        machine:
+          kubelet:
+            extraConfig:
+              readOnlyPort: ↓10255
+        """),
+      .passing(
+        """
+        machine:
+          kubelet:
+            extraConfig:
+              readOnlyPort: 0
+        """),
     ], fixable: true)
 
   func check(_ context: inout RuleContext) {

@@ -17,8 +17,18 @@ struct KubeletSeccompDefaultDisabled: Rule {
     remediation: "Set `defaultRuntimeSeccompProfileEnabled: true`.",
     references: [.cis("5.7.2"), .talos("kubelet defaultRuntimeSeccompProfileEnabled")],
     examples: [
-      .triggering("machine:\n  kubelet:\n    defaultRuntimeSeccompProfileEnabled: false\n"),
-      .passing("machine:\n  kubelet:\n    defaultRuntimeSeccompProfileEnabled: true\n"),
+      .triggering(
+        """
+        machine:
+          kubelet:
+            defaultRuntimeSeccompProfileEnabled: ↓false
+        """),
+      .passing(
+        """
+        machine:
+          kubelet:
+            defaultRuntimeSeccompProfileEnabled: true
+        """),
     ], fixable: true)
 
   /// Where the seccomp default is set.

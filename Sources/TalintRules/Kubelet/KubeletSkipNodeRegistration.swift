@@ -10,8 +10,18 @@ struct KubeletSkipNodeRegistration: Rule {
     remediation: "Remove `skipNodeRegistration: true`, or firewall port 10250 to loopback only and record why in a suppression.",
     references: [.cis("4.2.2"), .talos("kubelet skipNodeRegistration")],
     examples: [
-      .triggering("machine:\n  kubelet:\n    skipNodeRegistration: true\n"),
-      .passing("machine:\n  kubelet:\n    skipNodeRegistration: false\n"),
+      .triggering(
+        """
+        machine:
+          kubelet:
+            skipNodeRegistration: ↓true
+        """),
+      .passing(
+        """
+        machine:
+          kubelet:
+            skipNodeRegistration: false
+        """),
     ])
 
   /// Where the setting is written, as a trie built once (not an array per file).

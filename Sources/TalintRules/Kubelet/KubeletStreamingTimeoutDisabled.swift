@@ -10,8 +10,20 @@ struct KubeletStreamingTimeoutDisabled: Rule {
     remediation: "Remove the flag, or give a non-zero duration such as 5m.",
     references: [.cis("4.2.5")],
     examples: [
-      .triggering("machine:\n  kubelet:\n    extraArgs:\n      streaming-connection-idle-timeout: 0s\n"),
-      .passing("machine:\n  kubelet:\n    extraArgs:\n      streaming-connection-idle-timeout: 5m\n"),
+      .triggering(
+        """
+        machine:
+          kubelet:
+            extraArgs:
+              streaming-connection-idle-timeout: ↓0s
+        """),
+      .passing(
+        """
+        machine:
+          kubelet:
+            extraArgs:
+              streaming-connection-idle-timeout: 5m
+        """),
     ])
 
   func check(_ context: inout RuleContext) {

@@ -18,9 +18,26 @@ struct PodSecurityAdmissionRemoved: Rule {
     remediation: "Keep a PodSecurity entry (name: PodSecurity) with at least `enforce: baseline`.",
     references: [.cis("5.2.1"), .talos("Pod Security Admission defaults")],
     examples: [
-      .triggering("cluster:\n  apiServer:\n    admissionControl:\n      - name: PodSecurity\n        $patch: delete\n"),
+      .triggering(
+        """
+        cluster:
+          apiServer:
+            admissionControl:
+              - name: PodSecurity
+                ↓$patch: delete
+        """),
       .passing(
-        "cluster:\n  apiServer:\n    admissionControl:\n      - name: PodSecurity\n        configuration:\n          apiVersion: pod-security.admission.config.k8s.io/v1alpha1\n          kind: PodSecurityConfiguration\n          defaults:\n            enforce: baseline\n"
+        """
+        cluster:
+          apiServer:
+            admissionControl:
+              - name: PodSecurity
+                configuration:
+                  apiVersion: pod-security.admission.config.k8s.io/v1alpha1
+                  kind: PodSecurityConfiguration
+                  defaults:
+                    enforce: baseline
+        """
       ),
     ],
     scope: .controlPlane)

@@ -10,8 +10,28 @@ struct PodSecurityAuditWarnWeakened: Rule {
     remediation: "Keep `audit` and `warn` at `restricted`.",
     references: [.cis("5.2.6"), .cis("5.2.7"), .cis("5.2.8")],
     examples: [
-      .triggering("cluster:\n  apiServer:\n    admissionControl:\n      - name: PodSecurity\n        configuration:\n          defaults:\n            enforce: baseline\n            warn: baseline\n"),
-      .passing("cluster:\n  apiServer:\n    admissionControl:\n      - name: PodSecurity\n        configuration:\n          defaults:\n            enforce: baseline\n            warn: restricted\n"),
+      .triggering(
+        """
+        cluster:
+          apiServer:
+            admissionControl:
+              - name: PodSecurity
+                configuration:
+                  defaults:
+                    enforce: baseline
+                    warn: ↓baseline
+        """),
+      .passing(
+        """
+        cluster:
+          apiServer:
+            admissionControl:
+              - name: PodSecurity
+                configuration:
+                  defaults:
+                    enforce: baseline
+                    warn: restricted
+        """),
     ],
     scope: .controlPlane)
 

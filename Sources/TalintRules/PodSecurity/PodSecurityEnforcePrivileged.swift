@@ -10,8 +10,24 @@ struct PodSecurityEnforcePrivileged: Rule {
     remediation: "Enforce `baseline` (or `restricted`) by default and label the few namespaces that need more with `pod-security.kubernetes.io/enforce: privileged`.",
     references: [.cis("5.2.2"), .cis("5.2.3"), .cis("5.2.4"), .cis("5.2.5")],
     examples: [
-      .triggering("apiVersion: v1alpha1\nkind: KubeAdmissionControlConfig\nname: PodSecurity\nconfiguration:\n  defaults:\n    enforce: privileged\n"),
-      .passing("apiVersion: v1alpha1\nkind: KubeAdmissionControlConfig\nname: PodSecurity\nconfiguration:\n  defaults:\n    enforce: baseline\n"),
+      .triggering(
+        """
+        apiVersion: v1alpha1
+        kind: KubeAdmissionControlConfig
+        name: PodSecurity
+        configuration:
+          defaults:
+            enforce: ↓privileged
+        """),
+      .passing(
+        """
+        apiVersion: v1alpha1
+        kind: KubeAdmissionControlConfig
+        name: PodSecurity
+        configuration:
+          defaults:
+            enforce: baseline
+        """),
     ],
     scope: .controlPlane)
 

@@ -10,8 +10,27 @@ struct PodSecurityExemption: Rule {
     remediation: "Remove the exemption and label the namespace with the level it needs instead; keep each remaining one with a suppression that says why.",
     references: [.cis("5.2.1"), .talos("Pod Security Admission defaults")],
     examples: [
-      .triggering("apiVersion: v1alpha1\nkind: KubeAdmissionControlConfig\nname: PodSecurity\nconfiguration:\n  exemptions:\n    namespaces:\n      - kube-system\n      - monitoring\n"),
-      .passing("apiVersion: v1alpha1\nkind: KubeAdmissionControlConfig\nname: PodSecurity\nconfiguration:\n  exemptions:\n    namespaces:\n      - kube-system\n"),
+      .triggering(
+        """
+        apiVersion: v1alpha1
+        kind: KubeAdmissionControlConfig
+        name: PodSecurity
+        configuration:
+          exemptions:
+            namespaces:
+              - kube-system
+              - ↓monitoring
+        """),
+      .passing(
+        """
+        apiVersion: v1alpha1
+        kind: KubeAdmissionControlConfig
+        name: PodSecurity
+        configuration:
+          exemptions:
+            namespaces:
+              - kube-system
+        """),
     ],
     scope: .controlPlane)
 

@@ -20,8 +20,16 @@ struct PlaintextSecret: Rule {
     remediation: "Encrypt the file with SOPS, or generate secrets at render time (talhelper, `talosctl gen secrets` kept outside git).",
     references: [.talos("config redaction (Redact)"), .cis("5.4.1")],
     examples: [
-      .triggering("cluster:\n  secretboxEncryptionSecret: z01mye6j16bspJYtTB/5SFX8j7Ahe/mWx0lA8F2/pQE=\n"),
-      .passing("cluster:\n  secretboxEncryptionSecret: ENC[AES256_GCM,data:abc,type:str]\n"),
+      .triggering(
+        """
+        cluster:
+          ↓secretboxEncryptionSecret: z01mye6j16bspJYtTB/5SFX8j7Ahe/mWx0lA8F2/pQE=
+        """),
+      .passing(
+        """
+        cluster:
+          secretboxEncryptionSecret: ENC[AES256_GCM,data:abc,type:str]
+        """),
     ])
 
   /// The fields Talos keeps secrets in.

@@ -15,8 +15,32 @@ struct WorkerCAPrivateKey: Rule {
     remediation: "Remove the key from the worker config (keep only the certificate) and rotate the CA if the file was shared.",
     references: [.talos("v1alpha1 validation: worker CA keys"), .cis("1.2.24")],
     examples: [
-      .triggering("version: v1alpha1\nmachine:\n  type: worker\n  ca:\n    crt: LS0tLS1CRUdJTg==\n    key: LS0tLS1CRUdJTg==\ncluster:\n  ca:\n    crt: LS0tLS1CRUdJTg==\n    key: \"\"\n"),
-      .passing("version: v1alpha1\nmachine:\n  type: worker\n  ca:\n    crt: LS0tLS1CRUdJTg==\n    key: \"\"\ncluster:\n  ca:\n    crt: LS0tLS1CRUdJTg==\n    key: \"\"\n"),
+      .triggering(
+        """
+        version: v1alpha1
+        machine:
+          type: worker
+          ca:
+            crt: LS0tLS1CRUdJTg==
+            ↓key: LS0tLS1CRUdJTg==
+        cluster:
+          ca:
+            crt: LS0tLS1CRUdJTg==
+            key: ""
+        """),
+      .passing(
+        """
+        version: v1alpha1
+        machine:
+          type: worker
+          ca:
+            crt: LS0tLS1CRUdJTg==
+            key: ""
+        cluster:
+          ca:
+            crt: LS0tLS1CRUdJTg==
+            key: ""
+        """),
     ])
 
   /// Where the setting is written, as a trie built once (not an array per file).

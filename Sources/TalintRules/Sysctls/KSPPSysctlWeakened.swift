@@ -18,8 +18,19 @@ struct KSPPSysctlWeakened: Rule {
     remediation: "Remove the override (Talos's default applies) or set a value at least as strict as the default.",
     references: [.kspp("recommended sysctls"), .talos("KSPP sysctls (pkg/kernel/kspp)")],
     examples: [
-      .triggering("machine:\n  sysctls:\n    kernel.kptr_restrict: \"0\"\n"),
-      .passing("machine:\n  sysctls:\n    kernel.kptr_restrict: \"2\"\n    vm.max_map_count: \"262144\"\n"),
+      .triggering(
+        """
+        machine:
+          sysctls:
+            kernel.kptr_restrict: ↓"0"
+        """),
+      .passing(
+        """
+        machine:
+          sysctls:
+            kernel.kptr_restrict: "2"
+            vm.max_map_count: "262144"
+        """),
     ], fixable: true)
 
   /// What to do. Raising `user.max_user_namespaces` is what user-namespaced pods

@@ -17,8 +17,20 @@ struct NetworkSysctlWeakened: Rule {
     remediation: "Remove the override. A node that routes for others (an L3 gateway) may need `send_redirects=1`: suppress the finding with that reason.",
     references: [.talos("kernel parameter defaults (net.ipv4.*)"), .other("CIS Distribution Independent Linux 3.2")],
     examples: [
-      .triggering("apiVersion: v1alpha1\nkind: SysctlConfig\nparams:\n  net.ipv4.conf.all.accept_redirects: \"1\"\n"),
-      .passing("apiVersion: v1alpha1\nkind: SysctlConfig\nparams:\n  net.ipv4.conf.all.accept_redirects: \"0\"\n"),
+      .triggering(
+        """
+        apiVersion: v1alpha1
+        kind: SysctlConfig
+        params:
+          net.ipv4.conf.all.accept_redirects: ↓"1"
+        """),
+      .passing(
+        """
+        apiVersion: v1alpha1
+        kind: SysctlConfig
+        params:
+          net.ipv4.conf.all.accept_redirects: "0"
+        """),
     ], fixable: true)
 
   func check(_ context: inout RuleContext) {

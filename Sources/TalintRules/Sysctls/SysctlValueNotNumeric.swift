@@ -14,8 +14,18 @@ struct SysctlValueNotNumeric: Rule {
     remediation: "Write the value as a decimal integer, e.g. \"2\".",
     references: [.kspp("recommended sysctls")],
     examples: [
-      .triggering("machine:\n  sysctls:\n    kernel.dmesg_restrict: \"yes\"\n"),
-      .passing("machine:\n  sysctls:\n    kernel.dmesg_restrict: \"1\"\n"),
+      .triggering(
+        """
+        machine:
+          sysctls:
+            kernel.dmesg_restrict: ↓"yes"
+        """),
+      .passing(
+        """
+        machine:
+          sysctls:
+            kernel.dmesg_restrict: "1"
+        """),
     ])
 
   func check(_ context: inout RuleContext) {

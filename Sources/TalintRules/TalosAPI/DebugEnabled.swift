@@ -9,7 +9,22 @@ struct DebugEnabled: Rule {
     rationale: "With `debug: true` Talos streams all system container logs to the console (serial, IPMI, cloud console), which widens who can read them.",
     remediation: "Remove `debug: true` once debugging is done.",
     references: [.talos("v1alpha1 debug")],
-    examples: [.triggering("version: v1alpha1\ndebug: true\nmachine:\n  type: worker\n"), .passing("version: v1alpha1\ndebug: false\nmachine:\n  type: worker\n")], fixable: true)
+    examples: [
+      .triggering(
+        """
+        version: v1alpha1
+        debug: ↓true
+        machine:
+          type: worker
+        """),
+      .passing(
+        """
+        version: v1alpha1
+        debug: false
+        machine:
+          type: worker
+        """),
+    ], fixable: true)
 
   /// Where debug mode is turned on.
   static let debug = ReadSlot([.v1alpha1(["debug"])])

@@ -10,8 +10,18 @@ struct PlaintextExtraManifest: Rule {
     remediation: "Use an `https://` URL, or inline the manifest.",
     references: [.talos("extraManifests")],
     examples: [
-      .triggering("cluster:\n  extraManifests:\n    - http://example.com/cni.yaml\n"),
-      .passing("cluster:\n  extraManifests:\n    - https://example.com/cni.yaml\n"),
+      .triggering(
+        """
+        cluster:
+          extraManifests:
+            - ↓http://example.com/cni.yaml
+        """),
+      .passing(
+        """
+        cluster:
+          extraManifests:
+            - https://example.com/cni.yaml
+        """),
     ])
 
   /// Where the setting is written, as a trie built once (not an array per file).

@@ -13,8 +13,20 @@ struct PlaintextLogDestination: Rule {
     remediation: "Send logs to a collector on the node's own network segment or through a tunnel (KubeSpan, WireGuard); accept it with a suppression where that holds.",
     references: [.talos("logging destinations")],
     examples: [
-      .triggering("machine:\n  logging:\n    destinations:\n      - endpoint: udp://10.0.0.5:5140\n        format: json_lines\n"),
-      .passing("machine:\n  logging:\n    destinations: []\n"),
+      .triggering(
+        """
+        machine:
+          logging:
+            destinations:
+              - endpoint: ↓udp://10.0.0.5:5140
+                format: json_lines
+        """),
+      .passing(
+        """
+        machine:
+          logging:
+            destinations: []
+        """),
     ])
 
   /// Where the setting is written, as a trie built once (not an array per file).

@@ -10,8 +10,24 @@ struct PlaintextRegistryMirror: Rule {
     remediation: "Serve the mirror over HTTPS, or pin images by digest.",
     references: [.talos("registry mirrors")],
     examples: [
-      .triggering("machine:\n  registries:\n    mirrors:\n      docker.io:\n        endpoints:\n          - http://10.0.0.2:5000\n"),
-      .passing("machine:\n  registries:\n    mirrors:\n      docker.io:\n        endpoints:\n          - https://mirror.example.com\n"),
+      .triggering(
+        """
+        machine:
+          registries:
+            mirrors:
+              docker.io:
+                endpoints:
+                  - ↓http://10.0.0.2:5000
+        """),
+      .passing(
+        """
+        machine:
+          registries:
+            mirrors:
+              docker.io:
+                endpoints:
+                  - https://mirror.example.com
+        """),
     ])
 
   /// Where the setting is written, as a trie built once (not an array per file).

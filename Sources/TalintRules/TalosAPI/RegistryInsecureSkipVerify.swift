@@ -10,8 +10,20 @@ struct RegistryInsecureSkipVerify: Rule {
     remediation: "Give the registry's CA with `tls.ca` (or RegistryTLSConfig `ca`) instead of skipping verification.",
     references: [.talos("RegistryTLSConfig")],
     examples: [
-      .triggering("apiVersion: v1alpha1\nkind: RegistryTLSConfig\nname: registry.local\ninsecureSkipVerify: true\n"),
-      .passing("apiVersion: v1alpha1\nkind: RegistryTLSConfig\nname: registry.local\ninsecureSkipVerify: false\n"),
+      .triggering(
+        """
+        apiVersion: v1alpha1
+        kind: RegistryTLSConfig
+        name: registry.local
+        insecureSkipVerify: ↓true
+        """),
+      .passing(
+        """
+        apiVersion: v1alpha1
+        kind: RegistryTLSConfig
+        name: registry.local
+        insecureSkipVerify: false
+        """),
     ])
 
   /// Where the setting is written, as a trie built once (not an array per file).

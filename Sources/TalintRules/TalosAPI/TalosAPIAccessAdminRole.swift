@@ -10,8 +10,24 @@ struct TalosAPIAccessAdminRole: Rule {
     remediation: "Grant the narrowest role the workload needs (`os:reader`, `os:etcd:backup`, `os:operator`); where an upgrade controller needs `os:admin`, allow only its namespace and record why in a suppression.",
     references: [.talos("Talos API access from Kubernetes")],
     examples: [
-      .triggering("apiVersion: v1alpha1\nkind: KubeTalosAPIAccessConfig\nallowedRoles:\n  - os:admin\nallowedKubernetesNamespaces:\n  - kube-system\n"),
-      .passing("apiVersion: v1alpha1\nkind: KubeTalosAPIAccessConfig\nallowedRoles:\n  - os:reader\nallowedKubernetesNamespaces:\n  - kube-system\n"),
+      .triggering(
+        """
+        apiVersion: v1alpha1
+        kind: KubeTalosAPIAccessConfig
+        allowedRoles:
+          - ↓os:admin
+        allowedKubernetesNamespaces:
+          - kube-system
+        """),
+      .passing(
+        """
+        apiVersion: v1alpha1
+        kind: KubeTalosAPIAccessConfig
+        allowedRoles:
+          - os:reader
+        allowedKubernetesNamespaces:
+          - kube-system
+        """),
     ],
     scope: .controlPlane)
 

@@ -16,8 +16,20 @@ struct TalosAPIRBACDisabled: Rule {
     remediation: "Set `machine.features.rbac: true` (and keep it in complete configs for Talos 1.11 and older).",
     references: [.talos("Talos API RBAC")],
     examples: [
-      .triggering("# talint: talos-version=1.11\nmachine:\n  features:\n    rbac: false\n"),
-      .passing("# talint: talos-version=1.11\nmachine:\n  features:\n    rbac: true\n"),
+      .triggering(
+        """
+        # talint: talos-version=1.11
+        machine:
+          features:
+            rbac: ↓false
+        """),
+      .passing(
+        """
+        # talint: talos-version=1.11
+        machine:
+          features:
+            rbac: true
+        """),
     ], fixable: true)
 
   static let path = ["machine", "features", "rbac"]

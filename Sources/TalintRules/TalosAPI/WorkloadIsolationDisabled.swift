@@ -15,8 +15,18 @@ struct WorkloadIsolationDisabled: Rule {
     remediation: "Keep `workloadIsolation: true`; if a workload cannot run isolated, say why in a suppression.",
     references: [.talos("SecurityProfileConfig")],
     examples: [
-      .triggering("apiVersion: v1alpha1\nkind: SecurityProfileConfig\nworkloadIsolation: false\n"),
-      .passing("apiVersion: v1alpha1\nkind: SecurityProfileConfig\nworkloadIsolation: true\n"),
+      .triggering(
+        """
+        apiVersion: v1alpha1
+        kind: SecurityProfileConfig
+        workloadIsolation: ↓false
+        """),
+      .passing(
+        """
+        apiVersion: v1alpha1
+        kind: SecurityProfileConfig
+        workloadIsolation: true
+        """),
     ])
 
   /// Where workload isolation is set.

@@ -14,8 +14,19 @@ struct DuplicateKey: Rule {
     remediation: "Keep one of the two entries and merge their values.",
     references: [.other("YAML 1.2 §3.2.1.1: mapping keys are unique")],
     examples: [
-      .triggering("machine:\n  sysctls:\n    kernel.kptr_restrict: \"2\"\n    kernel.kptr_restrict: \"0\"\n"),
-      .passing("machine:\n  sysctls:\n    kernel.kptr_restrict: \"2\"\n"),
+      .triggering(
+        """
+        machine:
+          sysctls:
+            kernel.kptr_restrict: "2"
+            ↓kernel.kptr_restrict: "0"
+        """),
+      .passing(
+        """
+        machine:
+          sysctls:
+            kernel.kptr_restrict: "2"
+        """),
     ])
 
   func check(_ context: inout RuleContext) {
