@@ -50,7 +50,21 @@ struct SettingLocationGroups: Sendable {
   /// Set `group`'s values, location by location (numbered as in the set), from what a walk of
   /// `all` found at each of its locations.
   func values(of group: Int, in byLocation: [[Found]]) -> [(location: Int, found: Found)] {
-    (starts[group]..<starts[group + 1]).flatMap { location in byLocation[location].map { (location - starts[group], $0) } }
+    var values: [(location: Int, found: Found)] = []
+    for location in starts[group]..<starts[group + 1] {
+      for found in byLocation[location] { values.append((location - starts[group], found)) }
+    }
+    return values
+  }
+
+  /// Set `group`'s values alone, location by location.
+  func found(in group: Int, of byLocation: [[Found]]) -> [Found] {
+    let locations = starts[group]..<starts[group + 1]
+    // Most slots hold one location, or find nothing: no copy, no allocation.
+    if locations.count == 1 { return byLocation[locations.lowerBound] }
+    var values: [Found] = []
+    for location in locations { values += byLocation[location] }
+    return values
   }
 }
 

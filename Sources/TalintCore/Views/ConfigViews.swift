@@ -37,32 +37,37 @@ enum ViewSlot: Int, CaseIterable {
 /// for each set of rules a linter runs (`of`).
 struct ReadPlan: Sendable {
   let groups: SettingLocationGroups
-  /// Each slot's group in `groups` (after the views').
-  private let slotGroups: [ObjectIdentifier: Int]
+  /// The slots, in the order of their groups (after the views'). Found by identity, among a
+  /// few dozen: compared rather than hashed, as every rule asks once per config.
+  private let slots: [ReadSlot]
+  /// The rules the plan is for.
+  private let rules: [ObjectIdentifier]
 
   var locations: SettingLocations { groups.all }
 
-  init(slots: [ReadSlot]) {
-    var unique: [ReadSlot] = []
-    var slotGroups: [ObjectIdentifier: Int] = [:]
-    for slot in slots where slotGroups[ObjectIdentifier(slot)] == nil {
-      slotGroups[ObjectIdentifier(slot)] = ViewSlot.allCases.count + unique.count
-      unique.append(slot)
-    }
-    self.slotGroups = slotGroups
-    groups = SettingLocationGroups(ViewSlot.allCases.map(\.locations) + unique.map(\.locations))
+  init(rules: [any Rule.Type]) {
+    var slots: [ReadSlot] = []
+    for slot in rules.flatMap({ $0.reads }) where !slots.contains(where: { $0 === slot }) { slots.append(slot) }
+    self.slots = slots
+    self.rules = rules.map { ObjectIdentifier($0) }
+    groups = SettingLocationGroups(ViewSlot.allCases.map(\.locations) + slots.map(\.locations))
   }
 
-  func group(of slot: ReadSlot) -> Int? { slotGroups[ObjectIdentifier(slot)] }
+  func group(of slot: ReadSlot) -> Int? {
+    slots.firstIndex { $0 === slot }.map { ViewSlot.allCases.count + $0 }
+  }
 
-  private static let built = Mutex<[[ObjectIdentifier]: ReadPlan]>([:])
+  /// Plans built so far, one per set of rules a run's linters hold (two or three).
+  private static let built = Mutex<[ReadPlan]>([])
 
   /// The plan for `rules`, built the first time a run asks for this set of rules.
   static func of(_ rules: [any Rule.Type]) -> ReadPlan {
-    let key = rules.map { ObjectIdentifier($0) }
-    if let known = built.withLock({ $0[key] }) { return known }
-    let plan = ReadPlan(slots: rules.flatMap { $0.reads })
-    built.withLock { $0[key] = plan }
+    let known = built.withLock { plans in
+      plans.first { $0.rules.count == rules.count && zip($0.rules, rules).allSatisfy { $0 == ObjectIdentifier($1) } }
+    }
+    if let known { return known }
+    let plan = ReadPlan(rules: rules)
+    built.withLock { $0.append(plan) }
     return plan
   }
 }
@@ -119,6 +124,6 @@ public struct ConfigViews: Sendable {
     guard let plan, let group = plan.group(of: slot) else {
       preconditionFailure("a rule reads a slot it does not list in `reads`")
     }
-    return plan.groups.values(of: group, in: found).map(\.found)
+    return plan.groups.found(in: group, of: found)
   }
 }
