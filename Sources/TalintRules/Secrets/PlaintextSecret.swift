@@ -1,7 +1,9 @@
 import TalintCore
 
 /// Machine configs are kept in git; a plaintext key or token there is readable by everyone who
-/// can read the repository, forever (history keeps it).
+/// can read the repository, forever (history keeps it). The secret fields are a slot of the one
+/// walk; a credential inside a URL can be in any string of any document, so those are found by
+/// the scan SecretSpans makes of the YAML as written (`config.sources`), not at declared paths.
 struct PlaintextSecret: Rule {
   static let description = RuleDescription(
     id: "TAL602", name: "plaintext-secret", severity: .warning,

@@ -2,6 +2,8 @@ import TalintCore
 
 /// YAML forbids a mapping that repeats a key, and Talos's Go decoder rejects it; other tools
 /// silently keep the first or the last value, so what a reviewer reads may not be what runs.
+/// It reads every mapping of the YAML as written (`config.sources`), not settings at paths:
+/// a repeated key can be anywhere, in any document, Talos's or not, so it declares no slot.
 struct DuplicateKey: Rule {
   static let description = RuleDescription(
     id: "TAL002", name: "duplicate-key", severity: .error,
