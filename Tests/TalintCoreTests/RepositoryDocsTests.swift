@@ -79,4 +79,42 @@ import Testing
     #expect(Self.anchor("TLS minimum versions (TAL311, TAL310)") == "tls-minimum-versions-tal311-tal310")
     #expect(Self.anchor("Strategic merge patches") == "strategic-merge-patches")
   }
+
+  @Test("README.md has at most 250 lines: the rest is in docs/")
+  func readmeIsShort() {
+    let lines = String(decoding: FileManager.default.contents(atPath: Paths.packageRoot + "/README.md") ?? Data(), as: UTF8.self)
+      .split(separator: "\n", omittingEmptySubsequences: false).count - 1
+    #expect(lines > 50, "README.md not found or empty")
+    #expect(lines <= 250, "README.md has \(lines) lines")
+  }
+
+  /// README.md and every Markdown file of docs/.
+  static let markdownFiles: [String] = {
+    let docs = (try? FileManager.default.contentsOfDirectory(atPath: Paths.packageRoot + "/docs")) ?? []
+    return ["README.md"] + docs.filter { $0.hasSuffix(".md") }.sorted().map { "docs/" + $0 }
+  }()
+
+  @Test("Every relative link of README.md and docs/*.md names an existing file, and a heading of it", arguments: markdownFiles)
+  func relativeLinksResolve(_ file: String) {
+    let text = String(decoding: FileManager.default.contents(atPath: Paths.packageRoot + "/" + file) ?? Data(), as: UTF8.self)
+    #expect(!text.isEmpty, "\(file) not found")
+    let folder = (Paths.packageRoot + "/" + file).split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+    var checked = 0
+    var headings: [String: Set<String>] = [:]
+    // Swift's Regex is slow in a debug build: only lines that hold a link are searched.
+    for line in text.split(separator: "\n") where line.contains("](") {
+      for match in line.matches(of: /\]\(([^)\s]+)\)/) {
+        let target = String(match.1)
+        guard !target.contains("://"), !target.hasPrefix("mailto:") else { continue }
+        checked += 1
+        let parts = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        let path = parts[0].isEmpty ? Paths.packageRoot + "/" + file : folder + "/" + parts[0]
+        #expect(FileManager.default.fileExists(atPath: path), "\(file) links \(target): no such file")
+        guard parts.count == 2, path.hasSuffix(".md") else { continue }
+        if headings[path] == nil { headings[path] = Self.anchors(of: path) }
+        #expect(headings[path]!.contains(String(parts[1])), "\(file) links \(target): no such heading")
+      }
+    }
+    if file == "README.md" { #expect(checked >= 10, "README.md has \(checked) relative links") }
+  }
 }
