@@ -14,7 +14,9 @@ struct ReportMachines {
     let projects = try ProjectConfigs(explicit: options.config, linted: paths)
     let linters = Linters(projects: projects, options: options.choices, excerpts: false, known: [:])
     let inputs = InputCollector(projects: projects).collect(paths).inputs
-    let keys = Set(inputs.map { (try? projects.config(for: $0.displayPath))?.path ?? "" })
+    // The projects of the inputs and of the paths given: a .talint.yaml may describe machines
+    // made of generated bases only, with no file to lint.
+    let keys = Set((inputs.map(\.displayPath) + paths).map { (try? projects.config(for: $0))?.path ?? "" })
     let run = LintRun(linterForPath: { linters.linter(for: $0) }, projectMachines: linters.projectMachines(configKeys: keys))
     let found = run.machines(inputs.map { LintRun.Input($0, linter: linters.linter(for: $0.displayPath)) })
     var store = found.store

@@ -33,7 +33,7 @@ public enum CISHTMLRenderer {
       h1{font-size:20px;margin:0 0 12px}h2{font-size:16px;margin:24px 0 8px}h3{font-size:14px;margin:16px 0 4px}
       table.list{border-collapse:collapse}table.list td,table.list th{border:1px solid #ccc;padding:3px 8px;text-align:left;vertical-align:top}
       table.matrix{border-collapse:separate;border-spacing:1px}
-      table.matrix td.m{white-space:nowrap;padding-right:8px;font-size:12px}
+      table.matrix td.m{white-space:nowrap;padding-right:8px;font-size:12px;max-width:180px;overflow:hidden;text-overflow:ellipsis}
       table.matrix th{font-size:10px;font-weight:normal;text-align:left;color:#555}
       table.matrix td.c{width:\(cell.width)px;min-width:\(cell.width)px;max-width:\(cell.width)px;height:\(cell.height)px;padding:0}
       td.c a{display:block;width:100%;height:100%}
@@ -70,7 +70,7 @@ public enum CISHTMLRenderer {
     html += "</table>\n<h2>Controls</h2>\n"
     for (index, control) in CISControls.all.enumerated() {
       html += "<section id=\"c\(control.id)\"><h3>\(control.id) \(escape(control.title))</h3>\n"
-      html += "<p>\(control.automated ? "Automated" : "Manual"), \(control.scored ? "scored" : "not scored"). \(escape(control.remediation))</p>\n"
+      html += "<p>\(control.automated ? "Automated" : "Manual"), \(control.scored ? "scored" : "not scored"). Decided by: \(escape(control.check.summary)) Remediation: \(escape(control.remediation))</p>\n"
       html += "<table class=\"list\"><tr><th>Machine</th><th>Status</th><th>Evidence</th><th>Where</th><th>Rules</th></tr>\n"
       for report in reports {
         let result = report.results[index]

@@ -116,7 +116,7 @@ public enum CISJSONRenderer {
     return Check(
       test_number: control.id, test_desc: control.title + (control.automated ? " (Automated)" : " (Manual)"), type: noTest ? "manual" : "",
       remediation: control.remediation, test_info: [control.remediation], status: result.status.kubeBench, actual_value: result.evidence,
-      scored: control.scored, expected_result: "", reason: result.evidence, machine: machine, talint_status: result.status.rawValue,
+      scored: control.scored, expected_result: control.check.summary, reason: result.evidence, machine: machine, talint_status: result.status.rawValue,
       location: result.location.map { Location(path: $0.path, line: $0.line, column: $0.column) }, rules: result.rules)
   }
 }
