@@ -274,7 +274,7 @@ import Testing
     #expect(FileManager.default.fileExists(atPath: screenshot), "\(shot.stderr)")
     let pixels = try Self.countColors(in: screenshot, ["pass": "2e7d32", "fail": "c62828", "manual": "f9a825", "na": "90a4ae"])
     let perCell = Double(pixels.values.reduce(0, +)) / Double(cells.values.reduce(0, +))
-    #expect(perCell > 100, "cells of about 8×20 pixels: \(pixels)")
+    #expect(perCell > 100, "cells of about 7×20 pixels: \(pixels)")
     for (className, count) in cells {
       let painted = Double(pixels[className] ?? 0)
       #expect(abs(painted - Double(count) * perCell) <= 0.15 * Double(count) * perCell + 1, "\(className): \(count) cells, \(painted) pixels")

@@ -8,7 +8,7 @@ public enum CISHTMLRenderer {
     .pass: (0x2E, 0x7D, 0x32), .fail: (0xC6, 0x28, 0x28), .manual: (0xF9, 0xA8, 0x25), .notApplicable: (0x90, 0xA4, 0xAE),
   ]
   /// A matrix cell's size in CSS pixels.
-  public static let cell = (width: 8, height: 20)
+  public static let cell = (width: 7, height: 20)
 
   static func hex(_ status: CISStatus) -> String {
     let color = colors[status]!
