@@ -226,6 +226,23 @@ import Testing
     #expect(talint.Controls.first { $0.machine == "new" }?.talos_release == "1.14")
   }
 
+  @Test func anAuthorizerAPatchDeletesFailsWhereTalosDoesNotPutItBack() throws {
+    let root = try Workspace.make([
+      ".talint.yaml": """
+        machines:
+          legacy: {type: controlplane, talos-version: "1.13"}
+          multi: {type: controlplane, talos-version: "1.14", patches: [no-rbac.yaml]}
+        """,
+      "no-rbac.yaml": "apiVersion: v1alpha1\nkind: KubeAuthorizerConfig\nname: rbac\n$patch: delete\n",
+    ])
+    let results = try json(["."], in: root).1.byMachine
+    // The legacy config always gets Node and RBAC from Talos; multi-document configs only what their documents say.
+    #expect(results["legacy"]?["1.2.8"]?.status == "PASS")
+    let rbac = try #require(results["multi"]?["1.2.8"])
+    #expect(rbac.status == "FAIL" && rbac.location?.path == "no-rbac.yaml", "\(rbac.actual_value)")
+    #expect(results["multi"]?["1.2.7"]?.status == "PASS")
+  }
+
   @Test func aLoneCompleteConfigIsOneMachine() throws {
     let config = try String(contentsOfFile: Paths.fixtures + "/releases/ok-talos-0.12-complete-config.yaml", encoding: .utf8)
     let root = try Workspace.make(["node.yaml": config, "notes.yaml": "just: data\n"])

@@ -222,10 +222,14 @@ public struct CISEvaluator: Sendable {
     if !documents.isEmpty || !machine.config.documents(ofKind: "KubeAPIServerConfig").isEmpty {
       let types = documents.compactMap(\.string)
       let first = documents.first.map { machine.origin(of: $0.range) } ?? "none left"
+      // Talos does not put back an authorizer a patch deletes on this path: the deletion decides.
+      let deleted = machine.config.deletedDocuments(ofKind: "KubeAuthorizerConfig").lazy
+        .compactMap { document in document.root.flatMap { machine.location(of: document.yaml[$0].range) } }.first
+      let deletion = deleted.map { "; a patch deletes an authorizer at \($0.path):\($0.line)" } ?? ""
       return Resolved(
         value: types.joined(separator: ","),
-        evidence: "authorizers \(types.isEmpty ? "none" : types.joined(separator: ", ")) (KubeAuthorizerConfig, \(first))\(kubeBench)",
-        location: documents.first.flatMap { machine.location(of: $0.range) })
+        evidence: "authorizers \(types.isEmpty ? "none" : types.joined(separator: ", ")) (KubeAuthorizerConfig, \(first))\(deletion)\(kubeBench)",
+        location: deleted ?? documents.first.flatMap { machine.location(of: $0.range) })
     }
     let listed = machine.config.find(.v1alpha1(["cluster", "apiServer", "authorizationConfig", "[]", "type"]))
     let types = ["Node", "RBAC"] + listed.compactMap(\.string).filter { $0 != "Node" && $0 != "RBAC" }
