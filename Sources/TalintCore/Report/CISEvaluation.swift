@@ -193,6 +193,13 @@ public struct CISEvaluator: Sendable {
     }
     if let key = flag.configKey, let found = machine.config.kubeletConfigs.flatMap({ $0.descendants(key) }).last {
       let value = found.isSequence ? found.elements.compactMap(\.string).joined(separator: ",") : found.string
+      // Talos replaces a zero idle timeout in the kubelet configuration by its default (only
+      // the flag can make it zero).
+      if let value, case .unsetOr(.nonZeroDuration) = flag.test, !passes(.nonZeroDuration, value), case .value(let own) = setting {
+        return Resolved(
+          value: own, evidence: "\(key.joined(separator: ".")): \(value), \(machine.origin(of: found.range)), which \(talos) replaces by its default \(own)",
+          location: machine.location(of: found.range))
+      }
       if let value {
         return Resolved(
           value: value, evidence: "\(key.joined(separator: ".")): \(value), \(machine.origin(of: found.range))", location: machine.location(of: found.range))
