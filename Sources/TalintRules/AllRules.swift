@@ -9,6 +9,7 @@ public enum AllRules {
     KernelHardeningDisabled.self,
     KernelSecurityModuleWeakened.self,
     ExtraKernelArgsWithUKICmdline.self,
+    KernelBuildHardeningDisabled.self,
     KSPPSysctlWeakened.self,
     NetworkSysctlWeakened.self,
     SysctlValueNotNumeric.self,

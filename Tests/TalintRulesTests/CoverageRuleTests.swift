@@ -1,0 +1,31 @@
+import TalintCore
+import TalintRules
+import Testing
+
+/// What the coverage rules of issue 24 say beyond their IDs: the kernel arguments the Talos
+/// kernel ignores, the Pod Security Admission note of unsafe sysctls, the ports a NodePort
+/// range takes, and the kernel command line judged where it ends.
+@Suite struct CoverageRuleTests {
+  private func messages(_ yaml: String, rule: String) -> [String] {
+    Linter(rules: AllRules.rules, settings: LintSettings()).lint(bytes: Array(yaml.utf8), path: "node.yaml").diagnostics
+      .filter { $0.ruleID == rule }.map(\.message)
+  }
+
+  private func kernelArgs(_ args: String...) -> String {
+    "machine:\n  install:\n    extraKernelArgs:\n" + args.map { "      - \($0)\n" }.joined()
+  }
+
+  @Test func ignoredKernelArgumentsSaySo() throws {
+    let message = try #require(messages(kernelArgs("nosmap"), rule: "TAL105").first)
+    #expect(message.contains("ignores") && message.contains("5.18"), "\(message)")
+    let effective = try #require(messages(kernelArgs("nokaslr"), rule: "TAL105").first)
+    #expect(!effective.contains("ignores"), "\(effective)")
+  }
+
+  @Test func kernelArgumentsAreJudgedWhereTheCommandLineEnds() {
+    #expect(messages(kernelArgs("spectre_v2=off", "spectre_v2=auto"), rule: "TAL105").isEmpty)
+    #expect(messages(kernelArgs("nokaslr", "-nokaslr"), rule: "TAL105").isEmpty)
+    #expect(messages(kernelArgs("mds=off", "-mds=full"), rule: "TAL105").count == 1)
+    #expect(messages(kernelArgs("vsyscall=none", "vsyscall=emulate"), rule: "TAL105").count == 1)
+  }
+}
