@@ -31,6 +31,7 @@ public enum AllRules {
     EtcdMetricsPlaintextExposed.self,
     KubeProxyMetricsExposed.self,
     APIServerAuditPolicyLogsNothing.self,
+    NodePortRangeCoversHostPort.self,
     KubeletAnonymousAuth.self,
     KubeletAlwaysAllow.self,
     KubeletReadOnlyPort.self,

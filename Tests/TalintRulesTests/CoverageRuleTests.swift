@@ -28,4 +28,11 @@ import Testing
     #expect(messages(kernelArgs("mds=off", "-mds=full"), rule: "TAL105").count == 1)
     #expect(messages(kernelArgs("vsyscall=none", "vsyscall=emulate"), rule: "TAL105").count == 1)
   }
+
+  @Test func nodePortRangeNamesThePortsItTakes() throws {
+    let yaml = "cluster:\n  apiServer:\n    extraArgs:\n      service-node-port-range: 2000-11000\n"
+    let message = try #require(messages(yaml, rule: "TAL319").first)
+    #expect(message.contains("2379") && message.contains("2380") && message.contains("6443") && message.contains("10250"), "\(message)")
+    #expect(!message.contains("50000"), "\(message)")
+  }
 }
