@@ -41,6 +41,7 @@ public enum AllRules {
     KubeletSeccompDefaultDisabled.self,
     KubeletSkipNodeRegistration.self,
     KubeletConfigProtectedKey.self,
+    KubeletUnsafeSysctlsAllowed.self,
     PodSecurityAdmissionRemoved.self,
     PodSecurityEnforcePrivileged.self,
     PodSecurityAuditWarnWeakened.self,

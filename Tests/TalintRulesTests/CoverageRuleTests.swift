@@ -29,6 +29,15 @@ import Testing
     #expect(messages(kernelArgs("vsyscall=none", "vsyscall=emulate"), rule: "TAL105").count == 1)
   }
 
+  @Test func unsafeSysctlsNoteAPrivilegedPodSecurityLevel() throws {
+    let kubelet = "machine:\n  kubelet:\n    extraConfig:\n      allowedUnsafeSysctls:\n        - net.*\n"
+    let plain = try #require(messages(kubelet, rule: "TAL329").first)
+    #expect(!plain.contains("any pod"), "\(plain)")
+    let psa = "cluster:\n  apiServer:\n    admissionControl:\n      - name: PodSecurity\n        configuration:\n          defaults:\n            enforce: privileged\n"
+    let weakened = try #require(messages(kubelet + psa, rule: "TAL329").first)
+    #expect(weakened.contains("any pod in any namespace"), "\(weakened)")
+  }
+
   @Test func nodePortRangeNamesThePortsItTakes() throws {
     let yaml = "cluster:\n  apiServer:\n    extraArgs:\n      service-node-port-range: 2000-11000\n"
     let message = try #require(messages(yaml, rule: "TAL319").first)
