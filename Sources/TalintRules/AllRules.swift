@@ -42,6 +42,7 @@ public enum AllRules {
     KubeletSkipNodeRegistration.self,
     KubeletConfigProtectedKey.self,
     KubeletUnsafeSysctlsAllowed.self,
+    SecurityFeatureGateDisabled.self,
     PodSecurityAdmissionRemoved.self,
     PodSecurityEnforcePrivileged.self,
     PodSecurityAuditWarnWeakened.self,
