@@ -43,6 +43,7 @@ public enum AllRules {
     KubeletConfigProtectedKey.self,
     KubeletUnsafeSysctlsAllowed.self,
     SecurityFeatureGateDisabled.self,
+    KubeletHealthzExposed.self,
     PodSecurityAdmissionRemoved.self,
     PodSecurityEnforcePrivileged.self,
     PodSecurityAuditWarnWeakened.self,
