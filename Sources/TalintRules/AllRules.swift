@@ -64,6 +64,7 @@ public enum AllRules {
     PlaintextRegistryMirror.self,
     PlaintextExtraManifest.self,
     WorkloadIsolationDisabled.self,
+    MutableExtraManifestURL.self,
   ]
 
   /// Every description talint knows: the input and suppression problems the linter reports

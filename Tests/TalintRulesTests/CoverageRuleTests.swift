@@ -44,4 +44,11 @@ import Testing
     #expect(message.contains("2379") && message.contains("2380") && message.contains("6443") && message.contains("10250"), "\(message)")
     #expect(!message.contains("50000"), "\(message)")
   }
+
+  @Test func manifestURLsFollowingABranchNameIt() throws {
+    let manifests = { (url: String) in "cluster:\n  extraManifests:\n    - \(url)\n" }
+    let message = try #require(messages(manifests("https://raw.githubusercontent.com/o/r/main/x.yaml"), rule: "TAL709").first)
+    #expect(message.contains("'main'"), "\(message)")
+    #expect(messages(manifests("https://raw.githubusercontent.com/o/r/v1.2.3/x.yaml"), rule: "TAL709").isEmpty)
+  }
 }
