@@ -76,8 +76,9 @@ struct KernelBuildHardeningDisabled: Rule {
     case ("nospectre_v1", nil): "turns off the Spectre v1 (bounds check bypass) mitigation \(x86Only); remove it"
     case ("nospectre_v2", nil): "turns off the Spectre v2 (branch target injection) mitigation; remove it"
     case ("spectre_v2", "off"): "turns off the Spectre v2 (branch target injection) mitigation \(x86Only); remove it"
-    case ("spec_store_bypass_disable", "off"), ("nospec_store_bypass_disable", nil):
+    case ("spec_store_bypass_disable", "off"):
       "turns off the Speculative Store Bypass (Spectre v4) mitigation \(x86Only); remove it"
+    case ("nospec_store_bypass_disable", nil): "turns off the Speculative Store Bypass (Spectre v4) mitigation; remove it"
     case ("mds", "off"): "turns off the Microarchitectural Data Sampling mitigation on affected Intel CPUs \(x86Only); remove it"
     case ("l1tf", "off"): "turns off the L1 Terminal Fault mitigation on affected Intel CPUs \(x86Only); remove it"
     case ("tsx_async_abort", "off"):
