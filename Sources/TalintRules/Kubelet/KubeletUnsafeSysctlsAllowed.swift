@@ -11,7 +11,8 @@ struct KubeletUnsafeSysctlsAllowed: Rule {
     rationale: """
       Talos leaves `allowedUnsafeSysctls` empty, so the kubelet admits only the safe sysctls. An \
       `allowedUnsafeSysctls` entry (kubelet configuration) or `allowed-unsafe-sysctls` flag lets pods set \
-      sysctls that can starve or reconfigure the node (`kernel.msg*`, `net.core.*`), and a pattern such as \
+      sysctls Kubernetes does not treat as isolated between pods: they can exhaust node-wide limits or \
+      change what other pods see (`kernel.msg*`, `kernel.sem`, `net.core.*`), and a pattern such as \
       `net.*` or `kernel.shm*` opens a whole family at once. Pod Security Admission's baseline level \
       rejects pods with unsafe sysctls, so with Talos's default (baseline enforced) only namespaces \
       labelled privileged can use the list; where the same config makes Pod Security Admission enforce \
@@ -27,6 +28,15 @@ struct KubeletUnsafeSysctlsAllowed: Rule {
       .passing("machine:\n  kubelet:\n    extraConfig:\n      allowedUnsafeSysctls: []\n"),
     ])
 
+  /// The sysctls the kubelet allows without any setting (Kubernetes's safe set, 1.32): listing
+  /// one changes nothing.
+  static let safe: Set<String> = [
+    "kernel.shm_rmid_forced", "net.ipv4.ip_local_port_range", "net.ipv4.tcp_syncookies", "net.ipv4.ping_group_range",
+    "net.ipv4.ip_unprivileged_port_start", "net.ipv4.ip_local_reserved_ports", "net.ipv4.tcp_keepalive_time",
+    "net.ipv4.tcp_fin_timeout", "net.ipv4.tcp_keepalive_intvl", "net.ipv4.tcp_keepalive_probes", "net.ipv4.tcp_rmem",
+    "net.ipv4.tcp_wmem",
+  ]
+
   func check(_ context: inout RuleContext) {
     let anyPod = context.config.podSecurityConfigurations.contains {
       $0.descendants(["defaults", "enforce"]).first?.string == "privileged"
@@ -34,7 +44,7 @@ struct KubeletUnsafeSysctlsAllowed: Rule {
     let values = context.config.extraArgValues(.kubelet, named: "allowed-unsafe-sysctls")
       + context.config.kubeletConfigs.compactMap { $0.child("allowedUnsafeSysctls") }.flatMap(\.elements)
     for value in values {
-      let names = value.commaItems.filter { !$0.isEmpty }
+      let names = value.commaItems.filter { !$0.isEmpty && !Self.safe.contains($0) }
       guard !names.isEmpty, !value.isUnknown else { continue }
       let what = "unsafe sysctls \(names.joined(separator: ", "))"
         + (names.contains { $0.contains("*") } ? " (a pattern opens a whole family)" : "")
