@@ -9,6 +9,7 @@ public enum AllRules {
     KernelHardeningDisabled.self,
     KernelSecurityModuleWeakened.self,
     ExtraKernelArgsWithUKICmdline.self,
+    KernelBuildHardeningDisabled.self,
     KSPPSysctlWeakened.self,
     NetworkSysctlWeakened.self,
     SysctlValueNotNumeric.self,
@@ -30,6 +31,7 @@ public enum AllRules {
     EtcdMetricsPlaintextExposed.self,
     KubeProxyMetricsExposed.self,
     APIServerAuditPolicyLogsNothing.self,
+    NodePortRangeCoversHostPort.self,
     KubeletAnonymousAuth.self,
     KubeletAlwaysAllow.self,
     KubeletReadOnlyPort.self,
@@ -39,6 +41,9 @@ public enum AllRules {
     KubeletSeccompDefaultDisabled.self,
     KubeletSkipNodeRegistration.self,
     KubeletConfigProtectedKey.self,
+    KubeletUnsafeSysctlsAllowed.self,
+    SecurityFeatureGateDisabled.self,
+    KubeletHealthzExposed.self,
     PodSecurityAdmissionRemoved.self,
     PodSecurityEnforcePrivileged.self,
     PodSecurityAuditWarnWeakened.self,
@@ -59,6 +64,7 @@ public enum AllRules {
     PlaintextRegistryMirror.self,
     PlaintextExtraManifest.self,
     WorkloadIsolationDisabled.self,
+    MutableExtraManifestURL.self,
   ]
 
   /// Every description talint knows: the input and suppression problems the linter reports

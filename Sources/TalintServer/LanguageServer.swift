@@ -17,6 +17,9 @@ public final class LanguageServer: @unchecked Sendable {
   private var documents: [String: TextDocument] = [:]
   /// What was last published per document, with the version it was computed for.
   private var published: [String: (version: Int, diagnostics: [Diagnostic])] = [:]
+  /// What each document was last judged as: its release (hover and completion describe that
+  /// release's keys) and whether it is a Talos config at all.
+  private var judged: [String: (release: TalosVersion, structured: Bool)] = [:]
   private let workspace = ServerWorkspace()
   private var initialized = false
   private var shutDown = false
@@ -73,6 +76,7 @@ public final class LanguageServer: @unchecked Sendable {
         "capabilities": [
           "textDocumentSync": ["openClose": true, "change": 2, "save": ["includeText": false]],
           "hoverProvider": true,
+          "completionProvider": ["triggerCharacters": [":"]],
           "codeActionProvider": ["codeActionKinds": ["quickfix"]],
         ],
         "serverInfo": ["name": "talint", "version": .string(version)],
@@ -82,6 +86,8 @@ public final class LanguageServer: @unchecked Sendable {
       reply(id, .null)
     case "textDocument/hover":
       reply(id, hover(params))
+    case "textDocument/completion":
+      reply(id, .array(completion(params)))
     case "textDocument/codeAction":
       reply(id, .array(codeActions(params)))
     default:
@@ -117,6 +123,7 @@ public final class LanguageServer: @unchecked Sendable {
       guard let uri else { return }
       documents[uri] = nil
       published[uri] = nil
+      judged[uri] = nil
       publish(uri, version: nil, diagnostics: [])
     case "workspace/didChangeConfiguration":
       applySettings(params["settings"]?["talint"] ?? params["settings"])
@@ -149,7 +156,8 @@ public final class LanguageServer: @unchecked Sendable {
 
   private func lint(_ uri: String) {
     guard let document = documents[uri] else { return }
-    let (diagnostics, release) = workspace.lint(document, open: Array(documents.values))
+    let (diagnostics, release, role) = workspace.lint(document, open: Array(documents.values))
+    judged[uri] = (release?.version ?? TalosVersion.newest, role.map(StructureHelp.describes) ?? false)
     for problem in workspace.takeProblems() {
       send(["jsonrpc": "2.0", "method": "window/showMessage", "params": ["type": 2, "message": .string("talint: \(problem)")]])
     }
@@ -207,15 +215,37 @@ public final class LanguageServer: @unchecked Sendable {
     return (document, last.diagnostics.filter { lines.overlaps($0.range.start.line...max($0.range.start.line, $0.range.end.line)) })
   }
 
+  /// The findings on the line, then what Talos says about the key under the cursor.
   private func hover(_ params: JSON) -> JSON {
-    guard let uri = params["textDocument"]?["uri"]?.string, let position = params["position"],
-      let (document, found) = findings(uri, at: ["start": position, "end": position]), !found.isEmpty
-    else { return .null }
-    let text = found.compactMap { diagnostic -> String? in
-      guard let rule = AllRules.description(for: diagnostic.ruleID) ?? InputProblems.all.first(where: { $0.id == diagnostic.ruleID }) else { return nil }
-      return "**\(rule.id) \(rule.name)** (\(diagnostic.severity.rawValue))\n\n\(diagnostic.message)\n\n\(rule.rationale)\n\n**Fix:** \(rule.remediation)\n\n[\(rule.id) docs](\(RuleDocs.url(rule.id)))"
-    }.joined(separator: "\n\n---\n\n")
-    return ["contents": ["kind": "markdown", "value": .string(text)], "range": document.lspRange(found[0].range)]
+    guard let uri = params["textDocument"]?["uri"]?.string, let position = params["position"], let document = documents[uri] else { return .null }
+    var sections: [String] = []
+    var range: JSON?
+    if let (_, found) = findings(uri, at: ["start": position, "end": position]), !found.isEmpty {
+      sections += found.compactMap { diagnostic -> String? in
+        guard let rule = AllRules.description(for: diagnostic.ruleID) ?? InputProblems.all.first(where: { $0.id == diagnostic.ruleID }) else { return nil }
+        return "**\(rule.id) \(rule.name)** (\(diagnostic.severity.rawValue))\n\n\(diagnostic.message)\n\n\(rule.rationale)\n\n**Fix:** \(rule.remediation)\n\n[\(rule.id) docs](\(RuleDocs.url(rule.id)))"
+      }
+      range = document.lspRange(found[0].range)
+    }
+    if let (help, cursor) = structureHelp(uri, document, at: position), let text = help.hover(cursor) { sections.append(text) }
+    guard !sections.isEmpty else { return .null }
+    var result: [String: JSON] = ["contents": ["kind": "markdown", "value": .string(sections.joined(separator: "\n\n---\n\n"))]]
+    if let range { result["range"] = range }
+    return .object(result)
+  }
+
+  /// The keys or values that may be written at the cursor, for a Talos config.
+  private func completion(_ params: JSON) -> [JSON] {
+    guard let uri = params["textDocument"]?["uri"]?.string, let position = params["position"], let document = documents[uri],
+      let (help, cursor) = structureHelp(uri, document, at: position)
+    else { return [] }
+    return help.completion(cursor)
+  }
+
+  private func structureHelp(_ uri: String, _ document: TextDocument, at position: JSON) -> (StructureHelp, CursorPath)? {
+    let judgement = judged[uri] ?? (TalosVersion.newest, false)
+    guard judgement.structured, let cursor = CursorPath.at(offset: document.offset(of: position), in: document.text) else { return nil }
+    return (StructureHelp(release: judgement.release), cursor)
   }
 
   private func codeActions(_ params: JSON) -> [JSON] {

@@ -43,7 +43,7 @@ final class ServerWorkspace: @unchecked Sendable {
   /// release it was judged against. `open`: the other documents the editor holds, so a patch
   /// the document names is read as the editor holds it (a new one not yet saved is no
   /// missing file).
-  func lint(_ document: TextDocument, open: [TextDocument] = []) -> (diagnostics: [Diagnostic], release: TalosRelease?) {
+  func lint(_ document: TextDocument, open: [TextDocument] = []) -> (diagnostics: [Diagnostic], release: TalosRelease?, role: FileRole?) {
     let key = configPath(for: document.path) ?? ""
     let machines = key.isEmpty ? [] : config(at: key).machineDefinitions
     var run = LintRun(linterForPath: { [unowned self] path in self.linter(key: self.configPath(for: path) ?? "") }, projectMachines: machines)
@@ -56,7 +56,7 @@ final class ServerWorkspace: @unchecked Sendable {
     let inputs = ([document] + named).map { LintRun.Input(.buffer($0.text, path: $0.path), linter: linter(key: configPath(for: $0.path) ?? "")) }
     let results = run.run(inputs)
     let result = results.first { $0.path == document.path }
-    return (result?.diagnostics.filter { $0.suppression == nil } ?? [], result?.release)
+    return (result?.diagnostics.filter { $0.suppression == nil } ?? [], result?.release, result?.role)
   }
 
   /// The reference naming `path` as a patch in its project, as `ReferrerLookup` finds it on

@@ -15,7 +15,7 @@ struct Talint: ParsableCommand {
       2 an input could not be linted, 64 usage error.
       """,
     version: TalintVersion.string,
-    subcommands: [Lint.self, Rules.self, Explain.self, Config.self, Render.self, Files.self, Server.self],
+    subcommands: [Lint.self, Rules.self, Explain.self, Config.self, Render.self, ReportCommand.self, Files.self, Server.self],
     defaultSubcommand: Lint.self)
 
   /// A reader that goes away (`talint … | head -1`) must end the output quietly: with SIGPIPE

@@ -134,7 +134,7 @@ import Testing
     for index in 0..<keys { text += "    k\(index): \"1\"\n" }
     text += "    kernel.kptr_restrict: \"0\"\n"
     // 1.5 million keys (26 MB) take about 3.5 s on the 2-core CI machine (libyaml alone takes
-    // 0.8 s): README "Performance" says what the rest is made of. Bounded at 10 s so a busy
+    // 0.8 s): docs/performance.md says what the rest is made of. Bounded at 10 s so a busy
     // machine does not make the test flaky; it still catches a hang or a quadratic walk.
     let output = try talint([try file("keys.yaml", Array(text.utf8))], seconds: 10)
     #expect(output.status == 0)

@@ -64,7 +64,8 @@ import Testing
     let contents = ((reply?["result"] as? [String: Any])?["contents"] as? [String: Any])?["value"] as? String ?? ""
     #expect(contents.contains("TAL201 kspp-sysctl-weakened"), "\(String(describing: reply))")
     #expect(contents.contains("**Fix:**"))
-    let nothing = client.request("textDocument/hover", ["textDocument": ["uri": LSPClient.uri(root + "/node.yaml")], "position": ["line": 0, "character": 0]])
+    // The empty last line: no finding, no key.
+    let nothing = client.request("textDocument/hover", ["textDocument": ["uri": LSPClient.uri(root + "/node.yaml")], "position": ["line": 3, "character": 0]])
     #expect(nothing?["result"] is NSNull)
   }
 

@@ -41,7 +41,8 @@ import Testing
     #expect(AllRules.description(for: "TAL999") == nil)
   }
 
-  /// CIS references name controls that exist in kube-bench's cis-1.10 (CIS-1.10.md).
+  /// CIS references name controls that exist in kube-bench's cis-1.10 (`cfg/cis-1.10/` in
+  /// aquasecurity/kube-bench).
   @Test func cisReferencesAreKnownControls() throws {
     let known: Set<String> = [
       "1.2.1", "1.2.2", "1.2.6", "1.2.10", "1.2.12", "1.2.13", "1.2.14", "1.2.15", "1.2.16", "1.2.17", "1.2.18",

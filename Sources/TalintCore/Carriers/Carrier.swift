@@ -1,6 +1,6 @@
 import TalintYAML
 
-/// How a file holds Talos config (DESIGN.md: carriers).
+/// How a file holds Talos config (docs/carriers.md).
 public enum CarrierKind: String, Sendable, Codable {
   /// Configs, patches, multi-document files, schematics: the file is what Talos reads.
   case plain

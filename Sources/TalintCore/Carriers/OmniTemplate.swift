@@ -1,10 +1,9 @@
 import TalintYAML
 
-/// An Omni cluster template (CARRIERS.md §2): `Cluster`, `ControlPlane`, `Workers` and
-/// `Machine` documents whose `patches[].inline` are Talos patches (a mapping, a list of
-/// documents or a string), whose `patches[].file` reference patch files, and whose
-/// `kernelArgs` are kernel arguments of the machines in scope. Each machine set and each
-/// `Machine` is a machine.
+/// An Omni cluster template (docs/carriers.md#omni-cluster-templates): `Cluster`, `ControlPlane`,
+/// `Workers` and `Machine` documents whose `patches[].inline` are Talos patches (a mapping, a list
+/// of documents or a string), whose `patches[].file` reference patch files, and whose `kernelArgs`
+/// are kernel arguments of the machines in scope. Each machine set and each `Machine` is a machine.
 enum OmniTemplate {
   static let kinds: Set<String> = ["Cluster", "ControlPlane", "Workers", "Machine"]
 

@@ -1,8 +1,8 @@
 import TalintYAML
 
-/// A talhelper `talconfig.yaml` (CARRIERS.md §1): its inline patch strings are Talos patches,
-/// `"@./file.yaml"` entries reference patch files, and several of its own fields are Talos
-/// settings under other names — read here as the documents talhelper generates from them.
+/// A talhelper `talconfig.yaml` (docs/carriers.md#talhelper-talconfig): its inline patch strings
+/// are Talos patches, `"@./file.yaml"` entries reference patch files, and several of its own fields
+/// are Talos settings under other names — read here as the documents talhelper generates from them.
 /// Each `nodes[]` entry is a machine.
 enum Talhelper {
   /// A talconfig by talhelper's own keys: `clusterName`, and `nodes` whose entries have a

@@ -1,4 +1,4 @@
-/// The template languages Talos configs are kept in (CARRIERS.md §4).
+/// The template languages Talos configs are kept in (docs/carriers.md#templates).
 public enum TemplateEngine: String, Sendable {
   case jinja = "Jinja"
   case goTemplate = "Go template"

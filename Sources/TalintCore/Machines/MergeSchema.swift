@@ -1,8 +1,8 @@
-/// What the YAML does not say about Talos's strategic merge (CARRIERS.md §3): Talos merges Go
-/// structs (`pkg/machinery/config/merge`), and a few fields merge their own way — lists that
-/// merge their items by identity, fields tagged `merge:"replace"`, and `meta.Args`, whose
-/// values replace rather than merge. Everything else: mappings merge key by key, lists append,
-/// scalars replace.
+/// What the YAML does not say about Talos's strategic merge
+/// (docs/talos-facts.md#strategic-merge-patches): Talos merges Go structs
+/// (`pkg/machinery/config/merge`), and a few fields merge their own way — lists that merge their
+/// items by identity, fields tagged `merge:"replace"`, and `meta.Args`, whose values replace rather
+/// than merge. Everything else: mappings merge key by key, lists append, scalars replace.
 enum MergeSchema {
   enum Rule: Equatable, Sendable {
     /// Mappings by key, lists appended, scalars replaced.

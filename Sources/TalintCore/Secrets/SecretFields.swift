@@ -1,7 +1,7 @@
 import TalintYAML
 
 /// Fields that hold secret material: what Talos's own `Redact` methods blank out
-/// (FACTS.md §8), as setting locations.
+/// (docs/talos-facts.md#secret-material), as setting locations.
 public enum SecretFields {
   public static let locations = SettingLocations([
     .v1alpha1(["machine", "token"]),

@@ -1,6 +1,6 @@
 import TalintYAML
 
-/// What a YAML document is to Talos (FACTS.md §1–§2).
+/// What a YAML document is to Talos (docs/talos-facts.md#documents-and-machine-types).
 public enum DocumentKind: Equatable, Sendable {
   /// A v1alpha1 machine config: `full` when it is a complete config as `talosctl gen config`
   /// writes it (`version: v1alpha1`, `machine.type` and the machine's token or CA), otherwise a
@@ -16,8 +16,8 @@ public enum DocumentKind: Equatable, Sendable {
   case other
 }
 
-/// The machine role a full config declares (FACTS.md §1: `init` is a control plane, `join`
-/// and the empty string are workers).
+/// The machine role a full config declares (docs/talos-facts.md#documents-and-machine-types: `init`
+/// is a control plane, `join` and the empty string are workers).
 public enum MachineType: Sendable, Equatable {
   case controlPlane, worker
 }

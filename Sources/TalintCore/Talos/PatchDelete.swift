@@ -1,9 +1,10 @@
 import TalintYAML
 
-/// Reads the three forms of Talos's in-document `$patch: delete` (CARRIERS.md §3, Talos ≥ 1.8):
-/// on a key's mapping it deletes the key (`hostname: {$patch: delete}`); in a list item it
-/// deletes the item matched by the item's first other `key: value` (`- name: PodSecurity`); at
-/// a typed document's top it deletes the document of that kind (and name).
+/// Reads the three forms of Talos's in-document `$patch: delete`
+/// (docs/talos-facts.md#strategic-merge-patches, Talos ≥ 1.8): on a key's mapping it deletes the
+/// key (`hostname: {$patch: delete}`); in a list item it deletes the item matched by the item's
+/// first other `key: value` (`- name: PodSecurity`); at a typed document's top it deletes the
+/// document of that kind (and name).
 enum PatchDelete {
   /// True for a mapping that holds `$patch: delete`.
   static func marks(_ yaml: YAMLDocument, _ node: NodeID) -> Bool {

@@ -248,7 +248,8 @@ public struct TalosConfig: Sendable {
     guard yaml.isMapping(root) else { return [ConfigDocument(kind: .other, yaml: yaml, root: root)] }
     let has = { (key: String) in yaml.value(forKey: key, in: root) != nil }
     let text = { (key: String) in yaml.value(forKey: key, in: root).flatMap(yaml.scalar) }
-    // Talos's decoder: any of these keys makes a v1alpha1 document (FACTS.md §1).
+    // Talos's decoder: any of these keys makes a v1alpha1 document
+    // (docs/talos-facts.md#documents-and-machine-types).
     if has("machine") || has("cluster") || has("debug") || has("persist") {
       // What `talosctl gen config` writes: a type, and the machine's token or CA certificate.
       let filled = { (path: [String]) in yaml.value(at: path, from: root).map { !yaml.isNull($0) && yaml.scalar($0) != "" } ?? false }

@@ -10,8 +10,7 @@ public enum SysctlRequirement: Sendable, Equatable {
 
 /// Talos's own settings, per release, as data: what a config weakens is measured against these.
 /// Where a setting changed at a release, the release is a `ReleaseGate` (ReleaseGates.swift).
-/// Sources: FACTS.md §3 (kernel command line), §4 (sysctls), §5 (component flags), §6.1 (PSA),
-/// §7 (kubelet), §11 (version table).
+/// Sources: docs/talos-facts.md, the sections named at each table below.
 public struct TalosDefaults: Sendable {
   public let version: TalosVersion
   private let tables: Tables
@@ -40,7 +39,7 @@ public struct TalosDefaults: Sendable {
     }
   }
 
-  // MARK: Kernel command line (FACTS.md §3.1)
+  // MARK: Kernel command line (docs/talos-facts.md#kernel-command-line)
 
   /// Kernel arguments Talos puts on every command line for this release.
   public var kernelArgs: [String] { tables.kernelArgs }
@@ -54,10 +53,10 @@ public struct TalosDefaults: Sendable {
     return args
   }
 
-  /// The arguments Talos's boot-time KSPP check requires; without them it refuses to boot (§3.2).
+  /// The arguments Talos's boot-time KSPP check requires; without them it refuses to boot.
   public static let bootRequiredKernelArgs: Set<String> = ["slab_nomerge", "pti"]
 
-  // MARK: Sysctls (FACTS.md §4.1)
+  // MARK: Sysctls (docs/talos-facts.md#sysctls)
 
   /// The KSPP sysctls Talos sets for this release and how each can be weakened.
   public var ksppSysctls: [String: (value: Int, requirement: SysctlRequirement)] { tables.ksppSysctls }
@@ -92,8 +91,9 @@ public struct TalosDefaults: Sendable {
     return table.mapValues { (value: $0.0, requirement: $0.1) }
   }
 
-  /// A network hardening sysctl from Talos's guide and defaults (FACTS.md §4.2): its family,
-  /// the last component of its name (any interface in between), and the value that weakens it.
+  /// A network hardening sysctl from Talos's guide and defaults (docs/talos-facts.md#sysctls): its
+  /// family, the last component of its name (any interface in between), and the value that weakens
+  /// it.
   public struct NetworkSysctl: Sendable {
     public var family: String
     public var suffix: String
@@ -124,7 +124,7 @@ public struct TalosDefaults: Sendable {
     NetworkSysctl(family: "net.ipv4.", suffix: "icmp_ignore_bogus_error_responses", weakValue: 0),
   ]
 
-  // MARK: Control plane (FACTS.md §5)
+  // MARK: Control plane (docs/talos-facts.md#control-plane-flags)
 
   /// Flags Talos sets itself and refuses from `extraArgs` (the static pod or service is then
   /// not started).
@@ -171,37 +171,38 @@ public struct TalosDefaults: Sendable {
   }
 
   /// Prefixes Talos rejects in `KubeAPIServerConfig.extraArgs` at validation time, with the
-  /// document to use instead (FACTS.md §5.1).
+  /// document to use instead.
   public static let apiServerDocumentDeniedPrefixes: [(prefix: String, instead: String)] = [
     ("anonymous-auth", "KubeAuthenticationConfig"), ("oidc-", "KubeAuthenticationConfig"),
     ("authentication-config", "KubeAuthenticationConfig"), ("authorization-config", "KubeAuthorizerConfig"),
     ("authorization-mode", "KubeAuthorizerConfig"), ("authorization-webhook-", "KubeAuthorizerConfig"),
   ]
 
-  /// Keys of the kubelet configuration Talos owns; `extraConfig`/`config` may not set them (§7).
+  /// Keys of the kubelet configuration Talos owns; `extraConfig`/`config` may not set them
+  /// (docs/talos-facts.md#kubelet).
   public static let kubeletProtectedConfigKeys: Set<String> = [
     "apiVersion", "authentication", "authorization", "cgroupRoot", "kind", "kubeletCgroups", "port",
     "protectKernelDefaults", "resolvConf", "rotateCertificates", "systemCgroups", "staticPodPath", "seccompDefault",
   ]
 
-  // MARK: Pod Security Admission (FACTS.md §6.1)
+  // MARK: Pod Security Admission (docs/talos-facts.md#pod-security-admission)
 
   /// Namespaces `talosctl gen config` exempts from Pod Security Admission.
   public static let podSecurityExemptNamespaces: Set<String> = ["kube-system"]
 
-  // MARK: Audit log retention (FACTS.md §5.1, CIS 1.2.17–1.2.19)
+  // MARK: Audit log retention (docs/talos-facts.md#control-plane-flags, CIS 1.2.17–1.2.19)
 
   public static let auditLogMinimums: [(flag: String, minimum: Int, cis: String)] = [
     ("audit-log-maxage", 30, "1.2.17"), ("audit-log-maxbackup", 10, "1.2.18"), ("audit-log-maxsize", 100, "1.2.19"),
   ]
 
-  // MARK: TLS (CIS-1.10.md §7)
+  // MARK: TLS (docs/talos-facts.md#tls-minimum-versions-tal311-tal310)
 
   /// The TLS version (12 for 1.2, 13 for 1.3) below which `component` refuses connections
   /// when the config does not set `tls-min-version` (or the kubelet's `tlsMinVersion`): Talos
   /// sets VersionTLS13 for the kubelet, controller-manager and scheduler in every known
   /// release, and for kube-apiserver from 1.14, where the override is denied; before, the API
-  /// server takes VersionTLS12 (docs/talos-facts.md).
+  /// server takes VersionTLS12 (docs/talos-facts.md#tls-minimum-versions-tal311-tal310).
   public func tlsMinimum(_ component: Component) -> Int {
     component == .apiServer && !version.has(.tlsMinimumOwned) ? 12 : 13
   }

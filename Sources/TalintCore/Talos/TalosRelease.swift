@@ -4,7 +4,7 @@ import TalintYAML
 /// `--talos-version`; the file's own evidence (a `# talint: talos-version=1.12` comment, a
 /// talconfig's `talosVersion`, an Omni `Cluster.talos.version`, the tag of the installer image);
 /// the release of the talconfig or template that references the file; `.talint.yaml`; the
-/// newest release talint knows (CARRIERS.md §5).
+/// newest release talint knows (docs/carriers.md#which-release-a-file-targets).
 public struct TalosRelease: Sendable, Equatable, CustomStringConvertible {
   /// The release whose defaults apply: the declared one, or the nearest release talint knows.
   public var version: TalosVersion

@@ -25,7 +25,7 @@ public struct TalosVersion: Comparable, Hashable, Sendable, CustomStringConverti
 
   public var description: String { "\(major).\(minor)" }
 
-  /// The releases whose defaults talint knows (FACTS.md §11).
+  /// The releases whose defaults talint knows (docs/talos-facts.md#releases).
   public static let known: [TalosVersion] = (8...15).map { TalosVersion(1, $0) }
   public static let newest = known.last!
   public static let oldest = known.first!

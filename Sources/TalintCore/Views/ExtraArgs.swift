@@ -1,7 +1,7 @@
 import TalintYAML
 
 /// One `extraArgs` entry of a component: a flag and its value(s). From Talos 1.13 a value may
-/// be a list, which renders the flag once per element (FACTS.md §5).
+/// be a list, which renders the flag once per element (docs/talos-facts.md#control-plane-flags).
 public struct ExtraArg: Sendable {
   public var component: Component
   /// The flag without leading dashes, e.g. `anonymous-auth`.

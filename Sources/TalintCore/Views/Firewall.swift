@@ -1,6 +1,7 @@
 import TalintYAML
 
-/// An inclusive port range of a `NetworkRuleConfig` (`8000` or `"8000-9000"`, FACTS.md §2.1).
+/// An inclusive port range of a `NetworkRuleConfig` (`8000` or `"8000-9000"`,
+/// docs/talos-facts.md#ingress-firewall).
 public struct PortRange: Sendable, Equatable {
   public var lower: Int
   public var upper: Int

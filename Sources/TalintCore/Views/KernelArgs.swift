@@ -1,7 +1,8 @@
 import TalintYAML
 
-/// One kernel command-line argument as Talos merges it (FACTS.md §3.3): `key`, `key=value`,
-/// `-key` (removes every value of a default) or `-key=value` (removes that value).
+/// One kernel command-line argument as Talos merges it (docs/talos-facts.md#kernel-command-line):
+/// `key`, `key=value`, `-key` (removes every value of a default) or `-key=value` (removes that
+/// value).
 public struct KernelArg: Sendable, Equatable {
   public var key: String
   public var value: String?

@@ -9,7 +9,8 @@ extension ConfigViews {
     legacy.map(\.found) + documents.compactMap(Found.init(rootOf:))
   }
 
-  /// The `configuration` of every PodSecurity admission entry (FACTS.md §6.1).
+  /// The `configuration` of every PodSecurity admission entry
+  /// (docs/talos-facts.md#pod-security-admission).
   public var podSecurityConfigurations: [Found] {
     admissionPlugins.filter { $0.child("name")?.string == "PodSecurity" }.compactMap { $0.child("configuration") }
   }

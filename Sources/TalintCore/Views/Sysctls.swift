@@ -12,9 +12,9 @@ public struct Sysctl: Sendable {
 
 extension ConfigViews {
   /// The sysctls Talos hardens (KSPP in some release, or network hardening) from
-  /// `machine.sysctls` and `SysctlConfig.params` (FACTS.md §2, §4: the two are merged on the
-  /// node, the document winning). Others are passed over by their key's bytes, without a value
-  /// made for them: a mapping may hold a million. `found`: what is at `sysctlLocations`.
+  /// `machine.sysctls` and `SysctlConfig.params` (docs/talos-facts.md#sysctls: the two are merged
+  /// on the node, the document winning). Others are passed over by their key's bytes, without a
+  /// value made for them: a mapping may hold a million. `found`: what is at `sysctlLocations`.
   static func readHardenedSysctls(_ found: [(location: Int, found: Found)]) -> [Sysctl] {
     found.flatMap { map in
       map.found.entries(whereKey: mayBeHardened).compactMap { entry -> Sysctl? in

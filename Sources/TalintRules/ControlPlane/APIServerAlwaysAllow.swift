@@ -1,8 +1,9 @@
 import TalintCore
 
 /// `AlwaysAllow` authorizes every authenticated request. Talos's `authorization-mode` merges
-/// additively, so a user `AlwaysAllow` is appended after `Node,RBAC` (FACTS.md §5.1) — and
-/// authorizers are consulted in order until one allows.
+/// additively, so a user `AlwaysAllow` is appended after `Node,RBAC`
+/// (docs/talos-facts.md#control-plane-flags) — and authorizers are consulted in order until one
+/// allows.
 struct APIServerAlwaysAllow: Rule {
   static let description = RuleDescription(
     id: "TAL303", name: "apiserver-always-allow", severity: .error,

@@ -2,7 +2,7 @@ import TalintCore
 
 /// Anonymous requests reach the API server as `system:anonymous`; any RBAC binding to
 /// `system:unauthenticated` then becomes public. Talos turns it off (legacy path) or limits it
-/// to health probes (KubeAuthenticationConfig, FACTS.md §6.3).
+/// to health probes (KubeAuthenticationConfig, docs/talos-facts.md#api-server-authentication).
 struct APIServerAnonymousAuth: Rule {
   static let description = RuleDescription(
     id: "TAL301", name: "apiserver-anonymous-auth", severity: .error,

@@ -2,7 +2,7 @@ import TalintCore
 
 /// Talos sets some flags itself (certificates, etcd endpoints, encryption config) and refuses
 /// user values for them: the static pod or service is then not rendered, which takes the
-/// component down at apply time, not at validation time (FACTS.md §5).
+/// component down at apply time, not at validation time (docs/talos-facts.md#control-plane-flags).
 struct DeniedExtraArg: Rule {
   static let description = RuleDescription(
     id: "TAL312", name: "denied-extra-arg", severity: .error,

@@ -1,7 +1,7 @@
 import TalintCore
 
 /// In `accept` mode the ingress firewall only drops what a rule names; every other port of the
-/// node stays reachable (FACTS.md §2.1).
+/// node stays reachable (docs/talos-facts.md#ingress-firewall).
 struct FirewallDefaultAccept: Rule {
   static let description = RuleDescription(
     id: "TAL501", name: "firewall-default-accept", severity: .warning,

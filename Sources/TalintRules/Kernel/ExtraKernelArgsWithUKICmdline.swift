@@ -1,7 +1,8 @@
 import TalintCore
 
 /// Talos rejects a config that sets both `install.extraKernelArgs` and
-/// `install.grubUseUKICmdline: true` (FACTS.md §3.3): the arguments would be silently unused.
+/// `install.grubUseUKICmdline: true` (docs/talos-facts.md#kernel-command-line): the arguments would
+/// be silently unused.
 struct ExtraKernelArgsWithUKICmdline: Rule {
   static let description = RuleDescription(
     id: "TAL104", name: "extra-kernel-args-with-uki-cmdline", severity: .error,

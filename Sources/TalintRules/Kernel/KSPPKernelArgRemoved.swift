@@ -1,7 +1,8 @@
 import TalintCore
 
 /// Talos checks at boot that `slab_nomerge` is present and the first `pti` is `on`; removing
-/// either with a `-` argument makes the node refuse to boot (FACTS.md §3.2–§3.3).
+/// either with a `-` argument makes the node refuse to boot
+/// (docs/talos-facts.md#kernel-command-line).
 struct KSPPKernelArgRemoved: Rule {
   static let description = RuleDescription(
     id: "TAL101", name: "kspp-kernel-arg-removed", severity: .error,

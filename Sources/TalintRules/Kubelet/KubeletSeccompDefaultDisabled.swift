@@ -2,7 +2,8 @@ import TalintCore
 
 /// `defaultRuntimeSeccompProfileEnabled` makes RuntimeDefault the seccomp profile of every
 /// container that names none. It is false when unset; `talosctl gen config` writes true for
-/// contracts after 1.1 (FACTS.md §7), so a full config without it predates that or lost it.
+/// contracts after 1.1 (docs/talos-facts.md#kubelet), so a full config without it predates that or
+/// lost it.
 struct KubeletSeccompDefaultDisabled: Rule {
   static let description = RuleDescription(
     id: "TAL326", name: "kubelet-seccomp-default-disabled", severity: .warning,

@@ -1,7 +1,8 @@
 import TalintCore
 
 /// With `skipNodeRegistration`, Talos renders the kubelet with webhook authentication off and
-/// authorization `AlwaysAllow` (FACTS.md §7): anyone reaching port 10250 controls the node's pods.
+/// authorization `AlwaysAllow` (docs/talos-facts.md#kubelet): anyone reaching port 10250 controls
+/// the node's pods.
 struct KubeletSkipNodeRegistration: Rule {
   static let description = RuleDescription(
     id: "TAL327", name: "kubelet-skip-node-registration", severity: .error,

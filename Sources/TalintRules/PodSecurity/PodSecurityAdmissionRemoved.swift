@@ -1,8 +1,8 @@
 import TalintCore
 
 /// Talos does not add the PodSecurity admission configuration at runtime: it lives only in the
-/// generated config (FACTS.md §6.1). Without it Kubernetes falls back to `privileged` for
-/// every namespace.
+/// generated config (docs/talos-facts.md#pod-security-admission). Without it Kubernetes falls back
+/// to `privileged` for every namespace.
 struct PodSecurityAdmissionRemoved: Rule {
   static let description = RuleDescription(
     id: "TAL401", name: "pod-security-admission-removed", severity: .error,

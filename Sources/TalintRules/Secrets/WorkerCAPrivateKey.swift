@@ -1,7 +1,8 @@
 import TalintCore
 
 /// A worker needs the CA certificates, never their keys: with a CA key anyone who compromises
-/// the worker can mint admin credentials. Talos rejects the config (FACTS.md §8).
+/// the worker can mint admin credentials. Talos rejects the config
+/// (docs/talos-facts.md#secret-material).
 struct WorkerCAPrivateKey: Rule {
   static let description = RuleDescription(
     id: "TAL601", name: "worker-ca-private-key", severity: .error,

@@ -1,8 +1,8 @@
 import TalintCore
 
 /// Talos applies the KSPP sysctls on every node but lets `machine.sysctls` and `SysctlConfig`
-/// override them, logging only a warning on the node (FACTS.md §4). A weaker value here is the
-/// config undoing Talos's hardening.
+/// override them, logging only a warning on the node (docs/talos-facts.md#sysctls). A weaker value
+/// here is the config undoing Talos's hardening.
 struct KSPPSysctlWeakened: Rule {
   static let description = RuleDescription(
     id: "TAL201", name: "kspp-sysctl-weakened", severity: .warning,

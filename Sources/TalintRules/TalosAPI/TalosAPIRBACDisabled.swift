@@ -2,7 +2,7 @@ import TalintCore
 
 /// Without Talos API RBAC every client certificate the CA signed is an admin, whatever role it
 /// was issued for. Until Talos 1.11 an unset `rbac` meant false; from 1.12 the feature is
-/// locked on and the key ignored (FACTS.md §9).
+/// locked on and the key ignored (docs/talos-facts.md#talos-api-rbac).
 struct TalosAPIRBACDisabled: Rule {
   static let description = RuleDescription(
     id: "TAL701", name: "talos-api-rbac-disabled", severity: .error,

@@ -1,0 +1,65 @@
+/// What YAML a Talos field takes, as its Go type decodes it. A struct over the table's shape
+/// code (`LS12`: a list of type 12's mappings) rather than an indirect enum: the model is a
+/// static table, and LeakSanitizer cannot follow the tagged pointers of indirect enums.
+public struct StructureShape: Sendable, Equatable {
+  public enum Kind: Sendable, Equatable {
+    /// A Go struct: a mapping of known keys.
+    case mapping
+    /// A Go map: a mapping of any keys, each value of `element`'s shape.
+    case map
+    /// A Go slice: a list of `element`s.
+    case list
+    case string, bool, integer, unsigned, float, duration
+    /// Anything: `map[string]any`, an `Unstructured`, a type with its own unmarshaler.
+    case free
+  }
+
+  /// `S<type>`, `M<value>`, `L<element>`, or one of `s b i u f d *`.
+  let code: Substring
+
+  public var kind: Kind {
+    switch code.first {
+    case "S": .mapping
+    case "M": .map
+    case "L": .list
+    case "s": .string
+    case "b": .bool
+    case "i": .integer
+    case "u": .unsigned
+    case "f": .float
+    case "d": .duration
+    default: .free
+    }
+  }
+
+  /// The shape of a list's elements or a map's values.
+  public var element: StructureShape? {
+    kind == .list || kind == .map ? StructureShape(code: code.dropFirst()) : nil
+  }
+
+  /// The struct type a mapping shape reads (an index in the table).
+  var typeIndex: Int? { kind == .mapping ? Int(code.dropFirst()) : nil }
+
+  /// True for a shape a YAML scalar fills.
+  public var isScalar: Bool {
+    switch kind {
+    case .string, .bool, .integer, .unsigned, .float, .duration: true
+    default: false
+    }
+  }
+
+  /// How a message names it: "a mapping", "a list", "a boolean".
+  public var spoken: String {
+    switch kind {
+    case .mapping, .map: "a mapping"
+    case .list: "a list"
+    case .string: "a string"
+    case .bool: "a boolean"
+    case .integer: "an integer"
+    case .unsigned: "a non-negative integer"
+    case .float: "a number"
+    case .duration: "a duration"
+    case .free: "any value"
+    }
+  }
+}

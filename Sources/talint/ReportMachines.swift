@@ -1,0 +1,59 @@
+import TalintCore
+import TalintRules
+
+/// The machines `talint report` judges, found the way `render --machine` finds them (the
+/// machines talconfigs, Omni templates and `.talint.yaml` describe) plus every complete config
+/// no machine uses, each merged and checked by its project's rules. The one place the report
+/// meets the run's orchestration.
+struct ReportMachines {
+  var machines: [CISMachine] = []
+  /// Patches Talos would refuse, as `path:line:col: error: message` lines (`render`'s words).
+  var problems: [String] = []
+
+  init(paths: [String], options: SettingsOptions) throws {
+    let projects = try ProjectConfigs(explicit: options.config, linted: paths)
+    let linters = Linters(projects: projects, options: options.choices, excerpts: false, known: [:])
+    let inputs = InputCollector(projects: projects).collect(paths).inputs
+    // The projects of the inputs and of the paths given: a .talint.yaml may describe machines
+    // made of generated bases only, with no file to lint.
+    let keys = Set((inputs.map(\.displayPath) + paths).map { (try? projects.config(for: $0))?.path ?? "" })
+    let run = LintRun(linterForPath: { linters.linter(for: $0) }, projectMachines: linters.projectMachines(configKeys: keys))
+    let found = run.machines(inputs.map { LintRun.Input($0, linter: linters.linter(for: $0.displayPath)) })
+    var store = found.store
+    var described: [(MachineDefinition, TalosRelease)] = found.machines.map {
+      ($0, linters.linter(for: $0.definedIn).settings.release(evidence: $0.release, referrer: nil))
+    }
+    // A complete config that no machine uses is a machine of its own, judged by the release
+    // `lint` gives the file.
+    var used = Set(found.machines.flatMap(Self.files).map(FilePath.absolute))
+    for input in inputs where used.insert(FilePath.absolute(input.displayPath)).inserted {
+      let path = input.displayPath
+      guard let documents = try? store.load(path).get() else { continue }
+      let config = TalosConfig(documents)
+      guard config.hasFullConfig, let type = config.machineType else { continue }
+      described.append(
+        (MachineDefinition(name: path, type: type, release: nil, base: .file(path), patches: [], definedIn: path),
+         ProjectConfigs.release(of: path, settings: linters.linter(for: path).settings, referrer: nil)))
+    }
+    store.load(described.map(\.0))
+    for (definition, release) in described {
+      let linter = linters.linter(for: definition.definedIn)
+      let effective = EffectiveConfig(definition, release: release, store: &store)
+      for error in effective.errors {
+        let file = error.range.map { Int($0.file) }.flatMap { $0 >= 0 && $0 < effective.files.count ? effective.files[$0].path : nil } ?? definition.definedIn
+        let at = error.range.map { "\($0.start.line):\($0.start.column)" } ?? "1:1"
+        problems.append("\(file):\(at): error: \(definition.name): \(error.reported.message)")
+      }
+      // A merge stopped at a safety limit holds part of the config: it is not judged.
+      guard !effective.passedLimit else { continue }
+      machines.append(CISMachine(effective, findings: linter.check(effective.config, release: release, path: definition.definedIn)))
+    }
+  }
+
+  /// The files a machine is made of: its base and patches.
+  private static func files(_ machine: MachineDefinition) -> [String] {
+    var paths = (machine.patches + machine.bootDocuments).map(\.path)
+    if case .file(let path) = machine.base { paths.append(path) }
+    return paths
+  }
+}
