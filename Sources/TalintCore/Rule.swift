@@ -67,8 +67,12 @@ public struct RuleContext {
   /// The release and where it came from; nil only in contexts built outside a lint run.
   public var release: TalosRelease?
 
-  public mutating func report(_ message: Message, at range: SourceRange, keyPath: String? = nil, notes: [Note] = [], fix: Fix? = nil) {
-    var diagnostic = Diagnostic(rule: rule.description, message: message.text, path: path, range: range, keyPath: keyPath, notes: notes)
+  /// `severity`: this finding's, where it is less than the rule's (an argument the kernel
+  /// ignores is named at info, not as the error the rule is for).
+  public mutating func report(
+    _ message: Message, at range: SourceRange, keyPath: String? = nil, notes: [Note] = [], severity: Severity? = nil, fix: Fix? = nil
+  ) {
+    var diagnostic = Diagnostic(rule: rule.description, severity: severity, message: message.text, path: path, range: range, keyPath: keyPath, notes: notes)
     diagnostic.inputSpans = message.interpolated
     guard reported.insert(ReportedFinding(diagnostic)).inserted else { return }
     diagnostic.fix = fix

@@ -22,6 +22,19 @@ import Testing
     #expect(!effective.contains("ignores"), "\(effective)")
   }
 
+  /// An argument that weakens nothing on a Talos kernel is named at info, not as an error.
+  @Test func inertKernelArgumentsAreInfo() {
+    func severities(_ args: String...) -> [Severity] {
+      let yaml = "machine:\n  install:\n    extraKernelArgs:\n" + args.map { "      - \($0)\n" }.joined()
+      return Linter(rules: AllRules.rules, settings: LintSettings()).lint(bytes: Array(yaml.utf8), path: "node.yaml").diagnostics
+        .filter { $0.ruleID == "TAL105" }.map(\.severity)
+    }
+    #expect(severities("nosmap") == [.info])
+    #expect(severities("nosmep", "nokaslr") == [.info, .error])
+    #expect(severities("tsx_async_abort=off") == [.info])
+    #expect(severities("tsx=on", "tsx_async_abort=off") == [.error])
+  }
+
   @Test func kernelArgumentsAreJudgedWhereTheCommandLineEnds() {
     #expect(messages(kernelArgs("spectre_v2=off", "spectre_v2=auto"), rule: "TAL105").isEmpty)
     #expect(messages(kernelArgs("nokaslr", "-nokaslr"), rule: "TAL105").isEmpty)

@@ -78,8 +78,8 @@ public struct CISEvaluator: Sendable {
       if let set = Self.userFlag(.apiServer, "anonymous-auth", on: machine) {
         return result(verdict(Self.passes(.equals("false"), set.value)), "--anonymous-auth=\(set.value), \(set.origin)", at: set.location)
       }
-      if let enabled = machine.config.find(.typed("KubeAuthenticationConfig", ["configuration", "anonymous", "enabled"])).last {
-        let paths = machine.config.find(.typed("KubeAuthenticationConfig", ["configuration", "anonymous", "conditions", "[]", "path"])).compactMap(\.string)
+      if let enabled = machine.config.find(.typed(.kubeAuthenticationConfig, ["configuration", "anonymous", "enabled"])).last {
+        let paths = machine.config.find(.typed(.kubeAuthenticationConfig, ["configuration", "anonymous", "conditions", "[]", "path"])).compactMap(\.string)
         let origin = machine.origin(of: enabled.range)
         if enabled.bool == false { return result(.pass, "KubeAuthenticationConfig anonymous.enabled: false, \(origin)", at: machine.location(of: enabled.range)) }
         let scope = paths.isEmpty ? "for every path" : "only for \(paths.joined(separator: ", "))"
@@ -92,7 +92,7 @@ public struct CISEvaluator: Sendable {
       let found = Self.authorizers(on: machine)
       return result(verdict(Self.passes(test, found.value)), found.evidence, at: found.location)
     case .encryptionProvider:
-      let providers = machine.config.find(.typed("KubeEtcdEncryptionConfig", ["config", "resources", "[]", "providers"])).first?.elements.first
+      let providers = machine.config.find(.typed(TalosKind("KubeEtcdEncryptionConfig"), ["config", "resources", "[]", "providers"])).first?.elements.first
       if let first = providers, let name = first.entries.first?.name {
         return result(verdict(["aescbc", "kms", "secretbox"].contains(name)), "first provider \(name) (KubeEtcdEncryptionConfig, \(machine.origin(of: first.range)))", at: machine.location(of: first.range))
       }
@@ -104,13 +104,13 @@ public struct CISEvaluator: Sendable {
       }
       return result(.pass, "first provider secretbox: \(talos) requires an encryption secret on a control plane")
     case .podSecurityConfigured:
-      guard let configuration = machine.config.podSecurityConfigurations.last else {
+      guard let configuration = machine.views.podSecurityConfigurations.last else {
         return result(verdict(false), "no PodSecurity admission configuration: every namespace may run privileged pods")
       }
       return result(.pass, "PodSecurity admission configured, \(machine.origin(of: configuration.range))", at: machine.location(of: configuration.range))
     case .podSecurityEnforces(let level):
       let levels = ["privileged", "baseline", "restricted"]
-      guard let configuration = machine.config.podSecurityConfigurations.last else {
+      guard let configuration = machine.views.podSecurityConfigurations.last else {
         return result(verdict(false), "no PodSecurity admission configuration: nothing is enforced")
       }
       let enforce = configuration.child("defaults")?.child("enforce")
@@ -127,7 +127,7 @@ public struct CISEvaluator: Sendable {
         return result(verdict(Self.passes(.lacksItem("AlwaysAllow"), set.value)), "--authorization-mode=\(set.value), \(set.origin)", at: set.location)
       }
       let skip =
-        machine.config.find(.v1alpha1(["machine", "kubelet", "skipNodeRegistration"])) + machine.config.find(.typed("KubeNodeConfig", ["skipNodeRegistration"]))
+        machine.config.find(.v1alpha1(["machine", "kubelet", "skipNodeRegistration"])) + machine.config.find(.typed(.kubeNodeConfig, ["skipNodeRegistration"]))
       if let skipping = skip.last(where: { $0.bool == true }) {
         return result(
           verdict(false), "authorization mode AlwaysAllow: Talos renders it when skipNodeRegistration is true, \(machine.origin(of: skipping.range))",
@@ -137,7 +137,7 @@ public struct CISEvaluator: Sendable {
     case .kubeProxyMetrics:
       let disabled =
         machine.config.find(.v1alpha1(["cluster", "proxy", "disabled"])).filter { $0.bool == true }
-        + machine.config.find(.typed("KubeProxyConfig", ["enabled"])).filter { $0.bool == false }
+        + machine.config.find(.typed(.kubeProxyConfig, ["enabled"])).filter { $0.bool == false }
       if let off = disabled.last {
         return result(.notApplicable, "kube-proxy does not run (\(machine.origin(of: off.range)))", at: machine.location(of: off.range))
       }
@@ -145,7 +145,7 @@ public struct CISEvaluator: Sendable {
       if let set = Self.userFlag(.proxy, "metrics-bind-address", on: machine) {
         return result(verdict(set.value.contains("127.0.0.1")), "--metrics-bind-address=\(set.value), \(set.origin)", at: set.location)
       }
-      if let key = machine.config.find(.typed("KubeProxyConfig", ["config", "metricsBindAddress"])).last, let value = key.string {
+      if let key = machine.config.find(.typed(.kubeProxyConfig, ["config", "metricsBindAddress"])).last, let value = key.string {
         return result(
           verdict(value.contains("127.0.0.1")), "metricsBindAddress: \(value), \(machine.origin(of: key.range))", at: machine.location(of: key.range))
       }

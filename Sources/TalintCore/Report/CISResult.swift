@@ -80,6 +80,8 @@ public struct CISMachine: Sendable {
   public var release: TalosRelease
   public var definedIn: String
   public var config: TalosConfig
+  /// The merged config's views (flags, kubelet configuration, Pod Security), walked once.
+  public var views: ConfigViews
   public var files: [EffectiveConfig.Source]
   public var findings: [Diagnostic]
 
@@ -89,6 +91,7 @@ public struct CISMachine: Sendable {
     release = effective.release
     definedIn = effective.machine.definedIn
     config = effective.config
+    views = effective.config.views
     files = effective.files
     self.findings = findings
   }

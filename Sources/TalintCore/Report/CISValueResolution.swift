@@ -10,7 +10,7 @@ extension CISEvaluator {
 
   /// The last value given to a component's flag in `extraArgs` (legacy field or typed document).
   static func userFlag(_ component: Component, _ name: String, on machine: CISMachine) -> UserValue? {
-    guard let entry = machine.config.extraArgs(component, named: name).last else { return nil }
+    guard let entry = machine.views.extraArgs(component, named: name).last else { return nil }
     let values = entry.values.compactMap(\.string)
     guard !values.isEmpty else { return nil }
     return UserValue(value: values.joined(separator: ","), origin: machine.origin(of: entry.found.range), location: machine.location(of: entry.found.range))
@@ -39,7 +39,7 @@ extension CISEvaluator {
       let appended = flag.additive ? " (appended to Talos's own)" : ""
       return Resolved(value: value, evidence: "--\(flag.name)=\(value)\(appended), \(user.origin)", location: user.location)
     }
-    if let key = flag.configKey, let found = machine.config.kubeletConfigs.flatMap({ $0.descendants(key) }).last {
+    if let key = flag.configKey, let found = machine.views.kubeletConfigs.flatMap({ $0.descendants(key) }).last {
       let value = found.isSequence ? found.elements.compactMap(\.string).joined(separator: ",") : found.string
       // Talos replaces a zero idle timeout in the kubelet configuration by its default (only
       // the flag can make it zero).
@@ -73,12 +73,12 @@ extension CISEvaluator {
       let value = "Node,RBAC," + user.value
       return Resolved(value: value, evidence: "--authorization-mode=\(value) (appended to Talos's Node,RBAC), \(user.origin)", location: user.location)
     }
-    let documents = machine.config.find(.typed("KubeAuthorizerConfig", ["type"]))
-    if !documents.isEmpty || !machine.config.documents(ofKind: "KubeAPIServerConfig").isEmpty {
+    let documents = machine.config.find(.typed(TalosKind("KubeAuthorizerConfig"), ["type"]))
+    if !documents.isEmpty || !machine.config.documents(ofKind: .kubeAPIServerConfig).isEmpty {
       let types = documents.compactMap(\.string)
       let first = documents.first.map { machine.origin(of: $0.range) } ?? "none left"
       // Talos does not put back an authorizer a patch deletes on this path: the deletion decides.
-      let deleted = machine.config.deletedDocuments(ofKind: "KubeAuthorizerConfig").lazy
+      let deleted = machine.config.deletedDocuments(ofKind: TalosKind("KubeAuthorizerConfig")).lazy
         .compactMap { document in document.root.flatMap { machine.location(of: document.yaml[$0].range) } }.first
       let deletion = deleted.map { "; a patch deletes an authorizer at \($0.path):\($0.line)" } ?? ""
       return Resolved(

@@ -21,8 +21,20 @@ struct NodePortRangeCoversHostPort: Rule {
       .talos("network connectivity: ports used by Talos and Kubernetes"),
     ],
     examples: [
-      .triggering("cluster:\n  apiServer:\n    extraArgs:\n      service-node-port-range: 1-65535\n"),
-      .passing("cluster:\n  apiServer:\n    extraArgs:\n      service-node-port-range: 30000-32767\n"),
+      .triggering(
+        """
+        cluster:
+          apiServer:
+            extraArgs:
+              service-node-port-range: ↓1-65535
+        """),
+      .passing(
+        """
+        cluster:
+          apiServer:
+            extraArgs:
+              service-node-port-range: 30000-32767
+        """),
     ],
     scope: .controlPlane)
 
@@ -33,7 +45,7 @@ struct NodePortRangeCoversHostPort: Rule {
   ]
 
   func check(_ context: inout RuleContext) {
-    for value in context.config.extraArgValues(.apiServer, named: "service-node-port-range") {
+    for value in context.views.extraArgValues(.apiServer, named: "service-node-port-range") {
       guard let text = value.string, let range = Self.portRange(text) else { continue }
       let covered = Self.hostPorts.filter { range.contains($0.port) }
       guard !covered.isEmpty else { continue }

@@ -29,8 +29,20 @@ struct SecurityFeatureGateDisabled: Rule {
       .other("https://github.com/kubernetes/enhancements/issues/2862"),
     ],
     examples: [
-      .triggering("cluster:\n  apiServer:\n    extraArgs:\n      feature-gates: AuthorizeNodeWithSelectors=false\n"),
-      .passing("cluster:\n  apiServer:\n    extraArgs:\n      feature-gates: AuthorizeNodeWithSelectors=true\n"),
+      .triggering(
+        """
+        cluster:
+          apiServer:
+            extraArgs:
+              feature-gates: ↓AuthorizeNodeWithSelectors=false
+        """),
+      .passing(
+        """
+        cluster:
+          apiServer:
+            extraArgs:
+              feature-gates: AuthorizeNodeWithSelectors=true
+        """),
     ])
 
   /// Each gate and what turning it off loses, for the message.
@@ -46,7 +58,7 @@ struct SecurityFeatureGateDisabled: Rule {
 
   func check(_ context: inout RuleContext) {
     for component in [Component.apiServer, .kubelet, .controllerManager, .scheduler] {
-      for value in context.config.extraArgValues(component, named: "feature-gates") {
+      for value in context.views.extraArgValues(component, named: "feature-gates") {
         for item in value.commaItems {
           let parts = item.split(separator: "=", maxSplits: 1).map { String($0).trimmingBlanks() }
           guard parts.count == 2, parts[1].lowercased() == "false", let loss = Self.gates[parts[0]] else { continue }
@@ -54,7 +66,7 @@ struct SecurityFeatureGateDisabled: Rule {
         }
       }
     }
-    for config in context.config.kubeletConfigs {
+    for config in context.views.kubeletConfigs {
       for (name, value) in config.child("featureGates")?.entries ?? [] where value.bool == false {
         guard let loss = Self.gates[name] else { continue }
         context.report("kubelet featureGates \(name): false \(loss); remove it", at: value)

@@ -20,15 +20,27 @@ struct KubeletHealthzExposed: Rule {
     remediation: "Remove the override (or set 127.0.0.1); health checks from other hosts can use the authenticated kubelet API.",
     references: [.other("https://kubernetes.io/docs/reference/config-api/kubelet-config.v1beta1/")],
     examples: [
-      .triggering("machine:\n  kubelet:\n    extraConfig:\n      healthzBindAddress: 0.0.0.0\n"),
-      .passing("machine:\n  kubelet:\n    extraConfig:\n      healthzBindAddress: 127.0.0.1\n"),
+      .triggering(
+        """
+        machine:
+          kubelet:
+            extraConfig:
+              healthzBindAddress: ↓0.0.0.0
+        """),
+      .passing(
+        """
+        machine:
+          kubelet:
+            extraConfig:
+              healthzBindAddress: 127.0.0.1
+        """),
     ], fixable: true)
 
   func check(_ context: inout RuleContext) {
-    for value in context.config.extraArgValues(.kubelet, named: "healthz-bind-address") {
+    for value in context.views.extraArgValues(.kubelet, named: "healthz-bind-address") {
       report(value, empty: true, &context)
     }
-    for config in context.config.kubeletConfigs {
+    for config in context.views.kubeletConfigs {
       if let value = config.child("healthzBindAddress") { report(value, empty: false, &context) }
     }
   }

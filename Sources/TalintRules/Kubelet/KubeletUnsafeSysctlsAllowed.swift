@@ -24,8 +24,21 @@ struct KubeletUnsafeSysctlsAllowed: Rule {
       .other("https://kubernetes.io/docs/concepts/security/pod-security-standards/#baseline"),
     ],
     examples: [
-      .triggering("machine:\n  kubelet:\n    extraConfig:\n      allowedUnsafeSysctls:\n        - net.*\n"),
-      .passing("machine:\n  kubelet:\n    extraConfig:\n      allowedUnsafeSysctls: []\n"),
+      .triggering(
+        """
+        machine:
+          kubelet:
+            extraConfig:
+              allowedUnsafeSysctls:
+                - ↓net.*
+        """),
+      .passing(
+        """
+        machine:
+          kubelet:
+            extraConfig:
+              allowedUnsafeSysctls: []
+        """),
     ])
 
   /// The sysctls the kubelet allows without any setting (Kubernetes's safe set, 1.32): listing
@@ -38,11 +51,11 @@ struct KubeletUnsafeSysctlsAllowed: Rule {
   ]
 
   func check(_ context: inout RuleContext) {
-    let anyPod = context.config.podSecurityConfigurations.contains {
+    let anyPod = context.views.podSecurityConfigurations.contains {
       $0.descendants(["defaults", "enforce"]).first?.string == "privileged"
     }
-    let values = context.config.extraArgValues(.kubelet, named: "allowed-unsafe-sysctls")
-      + context.config.kubeletConfigs.compactMap { $0.child("allowedUnsafeSysctls") }.flatMap(\.elements)
+    let values = context.views.extraArgValues(.kubelet, named: "allowed-unsafe-sysctls")
+      + context.views.kubeletConfigs.compactMap { $0.child("allowedUnsafeSysctls") }.flatMap(\.elements)
     for value in values {
       let names = value.commaItems.filter { !$0.isEmpty && !Self.safe.contains($0) }
       guard !names.isEmpty, !value.isUnknown else { continue }

@@ -22,12 +22,25 @@ struct MutableExtraManifestURL: Rule {
       .other("https://slsa.dev/spec/v1.0/threats"),
     ],
     examples: [
-      .triggering("cluster:\n  extraManifests:\n    - https://raw.githubusercontent.com/example/manifests/main/cni.yaml\n"),
-      .passing("cluster:\n  extraManifests:\n    - https://raw.githubusercontent.com/example/manifests/v1.2.0/cni.yaml\n"),
+      .triggering(
+        """
+        cluster:
+          extraManifests:
+            - ↓https://raw.githubusercontent.com/example/manifests/main/cni.yaml
+        """),
+      .passing(
+        """
+        cluster:
+          extraManifests:
+            - https://raw.githubusercontent.com/example/manifests/v1.2.0/cni.yaml
+        """),
     ])
 
+  /// The manifest URLs, read through the plaintext-manifest rule's slot (one walk serves both).
+  static let reads = [PlaintextExtraManifest.urls]
+
   func check(_ context: inout RuleContext) {
-    for url in context.config.find(PlaintextExtraManifest.locations) {
+    for url in context.values(PlaintextExtraManifest.urls) {
       guard let text = url.string, !url.isUnknown, let ref = Self.mutableRef(text) else { continue }
       context.report(
         "manifest \(text) follows '\(ref)', which changes under the cluster; pin a release tag or a commit hash", at: url)
