@@ -29,23 +29,25 @@ public struct RuleContext {
   let lines: LineIndex?
 
   init(
-    config: TalosConfig, defaults: TalosDefaults, settings: LintSettings, path: String, rule: any Rule.Type,
+    config: TalosConfig, release: TalosRelease, settings: LintSettings, path: String, rule: any Rule.Type,
     lines: LineIndex? = nil, outer: @escaping @Sendable (SourcePosition) -> SourcePosition = { $0 }
   ) {
     self.lines = lines
     self.config = config
-    self.defaults = defaults
+    self.release = release
+    self.defaults = TalosDefaults(version: release.version)
     self.settings = settings
     self.path = path
     self.rule = rule
     self.outer = outer
   }
 
-  public var version: TalosVersion { defaults.version }
-  /// The release the file targets, as declared (see TalosRelease.declared).
-  public var declaredVersion: TalosVersion { release?.declared ?? defaults.version }
-  /// The release and where it came from; nil only in contexts built outside a lint run.
-  public var release: TalosRelease?
+  /// The release the config is judged by and where it came from (`TalosRelease.resolve`).
+  public let release: TalosRelease
+  /// The release whose defaults apply (`release.version`).
+  public var version: TalosVersion { release.version }
+  /// The release the file targets, as declared (`release.declared`).
+  public var declaredVersion: TalosVersion { release.declared }
 
   public mutating func report(_ message: Message, at range: SourceRange, keyPath: String? = nil, notes: [Note] = [], fix: Fix? = nil) {
     var diagnostic = Diagnostic(rule: rule.description, message: message.text, path: path, range: range, keyPath: keyPath, notes: notes)

@@ -63,13 +63,6 @@ public struct MachineFindings: Sendable {
         }
       }
     }
-    for index in diagnostics.indices {
-      // Machine names are the input's: scrubbed like any part that came from it.
-      let start = diagnostics[index].message.utf8.count
-      let machines = " (" + Self.describe(diagnostics[index].machines) + ")"
-      diagnostics[index].message += machines
-      diagnostics[index].inputSpans?.append(start..<start + machines.utf8.count)
-    }
   }
 
   /// What makes two machines' findings one report: the same rule and message at the same
@@ -93,7 +86,7 @@ public struct MachineFindings: Sendable {
   }
 
   private static func check(_ machine: MachineDefinition, linter: Linter, store: inout PatchStore, budget: NodeBudget) -> Checked {
-    let release = linter.settings.release(evidence: machine.release, referrer: nil)
+    let release = linter.settings.release(of: machine)
     let effective = EffectiveConfig(machine, release: release, store: &store, budget: budget)
     var found = effective.passedLimit ? [] : linter.check(effective.config, release: release, path: machine.definedIn)
     for error in effective.errors {
@@ -105,13 +98,6 @@ public struct MachineFindings: Sendable {
     }
     return Checked(
       diagnostics: found, files: effective.files, created: effective.merged.budget.created, cutShort: effective.errors.contains(where: \.cutShort))
-  }
-
-  /// `machines: cp1, cp2` — the first few, then how many more.
-  static func describe(_ names: [String]) -> String {
-    let shown = names.prefix(5).joined(separator: ", ")
-    let label = names.count == 1 ? "machine" : "machines"
-    return names.count > 5 ? "\(label): \(shown) and \(names.count - 5) more" : "\(label): \(shown)"
   }
 
   private mutating func markUsed(_ machine: MachineDefinition) {
