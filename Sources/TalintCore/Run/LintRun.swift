@@ -33,66 +33,174 @@ public struct LintRun: Sendable {
     self.projectMachines = projectMachines
   }
 
+  /// The run, in three steps: the talconfigs and Omni templates among the inputs first, since
+  /// what they say decides how other files are judged (`ReferrerSniff`); then every other
+  /// file once, knowing its referrer's release, who names it and whether machines use its
+  /// tree; then the machines, and every file finished with its own suppressions — machine
+  /// findings included, where the deciding value is written.
   public func run(_ inputs: [Input]) -> [FileResult] {
     let inputs = inputs.map(Self.readingStandardInput)
     let projectFiles = Set(projectMachines.flatMap(\.files).map(FilePath.absolute))
-    // A file nothing later can change is finished on the spot, so a run holds one parsed file
-    // per core, not all of them (5,000 generated files: 121 → 86 MB); the few that machines
-    // turn out to use are read again below.
-    var files = Self.parallel(inputs) { input in
-      let used = !projectFiles.isEmpty && projectFiles.contains(FilePath.absolute(input.file.displayPath))
-      let analysis = input.linter.analyze(input.file, keepingTree: used, namedBy: used ? "a machine of .talint.yaml uses it" : input.namedBy)
-      return used || Self.mayChange(analysis) ? Pass.analyzed(analysis) : .finished(input.linter.finish(analysis))
+    var records = inputs.map { input in
+      var record = InputRecord(input.file, linter: input.linter, namedBy: input.namedBy)
+      if projectFiles.contains(record.absolutePath) {
+        record.keepsTree = true
+        record.namedBy = "a machine of .talint.yaml uses it"
+      }
+      return record
     }
-    var linters = inputs.map(\.linter)
-    var sources = inputs.map(\.file)
-    analyzeReferences(&files, &linters, &sources)
-    let machines = MachineDefinition.namedUniquely(files.flatMap { $0.analysis?.machines ?? [] } + projectMachines)
+    let firstStates = Self.parallel(records) { record -> InputRecord.State in
+      guard let bytes = try? record.source.read(limit: record.linter.limits.maxBytes), ReferrerSniff.mayReferToOthers(bytes) else { return .pending }
+      return .analyzed(record.analyze(bytes: bytes))
+    }
+    for index in records.indices { records[index].state = firstStates[index] }
+    let referenced = decideReferences(&records)
+    decideMachineFiles(&records)
+    Self.analyzePending(&records)
+    if let outsideReferrer, takeOutsideReferrers(&records, referenced: referenced, outsideReferrer) { Self.analyzePending(&records) }
+    let machines = MachineDefinition.namedUniquely(records.flatMap { $0.analysis?.machines ?? [] } + projectMachines)
     guard !machines.isEmpty else {
-      return Self.parallel(Array(zip(files, linters))) { file, linter in file.result ?? linter.finish(file.analysis!) }
+      return Self.parallel(records) { record in
+        if case .finished(let result) = record.state { return result }
+        return record.linter.finish(record.analysis!)
+      }
     }
-    var store = PatchStore(analyses: files.compactMap(\.analysis))
-    var absolutePaths = files.map { FilePath.absolute($0.path) }
-    let byDefinition = Dictionary(zip(absolutePaths, linters), uniquingKeysWith: { first, _ in first })
+    return finish(&records, machines: machines)
+  }
+
+  /// Analyzes every pending record, on all cores.
+  private static func analyzePending(_ records: inout [InputRecord]) {
+    let states = parallel(records) { record in record.isPending ? record.analyzedOrFinished() : record.state }
+    for index in records.indices { records[index].state = states[index] }
+  }
+
+  /// Judges the machines, then finishes every file with what they found in it.
+  private func finish(_ records: inout [InputRecord], machines: [MachineDefinition]) -> [FileResult] {
+    var store = PatchStore(analyses: records.compactMap(\.analysis))
+    let byDefinition = Dictionary(records.map { ($0.absolutePath, $0.linter) }, uniquingKeysWith: { first, _ in first })
     let findings = MachineFindings(machines: machines, store: &store) { machine in
       byDefinition[FilePath.absolute(machine.definedIn)] ?? linterForPath(machine.definedIn)
     }
     let extra = Dictionary(grouping: findings.diagnostics) { FilePath.absolute($0.path) }
-    // References and project machines name the files machines use, and those were kept; a
-    // file finished early that machines use all the same (none is known) would lose their
-    // findings, so it is analyzed again here to be finished with them.
-    for index in files.indices where files[index].analysis == nil {
-      let path = absolutePaths[index]
+    // Every file a machine uses was kept; one finished all the same (a machine found only
+    // now, in a file a referrer names) is analyzed again to take the machines' findings.
+    for index in records.indices where records[index].analysis == nil {
+      let path = records[index].absolutePath
       guard findings.used[path] != nil || extra[path] != nil else { continue }
-      files[index] = .analyzed(linters[index].analyze(sources[index], namedBy: "a machine uses it"))
+      records[index].namedBy = "a machine uses it"
+      records[index].state = .analyzed(records[index].analyze())
     }
-    // Every file a machine uses is finished with its own suppressions, inputs or not.
-    var known = Set(absolutePaths)
+    // Every file a machine uses is finished with its own suppressions, inputs or not (a
+    // finding at a `.talint.yaml` machine's definition lands in that file).
+    var known = Set(records.map(\.absolutePath))
     for path in findings.diagnostics.map(\.path) + findings.used.keys.map(FilePath.display) where known.insert(FilePath.absolute(path)).inserted {
       guard FilePath.exists(path) else { continue }
-      let linter = linterForPath(path)
-      files.append(.analyzed(linter.analyze(.path(FilePath.display(path)), namedBy: "a machine uses it")))
-      linters.append(linter)
-      absolutePaths.append(FilePath.absolute(path))
+      var record = InputRecord(.path(FilePath.display(path)), linter: linterForPath(path), namedBy: "a machine uses it")
+      record.state = .analyzed(record.analyze())
+      records.append(record)
     }
     let usedBy = Self.usedBy(machines)
-    return Self.parallel(Array(zip(files.indices, linters))) { [files, absolutePaths] index, linter in
-      guard let file = files[index].analysis else { return files[index].result! }
+    return Self.parallel(records) { record in
+      guard let file = record.analysis else {
+        if case .finished(let result) = record.state { return result }
+        preconditionFailure("every record is analyzed by now")
+      }
       // The file's regions looked up once, not per finding.
-      let regions = findings.used[absolutePaths[index]]
+      let regions = findings.used[record.absolutePath]
       var kept = file
       let replaced = file.diagnostics.filter { MachineFindings.replaces($0, within: regions) }
       kept.diagnostics.removeAll { MachineFindings.replaces($0, within: regions) }
-      let own = (extra[absolutePaths[index]] ?? []).map { diagnostic -> Diagnostic in
+      let own = (extra[record.absolutePath] ?? []).map { diagnostic -> Diagnostic in
         var moved = diagnostic
         moved.path = file.path
         // A machine's finding is where the file's own is: the fix found in the file holds.
         moved.fix = moved.fix ?? replaced.first { $0.ruleID == moved.ruleID && $0.range.start == moved.range.start }?.fix
         return moved
       }
-      var result = linter.finish(kept, extra: own)
-      result.usedBy = usedBy[absolutePaths[index]] ?? []
+      var result = record.linter.finish(kept, extra: own)
+      result.usedBy = usedBy[record.absolutePath] ?? []
       return result
+    }
+  }
+
+  /// The patch files a talconfig or Omni template references are judged with its release and
+  /// named by it; a file not among the inputs is added. A referrer analyzed first that is
+  /// itself referenced is analyzed again only when the reference changes its release or makes
+  /// it a Talos file. Returns the absolute paths referenced.
+  private func decideReferences(_ records: inout [InputRecord]) -> Set<String> {
+    let references = records.flatMap { $0.analysis?.references ?? [] }
+    var byPath: [String: Int] = [:]
+    for (index, record) in records.enumerated() { byPath[record.absolutePath] = index }
+    var seen = Set<String>()
+    for reference in references {
+      let absolute = FilePath.absolute(reference.path)
+      guard seen.insert(absolute).inserted, FilePath.exists(absolute) else { continue }
+      // A referenced file is a Talos file whatever it holds.
+      let namedBy = "referenced by \(FilePath.display(reference.referrer))"
+      guard let index = byPath[absolute] else {
+        var record = InputRecord(.path(FilePath.display(reference.path)), linter: linterForPath(reference.path), namedBy: namedBy)
+        record.referrer = reference.release
+        record.keepsTree = true
+        records.append(record)
+        byPath[absolute] = records.count - 1
+        continue
+      }
+      guard case .analyzed(var analysis) = records[index].state else {
+        // `.talint.yaml`'s machine naming it says so already.
+        if !records[index].keepsTree { records[index].namedBy = namedBy }
+        records[index].referrer = reference.release
+        records[index].keepsTree = true
+        continue
+      }
+      let newRelease = analysis.releaseIsFallback && reference.release != nil && reference.release != analysis.release
+      if newRelease || analysis.role?.isTalos != true {
+        records[index].referrer = reference.release
+        records[index].namedBy = namedBy
+        records[index].keepsTree = true
+        records[index].state = .pending
+      } else if analysis.role?.namedBy == nil {
+        analysis.role?.namedBy = namedBy
+        records[index].state = .analyzed(analysis)
+      }
+    }
+    return seen
+  }
+
+  /// An input no input references, naming no release of its own, takes the release of a
+  /// referrer beyond the inputs (`outsideReferrer`): asked only of those, and analyzed again
+  /// under that release. True when one is.
+  private func takeOutsideReferrers(_ records: inout [InputRecord], referenced: Set<String>, _ outsideReferrer: (String) -> PatchReference?) -> Bool {
+    var changed = false
+    for index in records.indices where !referenced.contains(records[index].absolutePath) {
+      let isFallback: Bool
+      switch records[index].state {
+      case .analyzed(let analysis): isFallback = analysis.releaseIsFallback
+      case .finished(let result): isFallback = result.releaseIsFallback
+      case .pending: isFallback = false
+      }
+      guard isFallback, let release = outsideReferrer(records[index].source.displayPath)?.release else { continue }
+      records[index].referrer = release
+      records[index].state = .pending
+      changed = true
+    }
+    return changed
+  }
+
+  /// The files the machines known so far use keep their trees for the merges, so the patch
+  /// store takes them from the run instead of reading them again.
+  private func decideMachineFiles(_ records: inout [InputRecord]) {
+    let used = Set(records.flatMap { $0.analysis?.machines ?? [] }.flatMap(\.files).map(FilePath.absolute))
+    var known = Set<String>()
+    for index in records.indices {
+      known.insert(records[index].absolutePath)
+      guard records[index].isPending, !records[index].keepsTree, used.contains(records[index].absolutePath) else { continue }
+      records[index].namedBy = "a machine uses it"
+      records[index].keepsTree = true
+    }
+    for path in used.sorted() where !known.contains(path) && FilePath.exists(path) {
+      var record = InputRecord(.path(FilePath.display(path)), linter: linterForPath(path), namedBy: "a machine uses it")
+      record.keepsTree = true
+      records.append(record)
     }
   }
 
@@ -107,35 +215,6 @@ public struct LintRun: Sendable {
     return usedBy
   }
 
-  /// A file after the first pass: finished, or kept analyzed for the machines.
-  private enum Pass: Sendable {
-    case finished(FileResult)
-    case analyzed(FileAnalysis)
-
-    var result: FileResult? {
-      if case .finished(let result) = self { return result }
-      return nil
-    }
-
-    var analysis: FileAnalysis? {
-      if case .analyzed(let analysis) = self { return analysis }
-      return nil
-    }
-
-    var path: String { result?.path ?? analysis!.path }
-    var role: FileRole? { result.map(\.role) ?? analysis!.role }
-    var release: TalosRelease? { result.map(\.release) ?? analysis!.release }
-    var releaseIsFallback: Bool { result?.releaseIsFallback ?? analysis!.releaseIsFallback }
-  }
-
-  /// True when a later step may change a file's findings (besides a project machine using it):
-  /// it describes machines or references patches (then its machines' findings land in it), or
-  /// its tree is kept for machines that use it. Any other file is finished as soon as it is
-  /// analyzed; a talconfig read later that uses it has it read again.
-  private static func mayChange(_ analysis: FileAnalysis) -> Bool {
-    !analysis.machines.isEmpty || !analysis.references.isEmpty || analysis.documents != nil
-  }
-
   /// Standard input as the bytes it held: a patch given there is analyzed again when a
   /// talconfig names its release, and a second read would find it empty.
   private static func readingStandardInput(_ input: Input) -> Input {
@@ -148,49 +227,6 @@ public struct LintRun: Sendable {
   public func machines(_ inputs: [Input]) -> (machines: [MachineDefinition], store: PatchStore) {
     let files = Self.parallel(inputs) { $0.linter.analyze($0.file) }
     return (MachineDefinition.namedUniquely(files.flatMap(\.machines) + projectMachines), PatchStore(analyses: files))
-  }
-
-  /// Patch files a talconfig or Omni template references are judged with its release: a file
-  /// already read is read again only when it named no release of its own — from where it was
-  /// read (`sources`: standard input or an editor's buffer, not the file on disk); a file not
-  /// among the inputs is added; one finished as soon as it was read is read again. All keep
-  /// their trees for the machines that use them. Then an input no input references, naming no
-  /// release of its own, takes the release of a referrer beyond the inputs (`outsideReferrer`).
-  private func analyzeReferences(_ files: inout [Pass], _ linters: inout [Linter], _ sources: inout [InputFile]) {
-    let references = files.flatMap { $0.analysis?.references ?? [] }
-    var byPath: [String: Int] = [:]
-    for (index, file) in files.enumerated() { byPath[FilePath.absolute(file.path)] = index }
-    var seen = Set<String>()
-    for reference in references {
-      let absolute = FilePath.absolute(reference.path)
-      guard seen.insert(absolute).inserted, FilePath.exists(absolute) else { continue }
-      // A referenced file is a Talos file whatever it holds.
-      let namedBy = "referenced by \(FilePath.display(reference.referrer))"
-      if let index = byPath[absolute] {
-        if files[index].releaseIsFallback, let release = reference.release, release != files[index].release {
-          files[index] = .analyzed(linters[index].analyze(sources[index], referrer: release, keepingTree: true, namedBy: namedBy))
-        } else if files[index].analysis == nil || files[index].role?.isTalos != true {
-          // Finished when it was read (or skipped, as nothing in it is Talos's), before the
-          // talconfig said its machines use it.
-          files[index] = .analyzed(linters[index].analyze(sources[index], referrer: reference.release, keepingTree: true, namedBy: namedBy))
-        } else if case .analyzed(var analysis) = files[index], analysis.role?.namedBy == nil {
-          analysis.role?.namedBy = namedBy
-          files[index] = .analyzed(analysis)
-        }
-      } else {
-        let linter = linterForPath(reference.path)
-        let source = InputFile.path(FilePath.display(reference.path))
-        files.append(.analyzed(linter.analyze(source, referrer: reference.release, keepingTree: true, namedBy: namedBy)))
-        linters.append(linter)
-        sources.append(source)
-        byPath[absolute] = files.count - 1
-      }
-    }
-    guard let outsideReferrer else { return }
-    for index in files.indices where files[index].releaseIsFallback && !seen.contains(FilePath.absolute(files[index].path)) {
-      guard let release = outsideReferrer(files[index].path)?.release else { continue }
-      files[index] = .analyzed(linters[index].analyze(sources[index], referrer: release))
-    }
   }
 
   /// Maps over the cores; one item takes the plain synchronous path (start-up matters to
