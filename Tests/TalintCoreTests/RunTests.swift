@@ -34,12 +34,8 @@ import Testing
   /// A patch among the inputs, listed before its talconfig, takes the talconfig's release and
   /// is named by it, as when it is listed after.
   @Test func aPatchListedFirstTakesItsTalconfigsRelease() throws {
-    let folder = NSTemporaryDirectory() + "talint-run-tests-\(UUID().uuidString)"
+    let folder = try Self.talhelperProject()
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    try FileManager.default.createDirectory(atPath: folder + "/patches", withIntermediateDirectories: true)
-    try "machine:\n  install:\n    disk: /dev/sda\n".write(toFile: folder + "/patches/cp.yaml", atomically: true, encoding: .utf8)
-    try "clusterName: c\ntalosVersion: v1.9.0\nendpoint: https://c:6443\nnodes:\n  - hostname: cp1\n    ipAddress: 10.0.0.1\n    controlPlane: true\n    patches:\n      - \"@./patches/cp.yaml\"\n"
-      .write(toFile: folder + "/talconfig.yaml", atomically: true, encoding: .utf8)
     let linter = Linter(rules: [])
     for order in [["patches/cp.yaml", "talconfig.yaml"], ["talconfig.yaml", "patches/cp.yaml"]] {
       let results = linter.lint(order.map { InputFile.path(folder + "/" + $0) })
@@ -48,5 +44,29 @@ import Testing
       #expect(patch.role?.namedBy?.hasPrefix("referenced by") == true)
       #expect(patch.usedBy == ["cp1"])
     }
+  }
+
+  /// The report's entry: each machine with the release it is judged by and its merged config,
+  /// made of the files `lint` says it uses.
+  @Test func machineReportsGiveEachMachinesReleaseAndFiles() throws {
+    let folder = try Self.talhelperProject()
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    let linter = Linter(rules: [])
+    let run = LintRun(linterForPath: { _ in linter })
+    let reports = run.machineReports([LintRun.Input(.path(folder + "/talconfig.yaml"), linter: linter)])
+    #expect(reports.map(\.machine.name) == ["cp1"])
+    #expect(reports.first?.release.version == TalosVersion(1, 9))
+    #expect(reports.first?.config.files.contains { $0.path.hasSuffix("patches/cp.yaml") } == true)
+    #expect(reports.first?.diagnostics.isEmpty == true)
+  }
+
+  /// A talconfig of one control-plane node whose patch is `patches/cp.yaml`, in a new folder.
+  private static func talhelperProject() throws -> String {
+    let folder = NSTemporaryDirectory() + "talint-run-tests-\(UUID().uuidString)"
+    try FileManager.default.createDirectory(atPath: folder + "/patches", withIntermediateDirectories: true)
+    try "machine:\n  install:\n    disk: /dev/sda\n".write(toFile: folder + "/patches/cp.yaml", atomically: true, encoding: .utf8)
+    try "clusterName: c\ntalosVersion: v1.9.0\nendpoint: https://c:6443\nnodes:\n  - hostname: cp1\n    ipAddress: 10.0.0.1\n    controlPlane: true\n    patches:\n      - \"@./patches/cp.yaml\"\n"
+      .write(toFile: folder + "/talconfig.yaml", atomically: true, encoding: .utf8)
+    return folder
   }
 }

@@ -86,18 +86,9 @@ public struct MachineFindings: Sendable {
   }
 
   private static func check(_ machine: MachineDefinition, linter: Linter, store: inout PatchStore, budget: NodeBudget) -> Checked {
-    let release = linter.settings.release(of: machine)
-    let effective = EffectiveConfig(machine, release: release, store: &store, budget: budget)
-    var found = effective.passedLimit ? [] : linter.check(effective.config, release: release, path: machine.definedIn)
-    for error in effective.errors {
-      let range = error.range ?? SourceRange(at: SourcePosition(line: 1, column: 1), file: -1)
-      let (rule, message) = error.reported
-      // A file meant to be absent where talint runs is ignored by name (`ignore: [TAL009]`).
-      guard linter.settings.selection.includes(rule) else { continue }
-      found.append(Diagnostic(rule: rule, message: message, path: machine.definedIn, range: range))
-    }
-    return Checked(
-      diagnostics: found, files: effective.files, created: effective.merged.budget.created, cutShort: effective.errors.contains(where: \.cutShort))
+    let report = MachineReport(machine, linter: linter, store: &store, budget: budget)
+    let merged = report.config
+    return Checked(diagnostics: report.diagnostics, files: merged.files, created: merged.merged.budget.created, cutShort: merged.errors.contains(where: \.cutShort))
   }
 
   private mutating func markUsed(_ machine: MachineDefinition) {
