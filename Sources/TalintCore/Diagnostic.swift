@@ -90,6 +90,19 @@ public struct Diagnostic: Sendable, Equatable {
     self.notes = notes
   }
 
+  /// The message as every format prints it: a finding on machines' merged configs names the
+  /// machines after it, `… (machines: cp1, cp2)`. The names stay data (`machines`) until here.
+  public var text: String {
+    machines.isEmpty ? message : message + " (" + Self.describe(machines) + ")"
+  }
+
+  /// `machines: cp1, cp2` — the first few, then how many more.
+  static func describe(_ names: [String]) -> String {
+    let shown = names.prefix(5).joined(separator: ", ")
+    let label = names.count == 1 ? "machine" : "machines"
+    return names.count > 5 ? "\(label): \(shown) and \(names.count - 5) more" : "\(label): \(shown)"
+  }
+
   /// The message with its own key path taken out: a value reached through YAML aliases from
   /// several places is reported by each path that reaches it, in messages that differ only
   /// there. Reports of one rule at one range with the same such message are one finding.
@@ -119,7 +132,9 @@ public struct Diagnostic: Sendable, Equatable {
     if lhs.path != rhs.path { return lhs.path < rhs.path }
     if lhs.range.start != rhs.range.start { return lhs.range.start < rhs.range.start }
     if lhs.ruleID != rhs.ruleID { return lhs.ruleID < rhs.ruleID }
-    return lhs.message < rhs.message
+    // As printed: the machines a finding reaches are part of what it says.
+    if lhs.machines.isEmpty && rhs.machines.isEmpty { return lhs.message < rhs.message }
+    return lhs.text < rhs.text
   }
 }
 

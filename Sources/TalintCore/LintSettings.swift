@@ -75,11 +75,6 @@ public struct LintSettings: Sendable, Equatable {
   /// The fallback release with its source.
   public var release: TalosRelease { TalosRelease(version, source: versionSource) }
 
-  /// The release a file or machine is judged against, with these settings (`TalosRelease.resolve`).
-  public func release(evidence: TalosRelease?, referrer: TalosRelease?) -> TalosRelease {
-    TalosRelease.resolve(forced: forcedVersion, evidence: evidence, referrer: referrer, settings: release)
-  }
-
   public init(requireReason: Bool = false, networks: NetworkPolicy = NetworkPolicy()) {
     self.requireReason = requireReason
     self.networks = networks

@@ -87,7 +87,7 @@ public struct Linter: Sendable {
     let comments = parsed.lines.contains("talos-version=") ? parsed.comments() : nil
     let evidence = TalosRelease.evidence(comments: comments, configs: reading.units.map(\.config), carrier: reading.release)
     let release = settings.release(evidence: evidence, referrer: referrer)
-    let fallback = settings.forcedVersion == nil && evidence == nil && referrer == nil
+    let fallback = settings.releaseIsFallback(evidence: evidence, referrer: referrer)
     return .ready(
       Prepared(parsed: parsed, template: template, reading: reading, release: release, releaseIsFallback: fallback, comments: comments))
   }
@@ -223,9 +223,7 @@ public struct Linter: Sendable {
     guard let first = applicable.first else { return [] }
     // One context for every rule: building one per rule copied the config and settings each time.
     var context = RuleContext(
-      config: config, defaults: TalosDefaults(version: release.version), settings: settings, path: path, rule: first,
-      lines: lines, outer: { outer?.outer($0) ?? $0 })
-    context.release = release
+      config: config, release: release, settings: settings, path: path, rule: first, lines: lines, outer: { outer?.outer($0) ?? $0 })
     context.read(for: applicable)
     for rule in applicable {
       context.rule = rule
@@ -296,6 +294,10 @@ public struct Linter: Sendable {
     for index in diagnostics.indices {
       if let severity = settings.severities[diagnostics[index].ruleID] { diagnostics[index].severity = severity }
       diagnostics[index].message = secrets.shown(diagnostics[index].message, inputSpans: diagnostics[index].inputSpans)
+      // Machine names are the input's: scrubbed like any part that came from it.
+      for machine in diagnostics[index].machines.indices {
+        diagnostics[index].machines[machine] = secrets.shown(diagnostics[index].machines[machine])
+      }
       for note in diagnostics[index].notes.indices {
         diagnostics[index].notes[note].message = secrets.shown(diagnostics[index].notes[note].message)
       }

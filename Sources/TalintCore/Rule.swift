@@ -39,12 +39,13 @@ public struct RuleContext {
   let lines: LineIndex?
 
   init(
-    config: TalosConfig, defaults: TalosDefaults, settings: LintSettings, path: String, rule: any Rule.Type,
+    config: TalosConfig, release: TalosRelease, settings: LintSettings, path: String, rule: any Rule.Type,
     lines: LineIndex? = nil, outer: @escaping @Sendable (SourcePosition) -> SourcePosition = { $0 }
   ) {
     self.lines = lines
     self.config = config
-    self.defaults = defaults
+    self.release = release
+    self.defaults = TalosDefaults(version: release.version)
     self.settings = settings
     self.path = path
     self.rule = rule
@@ -61,11 +62,12 @@ public struct RuleContext {
   /// location, each in document order.
   public func values(_ slot: ReadSlot) -> [Found] { views.values(slot) }
 
-  public var version: TalosVersion { defaults.version }
-  /// The release the file targets, as declared (see TalosRelease.declared).
-  public var declaredVersion: TalosVersion { release?.declared ?? defaults.version }
-  /// The release and where it came from; nil only in contexts built outside a lint run.
-  public var release: TalosRelease?
+  /// The release the config is judged by and where it came from (`TalosRelease.resolve`).
+  public let release: TalosRelease
+  /// The release whose defaults apply (`release.version`).
+  public var version: TalosVersion { release.version }
+  /// The release the file targets, as declared (`release.declared`).
+  public var declaredVersion: TalosVersion { release.declared }
 
   /// `severity`: this finding's, where it is less than the rule's (an argument the kernel
   /// ignores is named at info, not as the error the rule is for).

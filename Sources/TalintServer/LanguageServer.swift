@@ -189,7 +189,7 @@ public final class LanguageServer: @unchecked Sendable {
       "code": .string(diagnostic.ruleID),
       "codeDescription": ["href": .string(RuleDocs.url(diagnostic.ruleID))],
       "source": "talint",
-      "message": .string(diagnostic.message),
+      "message": .string(diagnostic.text),
     ]
     if let release {
       object["data"] = ["talosVersion": .string(release.version.description), "talosVersionSource": .string(release.source)]
@@ -223,7 +223,7 @@ public final class LanguageServer: @unchecked Sendable {
     if let (_, found) = findings(uri, at: ["start": position, "end": position]), !found.isEmpty {
       sections += found.compactMap { diagnostic -> String? in
         guard let rule = AllRules.description(for: diagnostic.ruleID) ?? InputProblems.all.first(where: { $0.id == diagnostic.ruleID }) else { return nil }
-        return "**\(rule.id) \(rule.name)** (\(diagnostic.severity.rawValue))\n\n\(diagnostic.message)\n\n\(rule.rationale)\n\n**Fix:** \(rule.remediation)\n\n[\(rule.id) docs](\(RuleDocs.url(rule.id)))"
+        return "**\(rule.id) \(rule.name)** (\(diagnostic.severity.rawValue))\n\n\(diagnostic.text)\n\n\(rule.rationale)\n\n**Fix:** \(rule.remediation)\n\n[\(rule.id) docs](\(RuleDocs.url(rule.id)))"
       }
       range = document.lspRange(found[0].range)
     }

@@ -76,7 +76,7 @@ struct Files: ParsableCommand {
     /// `talconfig (machines cp1, w1)`, `Jinja template of a patch`, `skipped: why`.
     static func describe(_ result: FileResult) -> String {
       guard let role = result.role else {
-        return "not read: " + (result.diagnostics.first?.message ?? "unreadable")
+        return "not read: " + (result.diagnostics.first?.text ?? "unreadable")
       }
       if role.kind == .skipped { return role.description }
       var what = role.kind.rawValue
@@ -92,7 +92,7 @@ struct Files: ParsableCommand {
         what = "\(engine.rawValue) template of \(article)\(what)"
       }
       if let namedBy = role.namedBy { what += " (\(namedBy))" }
-      if result.failed { what += "; could not be linted: " + (result.diagnostics.first?.message ?? "unreadable") }
+      if result.failed { what += "; could not be linted: " + (result.diagnostics.first?.text ?? "unreadable") }
       return what
     }
 

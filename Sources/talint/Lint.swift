@@ -6,19 +6,7 @@ import TalintRules
   import Glibc
 #endif
 
-/// The finding level at which a run fails.
-enum FailThreshold: String, ExpressibleByArgument, CaseIterable {
-  case error, warning, info, never
-
-  func fails(_ severity: Severity) -> Bool {
-    switch self {
-    case .error: severity >= .error
-    case .warning: severity >= .warning
-    case .info: true
-    case .never: false
-    }
-  }
-}
+extension FailThreshold: ExpressibleByArgument {}
 
 extension OutputFormat: ExpressibleByArgument {}
 

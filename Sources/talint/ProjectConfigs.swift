@@ -74,7 +74,7 @@ final class ProjectConfigs {
       let list = { (items: [String]) in "[" + items.map(yamlQuoted).joined(separator: ", ") + "]" }
       text += "\(yamlQuoted(path)):\n"
       text += "  config: \(project.path.map(yamlQuoted) ?? "null")  # \(project.path == nil ? "none found; built-in defaults" : "the .talint.yaml that applies")\n"
-      let release = Self.release(of: path, settings: settings, referrer: referrers.reference(to: path)?.release)
+      let release = Linter(rules: [], settings: settings).release(ofPath: path, referrer: referrers.reference(to: path)?.release)
       text += "  talos-version: \(yamlQuoted(release.version.description))\n"
       text += "  talos-version-source: \(yamlQuoted(release.source))\n"
       text += "  fail-on: \(effective.failOn.rawValue)\n"
@@ -100,17 +100,6 @@ final class ProjectConfigs {
       text += "  rules-enabled: \(enabled)  # of \(AllRules.descriptions.count)\n"
     }
     return text
-  }
-}
-
-extension ProjectConfigs {
-  /// The release a path is judged against, as `lint` judges it: for a file, what the file
-  /// itself names (its installer image, `talosVersion`, a `talint: talos-version=` comment),
-  /// else the release of the talconfig or template that names it as a patch (`referrer`).
-  static func release(of path: String, settings: LintSettings, referrer: TalosRelease?) -> TalosRelease {
-    let fallback = settings.release(evidence: nil, referrer: referrer)
-    guard !FilePath.isDirectory(path), let bytes = try? InputFile.path(path).read() else { return fallback }
-    return Linter(rules: [], settings: settings).release(bytes: bytes, path: path, referrer: referrer) ?? fallback
   }
 }
 

@@ -78,9 +78,9 @@ struct Render: ParsableCommand {
     let release: TalosRelease
     if machine == nil {
       let referrer = ReferrerLookup(projects: projects, linters: linters).reference(to: definition.definedIn)?.release
-      release = ProjectConfigs.release(of: definition.definedIn, settings: linter.settings, referrer: referrer)
+      release = linter.release(ofPath: definition.definedIn, referrer: referrer)
     } else {
-      release = linter.settings.release(evidence: definition.release, referrer: nil)
+      release = linter.settings.release(of: definition)
     }
     store.load([definition])
     let effective = EffectiveConfig(definition, release: release, store: &store)

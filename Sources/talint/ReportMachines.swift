@@ -21,7 +21,7 @@ struct ReportMachines {
     let found = run.machines(inputs.map { LintRun.Input($0, linter: linters.linter(for: $0.displayPath)) })
     var store = found.store
     var described: [(MachineDefinition, TalosRelease)] = found.machines.map {
-      ($0, linters.linter(for: $0.definedIn).settings.release(evidence: $0.release, referrer: nil))
+      ($0, linters.linter(for: $0.definedIn).settings.release(of: $0))
     }
     // A complete config that no machine uses is a machine of its own, judged by the release
     // `lint` gives the file.
@@ -33,7 +33,7 @@ struct ReportMachines {
       guard config.hasFullConfig, let type = config.machineType else { continue }
       described.append(
         (MachineDefinition(name: path, type: type, release: nil, base: .file(path), patches: [], definedIn: path),
-         ProjectConfigs.release(of: path, settings: linters.linter(for: path).settings, referrer: nil)))
+         linters.linter(for: path).release(ofPath: path, referrer: nil)))
     }
     store.load(described.map(\.0))
     for (definition, release) in described {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TalintCore
 
 /// Options that decide which settings apply, shared by `lint`, `config` and `render`.
 struct SettingsOptions: ParsableArguments {

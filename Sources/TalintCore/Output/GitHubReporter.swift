@@ -15,7 +15,7 @@ public enum GitHubReporter {
         "file=\(property(report.relativePath(diagnostic.path)))", "line=\(start.line)", "col=\(start.column)",
         "endLine=\(end.line)", "endColumn=\(end.column)", "title=\(property(diagnostic.ruleID))",
       ]
-      output += "::\(command) \(properties.joined(separator: ","))::\(data(diagnostic.message + " [\(diagnostic.ruleID)]"))\n"
+      output += "::\(command) \(properties.joined(separator: ","))::\(data(diagnostic.text + " [\(diagnostic.ruleID)]"))\n"
     }
     return output
   }

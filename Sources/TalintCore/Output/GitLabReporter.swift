@@ -36,7 +36,7 @@ public enum GitLabReporter {
       let ordinal = seen[base, default: 0]
       seen[base] = ordinal + 1
       return Issue(
-        description: "\(ControlCharacters.escaped(diagnostic.message)) [\(diagnostic.ruleID)]", checkName: diagnostic.ruleID,
+        description: "\(ControlCharacters.escaped(diagnostic.text)) [\(diagnostic.ruleID)]", checkName: diagnostic.ruleID,
         fingerprint: StableHash.hex(ordinal == 0 ? base : "\(base)\u{0}\(ordinal)"), severity: severity,
         location: Location(path: path, lines: Lines(begin: diagnostic.range.start.line)))
     }

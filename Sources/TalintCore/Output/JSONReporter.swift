@@ -55,7 +55,7 @@ public enum JSONReporter {
     let entries = report.diagnostics.map { diagnostic in
       Entry(
         ruleId: diagnostic.ruleID, ruleName: diagnostic.ruleName, severity: diagnostic.severity.rawValue,
-        message: diagnostic.message, file: diagnostic.path, startLine: diagnostic.range.start.line,
+        message: diagnostic.text, file: diagnostic.path, startLine: diagnostic.range.start.line,
         startColumn: diagnostic.range.start.column, endLine: diagnostic.range.end.line,
         endColumn: diagnostic.range.end.column, keyPath: diagnostic.keyPath, machines: diagnostic.machines.isEmpty ? nil : diagnostic.machines, docs: RuleDocs.url(diagnostic.ruleID), fingerprint: diagnostic.fingerprint,
         suppressed: diagnostic.suppression != nil, suppressionKind: diagnostic.suppression?.kind.rawValue,

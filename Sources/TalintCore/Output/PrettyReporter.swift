@@ -15,7 +15,7 @@ public struct PrettyReporter {
     for diagnostic in report.visible {
       let start = diagnostic.range.start
       let level = paint(diagnostic.severity.rawValue + "[\(diagnostic.ruleID)]", code: Self.code(diagnostic.severity))
-      output += "\(level)\(paint(": " + ControlCharacters.escaped(diagnostic.message), code: "1"))\n"
+      output += "\(level)\(paint(": " + ControlCharacters.escaped(diagnostic.text), code: "1"))\n"
       let gutter = String(repeating: " ", count: String(start.line).count)
       output += "\(gutter)\(paint("-->", code: "34")) \(ControlCharacters.escaped(diagnostic.path)):\(start.line):\(start.column)\n"
       if let excerpt = diagnostic.excerpt {

@@ -138,7 +138,7 @@ public enum SARIFReporter {
       }
       return Result(
         ruleId: diagnostic.ruleID, ruleIndex: index[diagnostic.ruleID] ?? 0, level: level(diagnostic.severity),
-        message: Text(text: diagnostic.message),
+        message: Text(text: diagnostic.text),
         locations: [
           Location(
             physicalLocation: PhysicalLocation(

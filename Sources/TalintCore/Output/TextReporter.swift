@@ -36,7 +36,7 @@ public enum TextReporter {
     append(": ", to: &output)
     append(diagnostic.severity.rawValue, to: &output)
     append(": ", to: &output)
-    append(ControlCharacters.escaped(diagnostic.message), to: &output)
+    append(ControlCharacters.escaped(diagnostic.text), to: &output)
     append(" [", to: &output)
     append(diagnostic.ruleID, to: &output)
     output.append(UInt8(ascii: "]"))

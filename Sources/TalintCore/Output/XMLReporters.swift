@@ -37,7 +37,7 @@ public enum JUnitReporter {
       for diagnostic in findings {
         let start = diagnostic.range.start
         suites += "    <testcase name=\"\(diagnostic.ruleID) \(diagnostic.ruleName) at \(start.line):\(start.column)\" classname=\"\(XML.escape(file))\">\n"
-        suites += "      <failure type=\"\(diagnostic.ruleID)\" message=\"\(XML.escape(ControlCharacters.escaped(diagnostic.message)))\">\(XML.escape(TextReporter.line(diagnostic)))</failure>\n"
+        suites += "      <failure type=\"\(diagnostic.ruleID)\" message=\"\(XML.escape(ControlCharacters.escaped(diagnostic.text)))\">\(XML.escape(TextReporter.line(diagnostic)))</failure>\n"
         suites += "    </testcase>\n"
       }
       suites += "  </testsuite>\n"
@@ -56,7 +56,7 @@ public enum CheckstyleReporter {
       output += "  <file name=\"\(XML.escape(file))\">\n"
       for diagnostic in byFile[file] ?? [] {
         let start = diagnostic.range.start
-        output += "    <error line=\"\(start.line)\" column=\"\(start.column)\" severity=\"\(diagnostic.severity.rawValue)\" message=\"\(XML.escape(ControlCharacters.escaped(diagnostic.message)))\" source=\"talint.\(diagnostic.ruleID)\"/>\n"
+        output += "    <error line=\"\(start.line)\" column=\"\(start.column)\" severity=\"\(diagnostic.severity.rawValue)\" message=\"\(XML.escape(ControlCharacters.escaped(diagnostic.text)))\" source=\"talint.\(diagnostic.ruleID)\"/>\n"
       }
       output += "  </file>\n"
     }

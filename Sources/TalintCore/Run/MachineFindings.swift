@@ -63,13 +63,6 @@ public struct MachineFindings: Sendable {
         }
       }
     }
-    for index in diagnostics.indices {
-      // Machine names are the input's: scrubbed like any part that came from it.
-      let start = diagnostics[index].message.utf8.count
-      let machines = " (" + Self.describe(diagnostics[index].machines) + ")"
-      diagnostics[index].message += machines
-      diagnostics[index].inputSpans?.append(start..<start + machines.utf8.count)
-    }
   }
 
   /// What makes two machines' findings one report: the same rule and message at the same
@@ -93,25 +86,9 @@ public struct MachineFindings: Sendable {
   }
 
   private static func check(_ machine: MachineDefinition, linter: Linter, store: inout PatchStore, budget: NodeBudget) -> Checked {
-    let release = linter.settings.release(evidence: machine.release, referrer: nil)
-    let effective = EffectiveConfig(machine, release: release, store: &store, budget: budget)
-    var found = effective.passedLimit ? [] : linter.check(effective.config, release: release, path: machine.definedIn)
-    for error in effective.errors {
-      let range = error.range ?? SourceRange(at: SourcePosition(line: 1, column: 1), file: -1)
-      let (rule, message) = error.reported
-      // A file meant to be absent where talint runs is ignored by name (`ignore: [TAL009]`).
-      guard linter.settings.selection.includes(rule) else { continue }
-      found.append(Diagnostic(rule: rule, message: message, path: machine.definedIn, range: range))
-    }
-    return Checked(
-      diagnostics: found, files: effective.files, created: effective.merged.budget.created, cutShort: effective.errors.contains(where: \.cutShort))
-  }
-
-  /// `machines: cp1, cp2` — the first few, then how many more.
-  static func describe(_ names: [String]) -> String {
-    let shown = names.prefix(5).joined(separator: ", ")
-    let label = names.count == 1 ? "machine" : "machines"
-    return names.count > 5 ? "\(label): \(shown) and \(names.count - 5) more" : "\(label): \(shown)"
+    let report = MachineReport(machine, linter: linter, store: &store, budget: budget)
+    let merged = report.config
+    return Checked(diagnostics: report.diagnostics, files: merged.files, created: merged.merged.budget.created, cutShort: merged.errors.contains(where: \.cutShort))
   }
 
   private mutating func markUsed(_ machine: MachineDefinition) {

@@ -1,0 +1,35 @@
+/// One machine as a run judges it: its merged config (which holds its definition and the
+/// release it is judged by) and the findings on it, with positions in `config.files`. What
+/// `MachineFindings` gathers for `lint`, and what a report per machine reads.
+public struct MachineReport: Sendable {
+  public var config: EffectiveConfig
+  /// Findings on the merged config and the merge's own problems (a patch Talos would refuse).
+  public var diagnostics: [Diagnostic]
+
+  public var machine: MachineDefinition { config.machine }
+  public var release: TalosRelease { config.release }
+
+  /// Merges a machine with the release its project's settings give it and runs `linter`'s
+  /// rules on the result; a merge that passed a limit is not judged (its config is partial).
+  public init(_ machine: MachineDefinition, linter: Linter, store: inout PatchStore, budget: NodeBudget = NodeBudget()) {
+    config = EffectiveConfig(machine, release: linter.settings.release(of: machine), store: &store, budget: budget)
+    diagnostics = config.passedLimit ? [] : linter.check(config.config, release: config.release, path: machine.definedIn)
+    for error in config.errors {
+      let range = error.range ?? SourceRange(at: SourcePosition(line: 1, column: 1), file: -1)
+      let (rule, message) = error.reported
+      // A file meant to be absent where talint runs is ignored by name (`ignore: [TAL009]`).
+      guard linter.settings.selection.includes(rule) else { continue }
+      diagnostics.append(Diagnostic(rule: rule, message: message, path: machine.definedIn, range: range))
+    }
+  }
+}
+
+extension LintRun {
+  /// Every machine the inputs and the project configurations describe, merged and judged by
+  /// the linter of the project that defines it, in the order `lint` judges them.
+  public func machineReports(_ inputs: [Input]) -> [MachineReport] {
+    var (machines, store) = machines(inputs)
+    store.load(machines)
+    return machines.map { MachineReport($0, linter: linterForPath($0.definedIn), store: &store) }
+  }
+}
