@@ -225,11 +225,26 @@ class Model:
         if name in definition.custom:
             return "*"
         if name in definition.structs:
+            if any(self.embeds_decoder(pkg, field) for field in definition.structs[name]):
+                return "*"
             self.struct(pkg, name)
             return "S" + pkg + "." + name
         if name in definition.named:
             return self.shape(pkg, definition.named[name])
         return "*"
+
+    def embeds_decoder(self, package, field):
+        """True for an embedded field whose type decodes itself (`netip.Prefix` in
+        `meta.Prefix`): its UnmarshalText is promoted, and YAML reads the struct as a scalar."""
+        go_name, gotype, _, _ = field
+        if go_name is not None:
+            return False
+        expr = gotype.lstrip("*")
+        qualified = self.qualify(package, expr)
+        if qualified is None:
+            return True
+        pkg, name = qualified
+        return pkg in self.packages and name in self.packages[pkg].custom
 
     def struct(self, package, name):
         key = package + "." + name
