@@ -19,6 +19,7 @@ script cannot read is reported on standard error rather than guessed.
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 
@@ -298,9 +299,11 @@ def read_release(repo, ref):
             model.struct(key, root)
             # The legacy document is registered as "v1alpha1" with no kind (it has none).
             kinds["" if kind == "v1alpha1" else kind] = key + "." + root
-    testdata = [p for p in listing if "/testdata/" in p and p.endswith((".yaml", ".test")) and "/fuzz/" not in p]
-    testdata += [p for p in git(repo, "ls-tree", "-r", "--name-only", ref, "pkg/machinery/config/configloader").split()
-                 if "/testdata/" in p and p.endswith((".yaml", ".test")) and "/fuzz/" not in p]
+    # The configs Talos's tests decode. Not the fuzz corpus, nor `testdata/delete/`: those are
+    # YAML trees the `$patch: delete` step rewrites, never decoded as configs.
+    loader = git(repo, "ls-tree", "-r", "--name-only", ref, "pkg/machinery/config/configloader").split()
+    testdata = [p for p in listing + loader if "/testdata/" in p and p.endswith((".yaml", ".test"))
+                and "/fuzz/" not in p and "/testdata/delete/" not in p]
     return model, kinds, testdata
 
 
@@ -396,7 +399,8 @@ def main():
     conformance = os.path.join(ROOT, "Tests/Conformance/talos")
     for release, ref, commit, _, _, testdata in releases:
         target = os.path.join(conformance, release)
-        os.makedirs(target, exist_ok=True)
+        shutil.rmtree(target, ignore_errors=True)
+        os.makedirs(target)
         texts = read_files(repo, ref, testdata)
         names = []
         for path in testdata:
