@@ -105,9 +105,13 @@ public struct StructureNode: Sendable {
   public func child(_ step: String) -> StructureNode? {
     switch shape.kind {
     case .mapping:
-      let fields = self.fields
-      guard let field = fields.first(where: { $0.name == step }) ?? fields.first(where: { $0.name == "*" }) else { return nil }
-      return node(field)
+      // Read in place: every key of every document is looked up here.
+      var inlined: StructureTable.Field?
+      for field in structure.table.fields[shape.typeIndex!] where field.releases & structure.bit != 0 {
+        if field.name == step { return node(field) }
+        if field.name == "*" { inlined = field }
+      }
+      return inlined.map(node)
     case .map: return StructureNode(name: "*", shape: shape.element!, field: nil, structure: structure)
     case .list: return StructureNode(name: "[]", shape: shape.element!, field: field, structure: structure)
     case .free: return StructureNode(name: step, shape: shape, field: nil, structure: structure)

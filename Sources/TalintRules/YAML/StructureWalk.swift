@@ -30,14 +30,16 @@ struct StructureWalk {
     switch document.kind {
     case .v1alpha1, .jsonPatch:
       guard let root = structure.root(kind: nil) else { return }
-      if let node = document.root { walk(yaml, node, root, path: []) }
+      var path: [String] = []
+      if let node = document.root { walk(yaml, node, root, path: &path) }
       for removal in document.removals where document.kind == .jsonPatch { check(removal, root) }
     case .typed(let kind):
       guard let root = structure.root(kind: kind) else {
         reportUnknownKind(kind, yaml, document.root)
         return
       }
-      if let node = document.root, !document.deletesDocument { walk(yaml, node, root, path: [kind]) }
+      var path = [kind]
+      if let node = document.root, !document.deletesDocument { walk(yaml, node, root, path: &path) }
     case .schematic, .other:
       return
     }
@@ -74,8 +76,9 @@ struct StructureWalk {
     findings.append(StructureFinding(kind: .unknownDocument, message: message, range: yaml[value].range, keyPath: "kind"))
   }
 
-  /// Checks `value` (reached by `path`) against what `node` expects.
-  private mutating func walk(_ yaml: YAMLDocument, _ value: NodeID, _ node: StructureNode, path: [String]) {
+  /// Checks `value` (reached by `path`) against what `node` expects. `path` is one stack for
+  /// the whole walk, joined only for a finding.
+  private mutating func walk(_ yaml: YAMLDocument, _ value: NodeID, _ node: StructureNode, path: inout [String]) {
     if yaml.isNull(value) { return }
     let shape = node.shape
     switch shape.kind {
@@ -102,14 +105,22 @@ struct StructureWalk {
         }
         let outer = insideDeprecated
         insideDeprecated = outer || child.deprecation != nil
-        walk(yaml, pair.value, child, path: path + [key])
+        path.append(key)
+        walk(yaml, pair.value, child, path: &path)
+        path.removeLast()
         insideDeprecated = outer
       }
     case .list:
       guard yaml.isSequence(value) else { return wrongType(yaml, value, node, path) }
       guard let element = node.child("[]") else { return }
-      for (index, item) in yaml.elements(value).enumerated() { walk(yaml, item, element, path: path + ["[\(index)]"]) }
+      for (index, item) in yaml.elements(value).enumerated() {
+        path.append("[\(index)]")
+        walk(yaml, item, element, path: &path)
+        path.removeLast()
+      }
     default:
+      // Any scalar fills a string: its text is read only when Talos lists the values.
+      if shape.kind == .string && node.enumValues.isEmpty && !yaml.isMapping(value) && !yaml.isSequence(value) { return }
       guard let text = yaml.scalar(value) else { return wrongType(yaml, value, node, path) }
       if Self.isUnknown(text) { return }
       guard ScalarDecoding.accepts(text, style: yaml.style(value) ?? .plain, as: shape.kind) else {
