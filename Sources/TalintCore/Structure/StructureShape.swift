@@ -14,8 +14,9 @@ public struct StructureShape: Sendable, Equatable {
     case free
   }
 
-  /// `S<type>`, `M<value>`, `L<element>`, or one of `s b i u f d *`.
-  let code: Substring
+  /// `S<type>`, `M<value>`, `L<element>`, or one of `s b i u f d *`: a few bytes, stored
+  /// inline in the String.
+  let code: String
 
   public var kind: Kind {
     switch code.first {
@@ -34,7 +35,7 @@ public struct StructureShape: Sendable, Equatable {
 
   /// The shape of a list's elements or a map's values.
   public var element: StructureShape? {
-    kind == .list || kind == .map ? StructureShape(code: code.dropFirst()) : nil
+    kind == .list || kind == .map ? StructureShape(code: String(code.dropFirst())) : nil
   }
 
   /// The struct type a mapping shape reads (an index in the table).
