@@ -340,9 +340,10 @@ def main():
     def encode_shape(shape):
         return re.sub(r"S([\w./]+\.\w+)", lambda m: "S" + str(type_index[m.group(1)]), shape)
 
-    lines = []
+    type_blocks = []
     for name in type_names:
-        lines.append("T" + name)
+        lines = [name]
+        type_blocks.append(lines)
         records, order, described = {}, [], {}
         for bit, (_, _, _, model, _, _) in enumerate(releases):
             for yaml_name, shape, field in model.types.get(name, []):
@@ -375,8 +376,7 @@ def main():
         for kind, root in kinds.items():
             kind_masks.setdefault((kind, type_index[root]), 0)
             kind_masks[(kind, type_index[root])] |= 1 << bit
-    for (kind, root), mask in sorted(kind_masks.items()):
-        lines.append("\t".join(["K" + kind, format(mask, "x"), str(root)]))
+    kind_lines = ["\t".join([kind, format(mask, "x"), str(root)]) for (kind, root), mask in sorted(kind_masks.items())]
 
     out_dir = os.path.join(ROOT, "Sources/TalintCore/Structure")
     os.makedirs(out_dir, exist_ok=True)
@@ -389,9 +389,15 @@ def main():
         out.write("  /// The releases the bit masks count, lowest bit first.\n")
         out.write("  static let releases: [TalosVersion] = [" + ", ".join(
             f"TalosVersion({r[0].split('.')[0]}, {r[0].split('.')[1]})" for r in releases) + "]\n\n")
-        out.write("  /// One line a record: `T<type>` starts a type's fields, then per field\n")
-        out.write("  /// `name\\tmask\\tshape\\tdescription\\tdeprecated mask\\tenum\\tdeprecation`; `K<kind>\\tmask\\troot` a document kind.\n")
-        out.write('  static let records = "' + swift_string("\n".join(lines)) + '"\n\n')
+        out.write("  /// Each struct type: its name, then one line a field,\n")
+        out.write("  /// `name\\tmask\\tshape\\tdescription\\tdeprecated mask\\tenum\\tdeprecation`. A type is\n")
+        out.write("  /// decoded when a walk first reaches it (see StructureTable).\n")
+        out.write("  static let types: [String] = [\n")
+        for block in type_blocks:
+            out.write('    "' + swift_string("\n".join(block)) + '",\n')
+        out.write("  ]\n\n")
+        out.write("  /// `kind\\tmask\\troot type` a line; the legacy v1alpha1 document is kind \"\".\n")
+        out.write('  static let kinds = "' + swift_string("\n".join(kind_lines)) + '"\n\n')
         out.write("  /// Field descriptions, separated by U+001E, read only when one is asked for.\n")
         out.write('  static let descriptions = "' + swift_string("\u001e".join(descriptions)) + '"\n')
         out.write("}\n")

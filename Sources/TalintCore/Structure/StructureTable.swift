@@ -1,6 +1,10 @@
-/// The structure model of every release, decoded from `StructureData` on first use: types with
-/// their fields, each field and document kind marked with the releases that have it. Decoding
-/// is one pass over the bytes; descriptions stay in their string until one is asked for.
+import Synchronization
+
+/// The structure model of every release, decoded from `StructureData`: types with their
+/// fields, each field and document kind marked with the releases that have it. A type is
+/// decoded when a walk first reaches it (a config reaches a few dozen of the few hundred), so
+/// the first lint of a process pays only for what it reads; descriptions stay in their string
+/// until one is asked for.
 final class StructureTable: Sendable {
   struct Field: Sendable {
     var name: String
@@ -21,66 +25,48 @@ final class StructureTable: Sendable {
     var root: Int
   }
 
-  let typeNames: [String]
-  let fields: [[Field]]
   let kinds: [Kind]
+  /// Each type's fields once decoded, by type index.
+  private let decoded: Mutex<[[Field]?]>
 
-  static let shared = StructureTable(StructureData.records)
+  static let shared = StructureTable()
 
-  init(_ records: String) {
-    var typeNames: [String] = []
-    var fields: [[Field]] = []
-    var kinds: [Kind] = []
-    fields.reserveCapacity(256)
-    var records = records
-    // One pass over the bytes, no intermediate collections: this runs at the first lint of
-    // every process, so it counts in the cold start. Names and shape codes are short enough to
-    // be stored inline in their String (no allocation).
-    records.withUTF8 { bytes in
-      var start = 0
-      while start < bytes.count {
-        var end = start
-        while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
-        var columns: [Range<Int>] = []
-        columns.reserveCapacity(7)
-        var column = start
-        for index in start...end where index == end || bytes[index] == UInt8(ascii: "\t") {
-          columns.append(column..<index)
-          column = index + 1
-        }
-        let text = { (index: Int) -> String in
-          index < columns.count ? String(decoding: UnsafeBufferPointer(rebasing: bytes[columns[index]]), as: UTF8.self) : ""
-        }
-        let number = { (index: Int, radix: Int) -> Int in
-          guard index < columns.count else { return 0 }
-          var value = 0
-          for byte in bytes[columns[index]] {
-            let digit = byte <= UInt8(ascii: "9") ? Int(byte) - 48 : Int(byte | 0x20) - 87
-            value = value * radix + digit
-          }
-          return value
-        }
-        switch bytes[start] {
-        case UInt8(ascii: "T"):
-          typeNames.append(String(text(0).dropFirst()))
-          fields.append([])
-        case UInt8(ascii: "K"):
-          kinds.append(Kind(name: String(text(0).dropFirst()), releases: UInt16(number(1, 16)), root: number(2, 10)))
-        default:
-          let values = columns.count > 5 && !columns[5].isEmpty
-            ? text(5).split(separator: ",").map { String($0).replacingBytes("%2C", with: ",") } : []
-          let description = columns.count > 3 && !columns[3].isEmpty ? Int32(number(3, 10)) : -1
-          fields[fields.count - 1].append(
-            Field(
-              name: text(0), releases: UInt16(number(1, 16)), shape: StructureShape(code: text(2)), description: description,
-              deprecatedIn: UInt16(number(4, 16)), values: values, deprecation: columns.count > 6 && !columns[6].isEmpty ? text(6) : ""))
-        }
-        start = end + 1
-      }
+  private init() {
+    kinds = Self.lines(StructureData.kinds).map { columns in
+      Kind(name: columns.text(0), releases: UInt16(columns.number(1, radix: 16)), root: columns.number(2, radix: 10))
     }
-    self.typeNames = typeNames
-    self.fields = fields
-    self.kinds = kinds
+    decoded = Mutex(Array(repeating: nil, count: StructureData.types.count))
+  }
+
+  /// The fields of type `index` (every release's).
+  func fields(_ index: Int) -> [Field] {
+    decoded.withLock { decoded in
+      if let fields = decoded[index] { return fields }
+      let fields = Self.lines(StructureData.types[index]).dropFirst().map(Self.field)
+      decoded[index] = fields
+      return fields
+    }
+  }
+
+  private static func field(_ columns: Columns) -> Field {
+    let values = columns.isEmpty(5) ? [] : columns.text(5).split(separator: ",").map { String($0).replacingBytes("%2C", with: ",") }
+    return Field(
+      name: columns.text(0), releases: UInt16(columns.number(1, radix: 16)), shape: StructureShape(code: columns.text(2)),
+      description: columns.isEmpty(3) ? -1 : Int32(columns.number(3, radix: 10)), deprecatedIn: UInt16(columns.number(4, radix: 16)),
+      values: values, deprecation: columns.text(6))
+  }
+
+  /// The tab-separated columns of a line (names and shape codes are short: their Strings hold
+  /// them inline, without allocating).
+  private struct Columns {
+    var texts: [Substring]
+    func isEmpty(_ index: Int) -> Bool { index >= texts.count || texts[index].isEmpty }
+    func text(_ index: Int) -> String { index < texts.count ? String(texts[index]) : "" }
+    func number(_ index: Int, radix: Int) -> Int { index < texts.count ? Int(texts[index], radix: radix) ?? 0 : 0 }
+  }
+
+  private static func lines(_ text: String) -> [Columns] {
+    text.split(separator: "\n").map { line in Columns(texts: line.split(separator: "\t", omittingEmptySubsequences: false)) }
   }
 
   /// The descriptions, split once when the first is asked for (hover, `explain`), not at start.

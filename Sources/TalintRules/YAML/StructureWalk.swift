@@ -4,7 +4,7 @@ import TalintYAML
 /// What Talos's strict decoder would reject in a file, or warn about, found by walking every
 /// document against the structure model of the file's release. The structure rules each report
 /// one kind of these; the walk is theirs alike.
-struct StructureFinding {
+struct StructureFinding: Sendable {
   enum Kind { case unknownKey, wrongType, outsideEnum, unknownDocument, deprecated }
   var kind: Kind
   var message: Message
