@@ -59,14 +59,32 @@ final class StructureTable: Sendable {
   /// The tab-separated columns of a line (names and shape codes are short: their Strings hold
   /// them inline, without allocating).
   private struct Columns {
-    var texts: [Substring]
+    var texts: [String]
     func isEmpty(_ index: Int) -> Bool { index >= texts.count || texts[index].isEmpty }
-    func text(_ index: Int) -> String { index < texts.count ? String(texts[index]) : "" }
+    func text(_ index: Int) -> String { index < texts.count ? texts[index] : "" }
     func number(_ index: Int, radix: Int) -> Int { index < texts.count ? Int(texts[index], radix: radix) ?? 0 : 0 }
   }
 
+  /// Read as bytes: splitting the String itself would break it into grapheme clusters, which
+  /// cost ten times as much, and this runs at the first lint of every process.
   private static func lines(_ text: String) -> [Columns] {
-    text.split(separator: "\n").map { line in Columns(texts: line.split(separator: "\t", omittingEmptySubsequences: false)) }
+    var text = text
+    return text.withUTF8 { bytes in
+      var lines: [Columns] = []
+      var columns: [String] = []
+      var start = 0
+      for index in 0...bytes.count {
+        let byte = index < bytes.count ? bytes[index] : UInt8(ascii: "\n")
+        guard byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n") else { continue }
+        columns.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+        start = index + 1
+        if byte == UInt8(ascii: "\n") {
+          lines.append(Columns(texts: columns))
+          columns.removeAll(keepingCapacity: true)
+        }
+      }
+      return lines
+    }
   }
 
   /// The descriptions, split once when the first is asked for (hover, `explain`), not at start.
