@@ -19,16 +19,17 @@ public struct StructureShape: Sendable, Equatable {
   let code: String
 
   public var kind: Kind {
-    switch code.first {
-    case "S": .mapping
-    case "M": .map
-    case "L": .list
-    case "s": .string
-    case "b": .bool
-    case "i": .integer
-    case "u": .unsigned
-    case "f": .float
-    case "d": .duration
+    // The first byte, not the first Character: every key of every walk asks.
+    switch code.utf8.first {
+    case UInt8(ascii: "S"): .mapping
+    case UInt8(ascii: "M"): .map
+    case UInt8(ascii: "L"): .list
+    case UInt8(ascii: "s"): .string
+    case UInt8(ascii: "b"): .bool
+    case UInt8(ascii: "i"): .integer
+    case UInt8(ascii: "u"): .unsigned
+    case UInt8(ascii: "f"): .float
+    case UInt8(ascii: "d"): .duration
     default: .free
     }
   }

@@ -165,7 +165,7 @@ struct StructureWalk {
       hint = "; '\(key)' was added in Talos \(first)"
     } else if let last = releases.last, last < release {
       hint = "; Talos \(last) was the last to read '\(key)'"
-    } else if let near = Suggestion.nearest(key, among: node.children.map(\.name)) {
+    } else if let near = Suggestion.nearest(key, among: node.children.map(\.name), maxDistance: min(max(2, key.count / 3), key.count - 1)) {
       hint = "; did you mean '\(near)'?"
     }
     let message: Message = "unknown key '\(key)' in \(holder): Talos \(release) will reject the config\(hint)"
