@@ -19,6 +19,7 @@ script cannot read is reported on standard error rather than guessed.
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 
@@ -225,11 +226,26 @@ class Model:
         if name in definition.custom:
             return "*"
         if name in definition.structs:
+            if any(self.embeds_decoder(pkg, field) for field in definition.structs[name]):
+                return "*"
             self.struct(pkg, name)
             return "S" + pkg + "." + name
         if name in definition.named:
             return self.shape(pkg, definition.named[name])
         return "*"
+
+    def embeds_decoder(self, package, field):
+        """True for an embedded field whose type decodes itself (`netip.Prefix` in
+        `meta.Prefix`): its UnmarshalText is promoted, and YAML reads the struct as a scalar."""
+        go_name, gotype, _, _ = field
+        if go_name is not None:
+            return False
+        expr = gotype.lstrip("*")
+        qualified = self.qualify(package, expr)
+        if qualified is None:
+            return True
+        pkg, name = qualified
+        return pkg in self.packages and name in self.packages[pkg].custom
 
     def struct(self, package, name):
         key = package + "." + name
@@ -283,9 +299,11 @@ def read_release(repo, ref):
             model.struct(key, root)
             # The legacy document is registered as "v1alpha1" with no kind (it has none).
             kinds["" if kind == "v1alpha1" else kind] = key + "." + root
-    testdata = [p for p in listing if "/testdata/" in p and p.endswith((".yaml", ".test")) and "/fuzz/" not in p]
-    testdata += [p for p in git(repo, "ls-tree", "-r", "--name-only", ref, "pkg/machinery/config/configloader").split()
-                 if "/testdata/" in p and p.endswith((".yaml", ".test")) and "/fuzz/" not in p]
+    # The configs Talos's tests decode. Not the fuzz corpus, nor `testdata/delete/`: those are
+    # YAML trees the `$patch: delete` step rewrites, never decoded as configs.
+    loader = git(repo, "ls-tree", "-r", "--name-only", ref, "pkg/machinery/config/configloader").split()
+    testdata = [p for p in listing + loader if "/testdata/" in p and p.endswith((".yaml", ".test"))
+                and "/fuzz/" not in p and "/testdata/delete/" not in p]
     return model, kinds, testdata
 
 
@@ -322,9 +340,10 @@ def main():
     def encode_shape(shape):
         return re.sub(r"S([\w./]+\.\w+)", lambda m: "S" + str(type_index[m.group(1)]), shape)
 
-    lines = []
+    type_blocks = []
     for name in type_names:
-        lines.append("T" + name)
+        lines = [name]
+        type_blocks.append(lines)
         records, order, described = {}, [], {}
         for bit, (_, _, _, model, _, _) in enumerate(releases):
             for yaml_name, shape, field in model.types.get(name, []):
@@ -357,8 +376,7 @@ def main():
         for kind, root in kinds.items():
             kind_masks.setdefault((kind, type_index[root]), 0)
             kind_masks[(kind, type_index[root])] |= 1 << bit
-    for (kind, root), mask in sorted(kind_masks.items()):
-        lines.append("\t".join(["K" + kind, format(mask, "x"), str(root)]))
+    kind_lines = ["\t".join([kind, format(mask, "x"), str(root)]) for (kind, root), mask in sorted(kind_masks.items())]
 
     out_dir = os.path.join(ROOT, "Sources/TalintCore/Structure")
     os.makedirs(out_dir, exist_ok=True)
@@ -371,9 +389,15 @@ def main():
         out.write("  /// The releases the bit masks count, lowest bit first.\n")
         out.write("  static let releases: [TalosVersion] = [" + ", ".join(
             f"TalosVersion({r[0].split('.')[0]}, {r[0].split('.')[1]})" for r in releases) + "]\n\n")
-        out.write("  /// One line a record: `T<type>` starts a type's fields, then per field\n")
-        out.write("  /// `name\\tmask\\tshape\\tdescription\\tdeprecated mask\\tenum\\tdeprecation`; `K<kind>\\tmask\\troot` a document kind.\n")
-        out.write('  static let records = "' + swift_string("\n".join(lines)) + '"\n\n')
+        out.write("  /// Each struct type: its name, then one line a field,\n")
+        out.write("  /// `name\\tmask\\tshape\\tdescription\\tdeprecated mask\\tenum\\tdeprecation`. A type is\n")
+        out.write("  /// decoded when a walk first reaches it (see StructureTable).\n")
+        out.write("  static let types: [String] = [\n")
+        for block in type_blocks:
+            out.write('    "' + swift_string("\n".join(block)) + '",\n')
+        out.write("  ]\n\n")
+        out.write("  /// `kind\\tmask\\troot type` a line; the legacy v1alpha1 document is kind \"\".\n")
+        out.write('  static let kinds = "' + swift_string("\n".join(kind_lines)) + '"\n\n')
         out.write("  /// Field descriptions, separated by U+001E, read only when one is asked for.\n")
         out.write('  static let descriptions = "' + swift_string("\u001e".join(descriptions)) + '"\n')
         out.write("}\n")
@@ -381,7 +405,8 @@ def main():
     conformance = os.path.join(ROOT, "Tests/Conformance/talos")
     for release, ref, commit, _, _, testdata in releases:
         target = os.path.join(conformance, release)
-        os.makedirs(target, exist_ok=True)
+        shutil.rmtree(target, ignore_errors=True)
+        os.makedirs(target)
         texts = read_files(repo, ref, testdata)
         names = []
         for path in testdata:

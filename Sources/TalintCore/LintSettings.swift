@@ -55,7 +55,9 @@ public struct LintSettings: Sendable, Equatable {
   /// The release for files that name none (`.talint.yaml`, else the newest known).
   public var version: TalosVersion = .newest
   /// Where `version` came from.
-  public var versionSource = "the newest release talint knows"
+  public var versionSource = Self.assumedVersionSource
+  /// Where the release comes from when nothing names one: talint assumes the newest.
+  public static let assumedVersionSource = "the newest release talint knows"
   /// `--talos-version`: the release for every file, whatever it names.
   public var forcedVersion: TalosVersion?
   public var selection = RuleSelection()

@@ -5,6 +5,11 @@ import TalintCore
 public enum AllRules {
   public static let rules: [any Rule.Type] = [
     DuplicateKey.self,
+    UnknownKey.self,
+    WrongValueType.self,
+    ValueNotInEnum.self,
+    UnknownDocumentKind.self,
+    DeprecatedKey.self,
     KSPPKernelArgRemoved.self,
     KernelHardeningDisabled.self,
     KernelSecurityModuleWeakened.self,

@@ -65,7 +65,8 @@ import Testing
 
   @Test func jsonPatchCopyIntoItselfCopies() throws {
     let path = Self.fixtures + "/json6902-copy-into-itself-talconfig.yaml"
-    let lint = try talint(["lint", path])
+    // The copies land at keys Talos does not have (TAL011 says so); this is about the merge.
+    let lint = try talint(["lint", "--ignore", "TAL011", path])
     #expect(lint.status == 0)
     let render = try talint(["render", "--machine", "n1", path])
     #expect(render.status == 0, "\(render.stderr)")

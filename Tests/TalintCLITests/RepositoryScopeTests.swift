@@ -29,7 +29,7 @@ import Testing
       ], "\(output.stdout)")
     #expect(
       output.stderr
-        == "talint: 2 warnings in 6 Talos files (3 machines); skipped 6 other YAML files (not Talos; `talint files` says why)\n")
+        == "talint: 2 warnings, 1 info in 6 Talos files (3 machines); skipped 6 other YAML files (not Talos; `talint files` says why)\n")
   }
 
   /// pre-commit passes every staged YAML file by path: the others are skipped silently.

@@ -103,11 +103,15 @@ public struct MachineFindings: Sendable {
     }
   }
 
+  /// The TAL0 rules that judge a config's structure, as the merged machine has it, rather than
+  /// the file's text: like the security rules, a machine's finding replaces the file's own.
+  static let structureRules: Set<String> = ["TAL011", "TAL012", "TAL013", "TAL014", "TAL015"]
+
   /// True when a per-file finding lies in `regions` (what machines use of its file), so the
   /// machines' findings stand for it. The file's own problems (YAML, suppressions: TAL0xx)
   /// always stand.
   public static func replaces(_ diagnostic: Diagnostic, within regions: [SourceRange]?) -> Bool {
-    guard let regions, !diagnostic.ruleID.hasPrefix("TAL0") else { return false }
+    guard let regions, !diagnostic.ruleID.hasPrefix("TAL0") || structureRules.contains(diagnostic.ruleID) else { return false }
     if regions.isEmpty { return true }
     let line = diagnostic.range.start.line
     return regions.contains { $0.start.line <= line && line <= $0.end.line }

@@ -14,27 +14,29 @@ public struct StructureShape: Sendable, Equatable {
     case free
   }
 
-  /// `S<type>`, `M<value>`, `L<element>`, or one of `s b i u f d *`.
-  let code: Substring
+  /// `S<type>`, `M<value>`, `L<element>`, or one of `s b i u f d *`: a few bytes, stored
+  /// inline in the String.
+  let code: String
 
   public var kind: Kind {
-    switch code.first {
-    case "S": .mapping
-    case "M": .map
-    case "L": .list
-    case "s": .string
-    case "b": .bool
-    case "i": .integer
-    case "u": .unsigned
-    case "f": .float
-    case "d": .duration
+    // The first byte, not the first Character: every key of every walk asks.
+    switch code.utf8.first {
+    case UInt8(ascii: "S"): .mapping
+    case UInt8(ascii: "M"): .map
+    case UInt8(ascii: "L"): .list
+    case UInt8(ascii: "s"): .string
+    case UInt8(ascii: "b"): .bool
+    case UInt8(ascii: "i"): .integer
+    case UInt8(ascii: "u"): .unsigned
+    case UInt8(ascii: "f"): .float
+    case UInt8(ascii: "d"): .duration
     default: .free
     }
   }
 
   /// The shape of a list's elements or a map's values.
   public var element: StructureShape? {
-    kind == .list || kind == .map ? StructureShape(code: code.dropFirst()) : nil
+    kind == .list || kind == .map ? StructureShape(code: String(code.dropFirst())) : nil
   }
 
   /// The struct type a mapping shape reads (an index in the table).

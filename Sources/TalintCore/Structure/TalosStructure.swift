@@ -89,7 +89,7 @@ public struct StructureNode: Sendable {
   /// The keys a mapping holds in this release (none for a map or a free place).
   public var children: [StructureNode] {
     guard let type = shape.typeIndex else { return [] }
-    return structure.table.fields[type].filter { $0.releases & structure.bit != 0 && $0.name != "*" }.map(node)
+    return structure.table.fields(type).filter { $0.releases & structure.bit != 0 && $0.name != "*" }.map(node)
   }
 
   /// True when any key is allowed here: a map, or a struct that inlines one.
@@ -105,9 +105,13 @@ public struct StructureNode: Sendable {
   public func child(_ step: String) -> StructureNode? {
     switch shape.kind {
     case .mapping:
-      let fields = self.fields
-      guard let field = fields.first(where: { $0.name == step }) ?? fields.first(where: { $0.name == "*" }) else { return nil }
-      return node(field)
+      // Read in place: every key of every document is looked up here.
+      var inlined: StructureTable.Field?
+      for field in structure.table.fields(shape.typeIndex!) where field.releases & structure.bit != 0 {
+        if field.name == step { return node(field) }
+        if field.name == "*" { inlined = field }
+      }
+      return inlined.map(node)
     case .map: return StructureNode(name: "*", shape: shape.element!, field: nil, structure: structure)
     case .list: return StructureNode(name: "[]", shape: shape.element!, field: field, structure: structure)
     case .free: return StructureNode(name: step, shape: shape, field: nil, structure: structure)
@@ -119,14 +123,14 @@ public struct StructureNode: Sendable {
   /// what an unknown key's message says when the key belongs to another release.
   public func releases(havingKey name: String) -> [TalosVersion] {
     guard let type = shape.typeIndex else { return [] }
-    let mask = structure.table.fields[type].filter { $0.name == name }.reduce(UInt16(0)) { $0 | $1.releases }
+    let mask = structure.table.fields(type).filter { $0.name == name }.reduce(UInt16(0)) { $0 | $1.releases }
     return TalosStructure.releases(in: mask)
   }
 
   /// This release's fields of the struct (with `*` for an inlined map).
   private var fields: [StructureTable.Field] {
     guard let type = shape.typeIndex else { return [] }
-    return structure.table.fields[type].filter { $0.releases & structure.bit != 0 }
+    return structure.table.fields(type).filter { $0.releases & structure.bit != 0 }
   }
 
   private func node(_ field: StructureTable.Field) -> StructureNode {

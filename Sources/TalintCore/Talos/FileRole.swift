@@ -89,7 +89,8 @@ extension FileRole {
     case .jsonPatch:
       return ["machine", "cluster"].contains(document.patchPath?.first ?? "")
     case .typed(let kind):
-      return TalosKinds.isTalosKind(kind)
+      // A kind one or two letters from Talos's is a mistyped Talos document (TAL014 says so).
+      return TalosKinds.isTalosKind(kind) || Suggestion.nearest(kind, among: TalosKinds.sorted, maxDistance: 2) != nil
     case .schematic:
       guard let customization = yaml.value(forKey: "customization", in: root) else { return false }
       return yaml.pairs(customization).contains { yaml.scalar($0.key).map(TalosKeys.schematicCustomization.contains) ?? false }

@@ -50,6 +50,9 @@ public enum TalosKinds {
   /// Every kind some release defines.
   public static let all: Set<String> = Set(introduced.flatMap(\.kinds))
 
+  /// Every kind, in a stable order (for suggestions).
+  static let sorted: [String] = all.sorted()
+
   /// True for a kind Talos defines in some release.
   public static func isTalosKind(_ kind: String) -> Bool { all.contains(kind) }
 
