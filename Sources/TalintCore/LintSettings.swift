@@ -39,7 +39,9 @@ public struct RuleSelection: Sendable, Equatable {
     return !ignore.contains { Self.matches($0, rule) }
   }
 
-  static func isMeta(_ rule: RuleDescription) -> Bool { rule.id.hasPrefix("TAL0") }
+  /// The input and suppression checks, TAL001–TAL010; the structure rules from TAL011 on are
+  /// selected and ignored like any rule.
+  static func isMeta(_ rule: RuleDescription) -> Bool { rule.id.hasPrefix("TAL00") || rule.id == "TAL010" }
 
   /// True when `pattern` names the rule by ID, name or ID prefix.
   public static func matches(_ pattern: String, _ rule: RuleDescription) -> Bool {

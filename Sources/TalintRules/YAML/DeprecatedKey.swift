@@ -16,14 +16,25 @@ struct DeprecatedKey: Rule {
     remediation: "Move the setting to the replacement the message names.",
     references: [.talos("reference/configuration")],
     examples: [
-      .triggering("# talint: talos-version=1.12\nmachine:\n  install:\n    bootloader: true\n"),
-      .passing("machine:\n  install:\n    wipe: false\n"),
+      .triggering(
+        """
+        # talint: talos-version=1.12
+        machine:
+          install:
+            ↓bootloader: true
+        """),
+      .passing(
+        """
+        machine:
+          install:
+            wipe: false
+        """),
     ])
 
   func check(_ context: inout RuleContext) {
     // A file that names no release is judged by the newest, whose deprecations its own
     // release may not have: telling it to move is only right when its release is known.
-    guard context.release?.source != LintSettings.assumedVersionSource else { return }
+    guard context.release.source != LintSettings.assumedVersionSource else { return }
     context.reportStructure(.deprecated)
   }
 }

@@ -172,9 +172,10 @@ struct StructureWalk {
     findings.append(StructureFinding(kind: .unknownKey, message: message, range: range, keyPath: shown))
   }
 
-  /// A key or value a template fills in later: never judged.
+  /// A key or value a template fills in later, or a SOPS-encrypted value (`ENC[…]`, whose type
+  /// SOPS keeps inside it until `sops -d`): never judged.
   private static func isUnknown(_ text: String) -> Bool {
-    Placeholders.mayBeTemplated(text) && Placeholders.isTemplated(text)
+    text.hasPrefix("ENC[") || (Placeholders.mayBeTemplated(text) && Placeholders.isTemplated(text))
   }
 
   /// `machine.install.extraKernelArgs`, `machine.network.interfaces[0].dhcp`.

@@ -14,8 +14,18 @@ struct UnknownDocumentKind: Rule {
     remediation: "Correct the kind, or declare the Talos release the file is for (`# talint: talos-version=1.14`).",
     references: [.talos("reference/configuration")],
     examples: [
-      .triggering("apiVersion: v1alpha1\nkind: NetworkRuleConfg\nname: ingress\n"),
-      .passing("apiVersion: v1alpha1\nkind: NetworkRuleConfig\nname: ingress\n"),
+      .triggering(
+        """
+        apiVersion: v1alpha1
+        kind: ↓NetworkRuleConfg
+        name: ingress
+        """),
+      .passing(
+        """
+        apiVersion: v1alpha1
+        kind: NetworkRuleConfig
+        name: ingress
+        """),
     ])
 
   func check(_ context: inout RuleContext) {

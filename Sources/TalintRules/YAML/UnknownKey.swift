@@ -17,8 +17,20 @@ struct UnknownKey: Rule {
     remediation: "Correct the key's spelling, or declare the Talos release the file is for (`# talint: talos-version=1.12`).",
     references: [.talos("reference/configuration")],
     examples: [
-      .triggering("machine:\n  install:\n    extraKernalArgs:\n      - console=ttyS0\n"),
-      .passing("machine:\n  install:\n    extraKernelArgs:\n      - console=ttyS0\n"),
+      .triggering(
+        """
+        machine:
+          install:
+            ↓extraKernalArgs:
+              - console=ttyS0
+        """),
+      .passing(
+        """
+        machine:
+          install:
+            extraKernelArgs:
+              - console=ttyS0
+        """),
     ])
 
   func check(_ context: inout RuleContext) {

@@ -14,8 +14,16 @@ struct ValueNotInEnum: Rule {
     remediation: "Use one of the values the message lists.",
     references: [.talos("reference/configuration")],
     examples: [
-      .triggering("machine:\n  type: controller\n"),
-      .passing("machine:\n  type: controlplane\n"),
+      .triggering(
+        """
+        machine:
+          type: ↓controller
+        """),
+      .passing(
+        """
+        machine:
+          type: controlplane
+        """),
     ])
 
   func check(_ context: inout RuleContext) {

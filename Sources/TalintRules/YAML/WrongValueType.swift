@@ -15,8 +15,19 @@ struct WrongValueType: Rule {
     remediation: "Write the value in the type the key takes (see the message); quote nothing that must be a number or boolean.",
     references: [.talos("reference/configuration")],
     examples: [
-      .triggering("machine:\n  install:\n    extraKernelArgs: console=ttyS0\n"),
-      .passing("machine:\n  install:\n    extraKernelArgs:\n      - console=ttyS0\n"),
+      .triggering(
+        """
+        machine:
+          install:
+            extraKernelArgs: ↓console=ttyS0
+        """),
+      .passing(
+        """
+        machine:
+          install:
+            extraKernelArgs:
+              - console=ttyS0
+        """),
     ])
 
   func check(_ context: inout RuleContext) {
