@@ -46,9 +46,10 @@ struct ReportCommand: ParsableCommand {
     if let machine {
       machines = machines.filter { $0.name == machine }
       if machines.isEmpty {
-        let names = found.machines.map(\.name)
+        // Names come from the tree: a line break in one must not start a line of its own.
+        let names = found.machines.map { ControlCharacters.escaped($0.name) }
         let hint = Suggestion.nearest(machine, among: names).map { "; did you mean '\($0)'?" } ?? ""
-        throw usageError("no machine '\(machine)'\(hint) (machines here: \(names.isEmpty ? "none" : names.joined(separator: ", ")))")
+        throw usageError("no machine '\(ControlCharacters.escaped(machine))'\(hint) (machines here: \(names.isEmpty ? "none" : names.joined(separator: ", ")))")
       }
     }
     guard !machines.isEmpty else {

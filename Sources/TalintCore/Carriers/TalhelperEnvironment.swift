@@ -35,7 +35,9 @@ public struct TalhelperEnvironment: Sendable {
       files.append(file)
       for pair in document.pairs(top) {
         guard let key = document.scalar(pair.key), key != "sops", let value = document.scalar(pair.value), !document.isNull(pair.value) else { continue }
-        values[key] = value.hasPrefix("ENC[") ? String?.none : value
+        // A variable named like a secret (`OIDC_CLIENT_SECRET`) stays unknown, as an encrypted
+        // one does: substituted under a key that does not look secret, its value would be printed.
+        values[key] = value.hasPrefix("ENC[") || SecretKeys.looksSecret(key) ? String?.none : value
       }
     }
   }

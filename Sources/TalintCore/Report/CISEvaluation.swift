@@ -31,6 +31,14 @@ public struct CISEvaluator: Sendable {
   }
 
   func evaluate(_ control: CISControl, on machine: CISMachine) -> CISResult {
+    var result = judge(control, on: machine)
+    // Evidence quotes values and rule messages as written: a URL's password or join token in
+    // one is masked by its place, as `lint` masks it in messages (SecretSpans).
+    result.evidence = SecretSpans.maskingEmbeddedSecrets(in: result.evidence)
+    return result
+  }
+
+  private func judge(_ control: CISControl, on machine: CISMachine) -> CISResult {
     var result = decide(control, on: machine)
     guard result.status != .notApplicable, let ruleIDs = rulesByControl[control.id] else { return result }
     // A finding in Talos's generated base is not the user's to fix (`lint` drops them too).

@@ -5,15 +5,25 @@ enum CISFailures {
     var machines: [String]
   }
 
+  /// The place of a failure: same control, location and evidence.
+  private struct Key: Hashable {
+    var control: String
+    var location: CISLocation?
+    var evidence: String
+  }
+
   static func grouped(_ reports: [CISMachineReport]) -> [Failure] {
     var failures: [Failure] = []
+    // Found by hash, not by a search of those found so far: machines that each fail at places
+    // of their own would make the search quadratic.
+    var indexes: [Key: Int] = [:]
     for report in reports {
       for result in report.results where result.status == .fail {
-        if let index = failures.firstIndex(where: {
-          $0.result.control.id == result.control.id && $0.result.location == result.location && $0.result.evidence == result.evidence
-        }) {
+        let key = Key(control: result.control.id, location: result.location, evidence: result.evidence)
+        if let index = indexes[key] {
           failures[index].machines.append(report.machine.name)
         } else {
+          indexes[key] = failures.count
           failures.append(Failure(result: result, machines: [report.machine.name]))
         }
       }

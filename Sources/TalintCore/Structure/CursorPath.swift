@@ -1,3 +1,5 @@
+import TalintYAML
+
 /// Where an editor's cursor is in a YAML document, read from indentation alone: the text an
 /// editor holds while a key is half typed often does not parse, and completion is asked for
 /// exactly then. Block style only (what Talos configs are written in); a cursor inside a flow
@@ -48,6 +50,8 @@ public struct CursorPath: Equatable, Sendable {
     // The parents are the lines above at a shallower indentation; on an empty line, the
     // cursor's column is where the key will start.
     var indent = entry.isEmpty ? column : (entry.dashes.first ?? entry.keyStart)
+    // Gathered innermost first and reversed once: a line of many `- ` marks would make
+    // inserting each at the front quadratic.
     var parents: [String] = []
     for index in stride(from: current - 1, through: document.lowerBound, by: -1) where indent > 0 {
       let above = Entry(lines[index].bytes)
@@ -57,13 +61,13 @@ public struct CursorPath: Equatable, Sendable {
       if above.keyStart < indent && above.colon != nil {
         // A block scalar or flow value above the cursor, at a shallower indentation, holds it.
         if above.flowOrBlockScalarValue { return nil }
-        parents.insert(above.key, at: 0)
+        parents.append(above.key)
       }
       // The item marks before the key are lists the key's mapping sits in.
-      for dash in above.dashes where dash < indent { parents.insert("[]", at: 0) }
+      for dash in above.dashes.reversed() where dash < indent { parents.append("[]") }
       indent = aboveIndent
     }
-    path.parents = parents + path.parents
+    path.parents = parents.reversed() + path.parents
     (path.kind, path.apiVersion) = header(of: document, in: lines)
     return path
   }
@@ -94,19 +98,14 @@ public struct CursorPath: Equatable, Sendable {
     let bytes: ArraySlice<UInt8>
     var end: Int { start + bytes.count }
 
+    /// The lines as libyaml counts them (a lone CR, NEL, LS and PS end one too): the lines the
+    /// editor's positions were turned into offsets by (LineIndex).
     static func split(_ text: [UInt8]) -> [Line] {
-      var lines: [Line] = []
-      var start = 0
-      for (index, byte) in text.enumerated() where byte == UInt8(ascii: "\n") {
-        lines.append(Line(start: start, bytes: trimmed(text[start..<index])))
-        start = index + 1
+      let index = LineIndex.text(of: text)
+      return (1...index.lineCount).map { line in
+        let range = index.byteRange(ofLine: line)
+        return Line(start: range.lowerBound, bytes: text[range])
       }
-      lines.append(Line(start: start, bytes: trimmed(text[start..<text.count])))
-      return lines
-    }
-
-    private static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-      bytes.last == UInt8(ascii: "\r") ? bytes.dropLast() : bytes
     }
   }
 
