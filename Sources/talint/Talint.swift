@@ -56,5 +56,5 @@ struct Talint: ParsableCommand {
 
 /// The tool's own version, shown by `--version` and in machine formats.
 enum TalintVersion {
-  static let string = "0.3.0"
+  static let string = "0.4.0"
 }
