@@ -11,7 +11,9 @@ struct DeprecatedKey: Rule {
       by the `KubeletConfig` document). The decoder still accepts them, so this is information: the \
       message names the replacement where Talos does. A deprecated section is reported once, and only \
       for a file whose release is known (declared, or set in `.talint.yaml`): one judged by the newest \
-      release for want of another would be told of deprecations its own release may not have.
+      release for want of another would be told of deprecations its own release may not have. A key \
+      the release's own `talosctl gen config` still writes (`persist`) is not reported: it is not the \
+      operator's to move.
       """,
     remediation: "Move the setting to the replacement the message names.",
     references: [.talos("reference/configuration")],
