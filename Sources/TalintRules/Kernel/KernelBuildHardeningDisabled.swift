@@ -68,22 +68,35 @@ struct KernelBuildHardeningDisabled: Rule {
   static let ignoredByTalosKernel: Set<String> = ["nosmap", "nosmep"]
 
   /// The arguments the command line ends with, in their order: Talos applies them one after
-  /// another, `-key` dropping every value of `key` before it and `-key=value` that value.
+  /// another, `-key` dropping every value of `key` before it and `-key=value` that value. Each
+  /// argument is dropped at most once, through an index of what each removal can reach, so a
+  /// file of thousands of documents costs what its arguments do, not their square.
   static func inForce(_ args: [Located<KernelArg>]) -> [Located<KernelArg>] {
     var kept: [Located<KernelArg>?] = []
+    var byKey: [String: [Int]] = [:]
+    var byKeyAndValue: [String: [Int]] = [:]
     for arg in args {
+      let key = arg.value.key
       guard arg.value.removes else {
+        byKey[key, default: []].append(kept.count)
+        if let value = arg.value.value { byKeyAndValue[key + "=" + value, default: []].append(kept.count) }
         kept.append(arg)
         continue
       }
-      for index in kept.indices where kept[index]?.value.key == arg.value.key {
-        if arg.value.value == nil || arg.value.value == kept[index]?.value.value { kept[index] = nil }
+      if let value = arg.value.value {
+        for index in byKeyAndValue.removeValue(forKey: key + "=" + value) ?? [] { kept[index] = nil }
+      } else {
+        for index in byKey.removeValue(forKey: key) ?? [] { kept[index] = nil }
       }
     }
     // A key given several values takes its last one.
-    var last: [String: Int] = [:]
-    for (index, arg) in kept.enumerated() { if let arg { last[arg.value.key] = index } }
-    return kept.indices.compactMap { index in kept[index].flatMap { last[$0.value.key] == index ? $0 : nil } }
+    var seen: Set<String> = []
+    var result: [Located<KernelArg>] = []
+    for arg in kept.reversed() {
+      guard let arg, seen.insert(arg.value.key).inserted else { continue }
+      result.append(arg)
+    }
+    return result.reversed()
   }
 
   static func weakening(_ arg: KernelArg) -> String? {
