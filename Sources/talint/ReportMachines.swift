@@ -20,9 +20,7 @@ struct ReportMachines {
     let run = LintRun(linterForPath: { linters.linter(for: $0) }, projectMachines: linters.projectMachines(configKeys: keys))
     let found = run.machines(inputs.map { LintRun.Input($0, linter: linters.linter(for: $0.displayPath)) })
     var store = found.store
-    var described: [(MachineDefinition, TalosRelease)] = found.machines.map {
-      ($0, linters.linter(for: $0.definedIn).settings.release(of: $0))
-    }
+    var described = found.machines
     // A complete config that no machine uses is a machine of its own, judged by the release
     // `lint` gives the file.
     var used = Set(found.machines.flatMap(Self.files).map(FilePath.absolute))
@@ -31,14 +29,14 @@ struct ReportMachines {
       guard let documents = try? store.load(path).get() else { continue }
       let config = TalosConfig(documents)
       guard config.hasFullConfig, let type = config.machineType else { continue }
-      described.append(
-        (MachineDefinition(name: path, type: type, release: nil, base: .file(path), patches: [], definedIn: path),
-         linters.linter(for: path).release(ofPath: path, referrer: nil)))
+      let release = linters.linter(for: path).release(ofPath: path, referrer: nil)
+      described.append(MachineDefinition(name: path, type: type, release: release, base: .file(path), patches: [], definedIn: path))
     }
-    store.load(described.map(\.0))
-    for (definition, release) in described {
-      let linter = linters.linter(for: definition.definedIn)
-      let effective = EffectiveConfig(definition, release: release, store: &store)
+    store.load(described)
+    for definition in described {
+      // Merged and judged as `lint` judges machines; the merge's own problems are printed apart.
+      let report = MachineReport(definition, linter: linters.linter(for: definition.definedIn), store: &store)
+      let effective = report.config
       for error in effective.errors {
         let file = error.range.map { Int($0.file) }.flatMap { $0 >= 0 && $0 < effective.files.count ? effective.files[$0].path : nil } ?? definition.definedIn
         let at = error.range.map { "\($0.start.line):\($0.start.column)" } ?? "1:1"
@@ -46,7 +44,8 @@ struct ReportMachines {
       }
       // A merge stopped at a safety limit holds part of the config: it is not judged.
       guard !effective.passedLimit else { continue }
-      machines.append(CISMachine(effective, findings: linter.check(effective.config, release: release, path: definition.definedIn)))
+      let mergeRules = Set(effective.errors.map { $0.reported.rule.id })
+      machines.append(CISMachine(effective, findings: report.diagnostics.filter { !mergeRules.contains($0.ruleID) }))
     }
   }
 

@@ -53,7 +53,9 @@ import Testing
     defer { try? FileManager.default.removeItem(atPath: folder) }
     let linter = Linter(rules: [])
     let run = LintRun(linterForPath: { _ in linter })
-    let reports = run.machineReports([LintRun.Input(.path(folder + "/talconfig.yaml"), linter: linter)])
+    var (machines, store) = run.machines([LintRun.Input(.path(folder + "/talconfig.yaml"), linter: linter)])
+    store.load(machines)
+    let reports = machines.map { MachineReport($0, linter: linter, store: &store) }
     #expect(reports.map(\.machine.name) == ["cp1"])
     #expect(reports.first?.release.version == TalosVersion(1, 9))
     #expect(reports.first?.config.files.contains { $0.path.hasSuffix("patches/cp.yaml") } == true)

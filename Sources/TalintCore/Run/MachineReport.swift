@@ -1,6 +1,6 @@
 /// One machine as a run judges it: its merged config (which holds its definition and the
 /// release it is judged by) and the findings on it, with positions in `config.files`. What
-/// `MachineFindings` gathers for `lint`, and what a report per machine reads.
+/// `MachineFindings` gathers for `lint`, and what `talint report` reads per machine.
 public struct MachineReport: Sendable {
   public var config: EffectiveConfig
   /// Findings on the merged config and the merge's own problems (a patch Talos would refuse).
@@ -21,15 +21,5 @@ public struct MachineReport: Sendable {
       guard linter.settings.selection.includes(rule) else { continue }
       diagnostics.append(Diagnostic(rule: rule, message: message, path: machine.definedIn, range: range))
     }
-  }
-}
-
-extension LintRun {
-  /// Every machine the inputs and the project configurations describe, merged and judged by
-  /// the linter of the project that defines it, in the order `lint` judges them.
-  public func machineReports(_ inputs: [Input]) -> [MachineReport] {
-    var (machines, store) = machines(inputs)
-    store.load(machines)
-    return machines.map { MachineReport($0, linter: linterForPath($0.definedIn), store: &store) }
   }
 }

@@ -40,21 +40,6 @@ public struct TalosStructure: Sendable {
     return node
   }
 
-  /// The keys a mapping at `path` may hold (none for a free or map-typed place).
-  public func children(at path: [String], kind: String? = nil) -> [StructureNode] {
-    node(kind: kind, path: path)?.children ?? []
-  }
-
-  /// What Talos's documentation says about the key at `path`.
-  public func description(at path: [String], kind: String? = nil) -> String? {
-    node(kind: kind, path: path)?.description
-  }
-
-  /// The values Talos accepts at `path`, where it lists them; empty otherwise.
-  public func enumValues(at path: [String], kind: String? = nil) -> [String] {
-    node(kind: kind, path: path)?.enumValues ?? []
-  }
-
   static func releases(in mask: UInt16) -> [TalosVersion] {
     StructureData.releases.indices.filter { mask & (1 << UInt16($0)) != 0 }.map { StructureData.releases[$0] }
   }
@@ -92,15 +77,6 @@ public struct StructureNode: Sendable {
     return structure.table.fields(type).filter { $0.releases & structure.bit != 0 && $0.name != "*" }.map(node)
   }
 
-  /// True when any key is allowed here: a map, or a struct that inlines one.
-  public var acceptsAnyKey: Bool {
-    switch shape.kind {
-    case .map, .free: return true
-    case .mapping: return fields.contains { $0.name == "*" }
-    default: return false
-    }
-  }
-
   /// The node one step below: a struct's key, a map's value, a list's element.
   public func child(_ step: String) -> StructureNode? {
     switch shape.kind {
@@ -125,12 +101,6 @@ public struct StructureNode: Sendable {
     guard let type = shape.typeIndex else { return [] }
     let mask = structure.table.fields(type).filter { $0.name == name }.reduce(UInt16(0)) { $0 | $1.releases }
     return TalosStructure.releases(in: mask)
-  }
-
-  /// This release's fields of the struct (with `*` for an inlined map).
-  private var fields: [StructureTable.Field] {
-    guard let type = shape.typeIndex else { return [] }
-    return structure.table.fields(type).filter { $0.releases & structure.bit != 0 }
   }
 
   private func node(_ field: StructureTable.Field) -> StructureNode {
