@@ -20,7 +20,7 @@ struct StructureHelp {
   /// Markdown for the key under the cursor: its description, its type, the release that added
   /// it and its deprecation; nil off a key Talos knows.
   func hover(_ cursor: CursorPath) -> String? {
-    guard !cursor.key.isEmpty, let node = node(cursor.parents + [cursor.key], kind: cursor.kind), node.name != "*" else { return nil }
+    guard !cursor.key.isEmpty, let node = structure.node(kind: cursor.kind, path: cursor.parents + [cursor.key]), node.name != "*" else { return nil }
     var lines = ["**\(cursor.key)** — \(node.shape.spoken), Talos \(structure.release)"]
     if let deprecation = node.deprecation { lines.append("**Deprecated:** \(deprecation)") }
     if let added = node.addedIn, added > TalosVersion.oldest { lines.append("Added in Talos \(added).") }
@@ -36,11 +36,11 @@ struct StructureHelp {
       if cursor.parents.isEmpty && cursor.key == "kind" {
         return structure.kinds.map { item($0, kind: 12, detail: "Talos \(structure.release) document") }
       }
-      guard let node = node(cursor.parents + [cursor.key], kind: cursor.kind) else { return [] }
+      guard let node = structure.node(kind: cursor.kind, path: cursor.parents + [cursor.key]) else { return [] }
       let values = node.enumValues.isEmpty && node.shape.kind == .bool ? ["true", "false"] : node.enumValues
       return values.map { item($0, kind: 12, detail: node.shape.spoken) }
     }
-    guard let mapping = node(cursor.parents, kind: cursor.kind) else { return [] }
+    guard let mapping = structure.node(kind: cursor.kind, path: cursor.parents) else { return [] }
     return mapping.children.map { child in
       var entry = item(child.name, kind: 10, detail: child.shape.spoken, documentation: child.description)
       if child.deprecation != nil, case .object(var object) = entry {
@@ -49,12 +49,6 @@ struct StructureHelp {
       }
       return entry
     }
-  }
-
-  /// The node at a path from the document's root: a typed document's by its kind, a v1alpha1
-  /// document's from `machine`, `cluster`, … .
-  private func node(_ path: [String], kind: String?) -> StructureNode? {
-    structure.node(kind: kind, path: path)
   }
 
   private func item(_ label: String, kind: Int, detail: String, documentation: String? = nil) -> JSON {

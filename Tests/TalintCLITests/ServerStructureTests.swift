@@ -62,6 +62,17 @@ import Testing
     #expect(labels(client, root + "/rules.yaml", line: 5, character: 4).contains("except"))
   }
 
+  /// Hover on a secret's line shows the finding and Talos's description, never the value.
+  @Test func hoverOnASecretNeverShowsItsValue() throws {
+    let (client, root) = try session()
+    opened(client, root + "/node.yaml", "machine:\n  type: worker\n  token: hoverTokenValue42x\n")
+    let text = try #require(hover(client, root + "/node.yaml", line: 2, character: 4))
+    #expect(text.contains("**token**"), "\(text)")
+    #expect(!text.contains("hoverTokenValue42x"), "\(text)")
+    let values = labels(client, root + "/node.yaml", line: 2, character: 12)
+    #expect(!values.contains { $0.contains("hoverTokenValue42x") })
+  }
+
   @Test func noHelpInFilesThatAreNotTalosConfig() throws {
     let (client, root) = try session()
     let deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\nspec:\n  \n"
