@@ -42,14 +42,6 @@ public struct StructureShape: Sendable, Equatable {
   /// The struct type a mapping shape reads (an index in the table).
   var typeIndex: Int? { kind == .mapping ? Int(code.dropFirst()) : nil }
 
-  /// True for a shape a YAML scalar fills.
-  public var isScalar: Bool {
-    switch kind {
-    case .string, .bool, .integer, .unsigned, .float, .duration: true
-    default: false
-    }
-  }
-
   /// How a message names it: "a mapping", "a list", "a boolean".
   public var spoken: String {
     switch kind {
