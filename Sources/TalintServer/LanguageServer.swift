@@ -139,7 +139,8 @@ public final class LanguageServer: @unchecked Sendable {
   /// Editor settings: `talosVersion`, `select`, `ignore` (as the command line's options).
   private func applySettings(_ settings: JSON?) {
     guard let settings, case .object = settings else { return }
-    var overrides = ServerWorkspace.Overrides()
+    var overrides = SettingsOverlay()
+    overrides.talosVersionSource = "the editor's talint.talosVersion"
     overrides.talosVersion = settings["talosVersion"]?.string.flatMap(TalosVersion.init(parsing:))
     overrides.select = settings["select"]?.array?.compactMap(\.string) ?? []
     overrides.ignore = settings["ignore"]?.array?.compactMap(\.string) ?? []

@@ -1,42 +1,37 @@
 import TalintCore
 import TalintRules
 
-/// What the command line's `.talint.yaml` handling does, for the server: the nearest
-/// configuration of each document (reloaded when one changes), editor settings on top as the
-/// command line's options go on top, and a run that includes the project's machines.
-/// Used only from the server's queue (and from a lint run's serial steps it starts there).
+/// The server's `Workspace`: the command line's project set-up (nearest `.talint.yaml`,
+/// machines, referrers) with the editor's settings as the overlay, lenient where the command
+/// line stops (a configuration it cannot use is shown, and the defaults apply), and each
+/// document linted with the documents the editor holds. Used only from the server's queue.
 final class ServerWorkspace: @unchecked Sendable {
-  /// Editor settings (`workspace/didChangeConfiguration`, section `talint`), like the CLI's.
-  struct Overrides: Equatable {
-    var talosVersion: TalosVersion?
-    var select: [String] = []
-    var ignore: [String] = []
-  }
-
-  var overrides = Overrides() {
+  /// Editor settings (`workspace/didChangeConfiguration`, section `talint`), like the CLI's options.
+  var overrides = SettingsOverlay() {
     didSet { reload() }
   }
   /// Problems found in configurations, each said once (the server shows them to the user).
-  private(set) var problems: [String] = []
-  private var discovery = ConfigDiscovery()
-  private var configs: [String: ProjectConfig] = [:]
-  private var linters: [String: Linter] = [:]
-  /// By project root: the files its talconfigs and Omni templates name as patches, read when a
-  /// document without a release of its own is linted, as the command line reads them.
-  private var referrers: [String: PatchReferrers] = [:]
+  private let problems = Problems()
+  private var workspace: Workspace
+
+  init() {
+    workspace = Self.workspace(overrides, problems)
+  }
+
+  private static func workspace(_ overlay: SettingsOverlay, _ problems: Problems) -> Workspace {
+    // A lenient workspace does not throw: a configuration it cannot use gives the defaults.
+    (try? Workspace(rules: AllRules.rules, knownRules: AllRules.descriptions, overlay: overlay, strict: false) { problems.said.append($0) })!
+  }
 
   /// Forgets every configuration read: the next lint reads them again.
   func reload() {
-    discovery = ConfigDiscovery()
-    configs = [:]
-    linters = [:]
-    referrers = [:]
+    workspace = Self.workspace(overrides, problems)
   }
 
   /// A document was saved: a talconfig or template may name other patches or another release now.
   func saved(_ document: TextDocument) {
     let text = String(decoding: document.text, as: UTF8.self)
-    if text.contains("talosVersion") || text.contains("kind: Cluster") { referrers = [:] }
+    if text.contains("talosVersion") || text.contains("kind: Cluster") { workspace.forgetReferrers() }
   }
 
   /// The findings on a document's text, suppressions applied, machines included, and the
@@ -44,68 +39,31 @@ final class ServerWorkspace: @unchecked Sendable {
   /// the document names is read as the editor holds it (a new one not yet saved is no
   /// missing file).
   func lint(_ document: TextDocument, open: [TextDocument] = []) -> (diagnostics: [Diagnostic], release: TalosRelease?, role: FileRole?) {
-    let key = configPath(for: document.path) ?? ""
-    let machines = key.isEmpty ? [] : config(at: key).machineDefinitions
-    var run = LintRun(linterForPath: { [unowned self] path in self.linter(key: self.configPath(for: path) ?? "") }, projectMachines: machines)
-    run.outsideReferrer = { [unowned self] path in self.reference(to: path, key: key) }
     // Only the documents whose file name the text mentions: each one costs a lint.
     let named = open.filter { other in
       guard other.path != document.path, let name = other.path.split(separator: "/").last else { return false }
       return document.lines.contains(String(name))
     }
-    let inputs = ([document] + named).map { LintRun.Input(.buffer($0.text, path: $0.path), linter: linter(key: configPath(for: $0.path) ?? "")) }
-    let results = run.run(inputs)
+    let inputs = ([document] + named).map { open in
+      LintRun.Input(.buffer(open.text, path: open.path), linter: workspace.linter(for: open.path), namedBy: workspace.namedBy(.path(open.path)))
+    }
+    let key = (try? workspace.configKey(for: document.path)) ?? ""
+    let results = workspace.run(inputs, configKeys: [key])
     let result = results.first { $0.path == document.path }
     return (result?.diagnostics.filter { $0.suppression == nil } ?? [], result?.release, result?.role)
   }
 
-  /// The reference naming `path` as a patch in its project, as `ReferrerLookup` finds it on
-  /// the command line.
-  private func reference(to path: String, key: String) -> PatchReference? {
-    let root = linter(key: key).root.root(of: path).folder
-    if let known = referrers[root] { return known.reference(to: path) }
-    let found = PatchReferrers(folder: root) { [unowned self] file in self.linter(key: self.configPath(for: file) ?? "") }
-    referrers[root] = found
-    return found.reference(to: path)
-  }
-
-  private func configPath(for path: String) -> String? {
-    discovery.configPath(for: path)
-  }
-
-  private func config(at path: String) -> ProjectConfig {
-    if let known = configs[path] { return known }
-    var config = ProjectConfig()
-    // As on the command line: a configuration that links out of the project is not read.
-    if let refusal = ProjectRoot().linkRefusal(path, walking: FilePath.parent(path)) {
-      problems.append("\(path):1:1: error: \(refusal)")
-    } else if let bytes = try? InputFile.path(path).read() {
-      let (parsed, found) = ConfigParser(knownRules: AllRules.descriptions).parse(bytes: bytes, path: path)
-      problems += found.map(\.description)
-      config = found.contains(where: \.isError) ? ProjectConfig(path: path) : parsed
-    }
-    configs[path] = config
-    return config
-  }
-
-  private func linter(key: String) -> Linter {
-    if let known = linters[key] { return known }
-    var settings = (key.isEmpty ? ProjectConfig() : config(at: key)).settings(knownRules: AllRules.descriptions)
-    settings.version = settings.version.nearestKnown
-    if let version = overrides.talosVersion { settings.forcedVersion = version.nearestKnown }
-    if !overrides.select.isEmpty { settings.selection.select = overrides.select }
-    if !overrides.ignore.isEmpty { settings.selection.ignore = overrides.ignore }
-    var linter = Linter(rules: AllRules.rules, settings: settings)
-    // References stay inside the project, as on the command line (outside a repository: the
-    // configuration's folder, else the document's).
-    linter.root = ProjectRoot(configFolder: key.isEmpty ? nil : FilePath.parent(key))
-    linters[key] = linter
-    return linter
-  }
-
   /// Takes the problems to show, so each is shown once.
   func takeProblems() -> [String] {
-    defer { problems = [] }
-    return problems
+    defer { problems.said = [] }
+    return problems.said
+  }
+
+  /// What the workspace said since the last `takeProblems`, without the command line's
+  /// `talint: ` (the server puts its own).
+  private final class Problems: @unchecked Sendable {
+    var said: [String] = [] {
+      didSet { said = said.map { $0.hasPrefix("talint: ") ? String($0.dropFirst(8)) : $0 } }
+    }
   }
 }

@@ -25,7 +25,7 @@ func write(_ text: String, to descriptor: Int32) {
 func writeOut(_ bytes: [UInt8]) { write(bytes, to: 1) }
 
 func write(_ bytes: [UInt8], to descriptor: Int32) {
-  bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
+  _ = bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
 }
 
 /// Says what is wrong with the invocation and ends the run with exit code 64, without the

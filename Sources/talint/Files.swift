@@ -34,8 +34,8 @@ struct Files: ParsableCommand {
   func run() throws {
     let request = LintRequest(paths: paths, settings: options.choices, stdinFilename: stdinFilename, forceExclude: forceExclude)
     let targets = request.targets
-    let projects = try ProjectConfigs(explicit: options.config, linted: targets.map { $0 == "-" ? stdinFilename ?? "." : $0 })
-    let plan = try LintPlan(targets: targets, projects: projects, options: options.choices, stdinName: stdinFilename, forceExclude: forceExclude)
+    let workspace = try Workspace.commandLine(options.choices, linted: targets.map { $0 == "-" ? stdinFilename ?? "." : $0 })
+    let plan = try exitingOnRefusal { try LintPlan(targets: targets, workspace: workspace, stdinName: stdinFilename, forceExclude: forceExclude) }
     for directory in plan.emptyDirectories { writeErr("talint: warning: \(directory) holds no YAML file to lint\n") }
     let files = plan.lint(excerpts: false, valueHashes: false).files.sorted { $0.path < $1.path }.map(Entry.init)
     switch format {

@@ -32,12 +32,12 @@ struct LintRequest: Equatable {
   var targets: [String] { paths.isEmpty ? [stdinFilename == nil ? "." : "-"] : paths }
 
   func run() throws {
-    let projects = try ProjectConfigs(explicit: settings.config, linted: targets.map { $0 == "-" ? stdinFilename ?? "." : $0 })
+    let workspace = try Workspace.commandLine(settings, linted: targets.map { $0 == "-" ? stdinFilename ?? "." : $0 })
     if showConfig {
-      writeOut(try projects.describe(targets, options: settings))
+      writeOut(try exitingOnRefusal { try Config.describe(targets, in: workspace) })
       return
     }
-    let plan = try LintPlan(targets: targets, projects: projects, options: settings, stdinName: stdinFilename, forceExclude: forceExclude)
+    let plan = try exitingOnRefusal { try LintPlan(targets: targets, workspace: workspace, stdinName: stdinFilename, forceExclude: forceExclude) }
     for directory in plan.emptyDirectories {
       writeErr("talint: warning: \(directory) holds no YAML file to lint\n")
     }
@@ -88,16 +88,17 @@ struct LintRequest: Equatable {
     var fixes = 0
     var unreadable = false
     var unwritten = false
-    for (input, linter, outcome) in plan.fixes() {
-      guard case .success(let (original, result)) = outcome else {
-        if case .failure(let error) = outcome { writeErr("\(input.displayPath): not fixed: \(error)\n") }
+    for file in plan.fixes() {
+      let input = file.input
+      guard case .success(let (original, result)) = file.outcome else {
+        if case .failure(let error) = file.outcome { writeErr("\(input.displayPath): not fixed: \(error)\n") }
         unreadable = true
         continue
       }
       if let refusal = result.refusal { writeErr("\(input.displayPath): not fixed: \(refusal)\n") }
       guard result.applied > 0, result.bytes != original else { continue }
       if diff {
-        writeOut(linter.diff(original, result.bytes, path: input.displayPath))
+        writeOut(file.linter.diff(original, result.bytes, path: input.displayPath))
       } else if case .path(let path) = input.source {
         do {
           try replaceAtomically(path, original: original, with: result.bytes)

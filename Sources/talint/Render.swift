@@ -43,17 +43,12 @@ struct Render: ParsableCommand {
   }
 
   func run() throws {
-    let projects = try ProjectConfigs(explicit: options.config, linted: paths.isEmpty ? ["."] : paths)
-    let linters = Linters(projects: projects, options: options.choices, excerpts: false, known: [:])
+    let workspace = try Workspace.commandLine(options.choices, linted: paths.isEmpty ? ["."] : paths)
     let definition: MachineDefinition
     var store: PatchStore
+    let release: TalosRelease
     if let machine {
-      let collector = InputCollector(projects: projects)
-      let inputs = collector.collect(paths.isEmpty ? ["."] : paths).inputs
-      let keys = Set(inputs.map { (try? projects.config(for: $0.displayPath))?.path ?? "" })
-      let here = (try? projects.config(for: paths.first ?? "."))?.path ?? ""
-      let run = LintRun(linterForPath: { linters.linter(for: $0) }, projectMachines: linters.projectMachines(configKeys: keys.union([here])))
-      let found = run.machines(inputs.map { LintRun.Input($0, linter: linters.linter(for: $0.displayPath)) })
+      let found = try exitingOnRefusal { try workspace.machines(under: paths.isEmpty ? ["."] : paths) }
       let matches = found.machines.filter { $0.name == machine }
       guard let first = matches.first else {
         let names = found.machines.map(\.name)
@@ -65,22 +60,17 @@ struct Render: ParsableCommand {
       }
       definition = first
       store = found.store
+      // A described machine is judged by its definition's release.
+      release = workspace.linter(for: definition.definedIn).settings.release(of: definition)
     } else {
       store = PatchStore(analyses: [])
       let declared = base.flatMap { try? store.load($0).get() }.flatMap { TalosConfig($0).machineType }
       definition = MachineDefinition(
         name: base ?? "render", type: type.map { $0 == "worker" ? .worker : .controlPlane } ?? declared ?? .controlPlane, release: nil,
         base: base.map { .file($0) } ?? .generated, patches: patch.map { MachinePatch(path: $0, content: .file) }, definedIn: base ?? patch.first ?? ".")
-    }
-    let linter = linters.linter(for: definition.definedIn)
-    // A machine made of files is judged by the release `lint` gives the first of them (its
-    // own, else its talconfig's); a described machine by its definition's.
-    let release: TalosRelease
-    if machine == nil {
-      let referrer = ReferrerLookup(projects: projects, linters: linters).reference(to: definition.definedIn)?.release
-      release = linter.release(ofPath: definition.definedIn, referrer: referrer)
-    } else {
-      release = linter.settings.release(of: definition)
+      // A machine made of files is judged by the release `lint` gives the first of them (its
+      // own, else its talconfig's).
+      release = try exitingOnRefusal { try workspace.release(ofPath: definition.definedIn) }
     }
     store.load([definition])
     let effective = EffectiveConfig(definition, release: release, store: &store)

@@ -40,7 +40,9 @@ struct ReportCommand: ParsableCommand {
   }
 
   func run() throws {
-    let found = try ReportMachines(paths: paths.isEmpty ? ["."] : paths, options: options)
+    let paths = paths.isEmpty ? ["."] : paths
+    let workspace = try Workspace.commandLine(options.choices, linted: paths)
+    let found = try exitingOnRefusal { try ReportMachines(paths: paths, workspace: workspace) }
     for problem in found.problems { writeErr(problem + "\n") }
     var machines = found.machines
     if let machine {

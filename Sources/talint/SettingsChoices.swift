@@ -3,7 +3,7 @@ import TalintCore
 import TalintRules
 
 /// The settings options of a command line as plain values (`SettingsOptions` parses them;
-/// `LintCommandLine` reads them without reflection), and how they combine with a project's
+/// `LintCommandLine` reads them without reflection), and the overlay they put on a project's
 /// `.talint.yaml`.
 struct SettingsChoices: Equatable {
   var failOn: FailThreshold?
@@ -28,34 +28,10 @@ struct SettingsChoices: Equatable {
     list.split(separator: ",").map { String($0).trimmingBlanks() }.filter { !$0.isEmpty }
   }
 
-  /// What applies to files under one configuration.
-  struct Effective {
-    var settings: LintSettings
-    var failOn: FailThreshold
-    /// Said once on standard error: a release talint does not know, and the one used instead.
-    var warnings: [String] = []
-  }
-
-  static func unknownRelease(_ version: TalosVersion, from source: String) -> String {
-    "talint: warning: \(source) names Talos \(version), which talint does not know "
-      + "(it knows \(TalosVersion.oldest)–\(TalosVersion.newest)); judging against \(version.nearestKnown)"
-  }
-
-  /// The file's settings with the command line's on top (the command line wins).
-  func effective(_ project: ProjectConfig) -> Effective {
-    var settings = project.settings(knownRules: AllRules.descriptions)
-    var warnings: [String] = []
-    if let version = talosVersion.flatMap(TalosVersion.init(parsing:)) {
-      settings.forcedVersion = version.nearestKnown
-      if version != version.nearestKnown { warnings.append(Self.unknownRelease(version, from: "--talos-version")) }
-    }
-    if settings.version != settings.version.nearestKnown {
-      warnings.append(Self.unknownRelease(settings.version, from: "talos-version in \(project.path ?? ".talint.yaml")"))
-      settings.version = settings.version.nearestKnown
-    }
-    if !select.isEmpty { settings.selection.select = select.flatMap(Self.split) }
-    if !ignore.isEmpty { settings.selection.ignore = ignore.flatMap(Self.split) }
-    let threshold = failOn ?? project.failOn.flatMap(FailThreshold.init(rawValue:)) ?? .warning
-    return Effective(settings: settings, failOn: threshold, warnings: warnings)
+  /// The options as what goes on top of each `.talint.yaml`.
+  var overlay: SettingsOverlay {
+    SettingsOverlay(
+      talosVersion: talosVersion.flatMap(TalosVersion.init(parsing:)), select: select.flatMap(Self.split), ignore: ignore.flatMap(Self.split),
+      failOn: failOn)
   }
 }

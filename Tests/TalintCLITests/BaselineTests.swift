@@ -12,7 +12,7 @@ import Testing
   }
 
   func repository() throws -> String {
-    try Workspace.make(["repo/.git/": "", "repo/talos/nodes/cp.yaml": weak, "repo/talos/broken.yaml": "machine: {type: [\n"]) + "/repo"
+    try ScratchTree.make(["repo/.git/": "", "repo/talos/nodes/cp.yaml": weak, "repo/talos/broken.yaml": "machine: {type: [\n"]) + "/repo"
   }
 
   @Test func entriesAreRelativeToTheBaselineFolderAndMatchFromAnywhere() throws {
@@ -95,7 +95,7 @@ import Testing
     let strict = try talint(["lint", "--strict-baseline", "talos/nodes/cp.yaml"], in: repo)
     #expect(strict.status == 1)
     #expect(strict.stderr.contains("TAL201 at machine.sysctls.kernel.kptr_restrict"))
-    let missing = try Workspace.make(["repo/.git/": "", "repo/.talint.yaml": "baseline: nowhere.json\n", "repo/a.yaml": weak]) + "/repo"
+    let missing = try ScratchTree.make(["repo/.git/": "", "repo/.talint.yaml": "baseline: nowhere.json\n", "repo/a.yaml": weak]) + "/repo"
     let unreadable = try talint(["lint", "a.yaml"], in: missing)
     #expect(unreadable.status == 64)
     #expect(unreadable.stderr.contains("cannot read baseline"))

@@ -13,7 +13,7 @@ import Testing
   let kptr = "machine:\n  sysctls:\n    kernel.kptr_restrict: \"1\"\n"
 
   func repository(talosVersion: String) throws -> String {
-    try Workspace.make([
+    try ScratchTree.make([
       "repo/.git/": "",
       "repo/talos/talconfig.yaml": "clusterName: home\ntalosVersion: \(talosVersion)\nendpoint: https://10.0.0.1:6443\nnodes: []\npatches:\n  - \"@./patches/kspp.yaml\"\n  - \"@./patches/kspp.yaml\"\n",
       "repo/talos/patches/kspp.yaml": kptr,
@@ -57,7 +57,7 @@ import Testing
   }
 
   @Test func walksReadTemplatesAndIncludedNames() throws {
-    let repo = try Workspace.make([
+    let repo = try ScratchTree.make([
       "repo/.git/": "",
       "repo/.talint.yaml": "include: [\"nodes/*.talos\"]\n",
       "repo/templates/cp.yaml.j2": "machine:\n  sysctls:\n    kernel.kptr_restrict: \"{{ kptr }}\"\n    kernel.dmesg_restrict: \"0\"\n",
@@ -73,7 +73,7 @@ import Testing
   }
 
   @Test func aTemplateThatIsNotYAMLIsAnInfoNotAFailure() throws {
-    let repo = try Workspace.make(["repo/.git/": "", "repo/cp.yaml.j2": "machine:\n  sysctls: {{ sysctls | indent(4) }}\n    extra: 1\n"]) + "/repo"
+    let repo = try ScratchTree.make(["repo/.git/": "", "repo/cp.yaml.j2": "machine:\n  sysctls: {{ sysctls | indent(4) }}\n    extra: 1\n"]) + "/repo"
     let output = try talint(["lint", "."], in: repo)
     #expect(output.status == 0)
     #expect(output.stdout.contains("info: this Jinja template is not YAML once its expressions are masked"))
@@ -83,7 +83,7 @@ import Testing
 
   @Test func anImageFactorySchematicsEmbeddedConfigIsLintedInPlace() throws {
     let schematic = "customization:\n  embeddedMachineConfiguration: |\n    machine:\n      sysctls:\n        kernel.dmesg_restrict: \"0\"\n"
-    let repo = try Workspace.make(["repo/.git/": "", "repo/schematic.yaml": schematic]) + "/repo"
+    let repo = try ScratchTree.make(["repo/.git/": "", "repo/schematic.yaml": schematic]) + "/repo"
     let output = try talint(["lint", "schematic.yaml"], in: repo)
     #expect(output.stdout == "schematic.yaml:5:32: warning: kernel.dmesg_restrict=0 weakens Talos's KSPP default 1 (Talos 1.15); remove the override [TAL201]\n")
   }

@@ -18,12 +18,12 @@ import Testing
     #expect(rule.status == 64)
     #expect(rule.stderr.contains("did you mean 'kspp-kernel-arg-removed'?"))
     // A real file with such a name is still linted.
-    let folder = try Workspace.make(["rules.yaml/": "", "explian": "debug: false\n"])
+    let folder = try ScratchTree.make(["rules.yaml/": "", "explian": "debug: false\n"])
     #expect(try talint(["explian"], in: folder).status == 0)
   }
 
   @Test func aFolderWithNothingToLintIsNamed() throws {
-    let folder = try Workspace.make(["empty/": "", "docs/readme.md": "# hi\n"])
+    let folder = try ScratchTree.make(["empty/": "", "docs/readme.md": "# hi\n"])
     let output = try talint(["lint", "empty", "docs"], in: folder)
     #expect(output.status == 0)
     #expect(output.stderr.contains("talint: warning: empty holds no YAML file to lint"))
@@ -41,14 +41,14 @@ import Testing
     let old = try talint(["lint", "--talos-version", "1.6", "Fixtures/sysctls/kspp-weakened.yaml"])
     #expect(old.stderr.contains("names Talos 1.6, which talint does not know"))
     #expect(old.stderr.contains("judging against 1.8"))
-    let folder = try Workspace.make(["repo/.git/": "", "repo/.talint.yaml": "talos-version: \"2.3\"\n", "repo/a.yaml": "debug: false\n"])
+    let folder = try ScratchTree.make(["repo/.git/": "", "repo/.talint.yaml": "talos-version: \"2.3\"\n", "repo/a.yaml": "debug: false\n"])
     let new = try talint(["lint", "a.yaml"], in: folder + "/repo")
     #expect(new.stderr.contains("talos-version in"))
     #expect(new.stderr.contains("judging against 1.15"))
   }
 
   @Test func configPrintsYAMLThatReadsBack() throws {
-    let folder = try Workspace.make([
+    let folder = try ScratchTree.make([
       "repo/.git/": "",
       "repo/.talint.yaml": "exclude: [\"*.sops.yaml\", \"rendered/**\"]\nignore: [TAL704]\nnetworks:\n  admin: [10.10.0.0/24]\n",
     ])
@@ -73,7 +73,7 @@ import Testing
   }
 
   @Test func selectingRuleFamiliesKeepsTalintsOwnChecks() throws {
-    let folder = try Workspace.make([
+    let folder = try ScratchTree.make([
       "repo/.git/": "",
       "repo/.talint.yaml": "select: [TAL1, TAL2, TAL3, TAL4, TAL5, TAL6]\nrequire-reason: true\n",
       "repo/a.yaml": "machine:\n  sysctls:\n    kernel.kptr_restrict: \"0\" # talint: ignore[TAL201]\n  features:\n    rbac: true # talint: ignore[TAL999] -- typo\n",
@@ -103,7 +103,7 @@ import Testing
     let text = "machine:\n  install:\n    extraKernelArgs: [mitigations=off]\n"
     var bytes: [UInt8] = [0xFF, 0xFE]
     for unit in text.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
-    let folder = try Workspace.make([:])
+    let folder = try ScratchTree.make([:])
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     try Data(bytes).write(to: URL(fileURLWithPath: folder + "/utf16.yaml"))
     let output = try talint(["lint", "--format", "pretty", "utf16.yaml"], in: folder)

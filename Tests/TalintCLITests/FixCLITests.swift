@@ -18,7 +18,7 @@ import Testing
   func read(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
 
   @Test func fixWritesTheFileKeepsItsModeAndReportsWhatRemains() throws {
-    let folder = try Workspace.make(["node.yaml": Self.weakened + "cluster:\n  secretboxEncryptionSecret: z01mye6j16bspJYtTB/5SFX8j7Ahe/mWx0lA8F2/pQE=\n", "clean.yaml": "machine:\n  type: worker\n"])
+    let folder = try ScratchTree.make(["node.yaml": Self.weakened + "cluster:\n  secretboxEncryptionSecret: z01mye6j16bspJYtTB/5SFX8j7Ahe/mWx0lA8F2/pQE=\n", "clean.yaml": "machine:\n  type: worker\n"])
     chmod(folder + "/node.yaml", 0o640)
     var before = stat()
     stat(folder + "/clean.yaml", &before)
@@ -40,7 +40,7 @@ import Testing
   }
 
   @Test func diffPrintsAUnifiedDiffAndWritesNothing() throws {
-    let folder = try Workspace.make(["node.yaml": Self.weakened])
+    let folder = try ScratchTree.make(["node.yaml": Self.weakened])
     let output = try talint(["lint", "--diff", "node.yaml"], in: folder)
     #expect(output.status == 1)
     #expect(output.stdout == """
@@ -61,14 +61,14 @@ import Testing
     #expect(try read(folder + "/node.yaml") == Self.weakened)
     #expect(output.stderr.contains("talint: would fix 2 findings in 1 file"))
     // `git apply` takes the diff as it is.
-    let clean = try talint(["lint", "--diff", "node.yaml"], in: try Workspace.make(["node.yaml": Self.fixed]))
+    let clean = try talint(["lint", "--diff", "node.yaml"], in: try ScratchTree.make(["node.yaml": Self.fixed]))
     #expect(clean.status == 0 && clean.stdout.isEmpty)
   }
 
   @Test func diffNeverShowsASecretNearAFix() throws {
     let secret = "z01mye6j16bspJYtTB/5SFX8j7Ahe/mWx0lA8F2/pQE="
     let text = "cluster:\n  secretboxEncryptionSecret: \(secret)\nmachine:\n  sysctls:\n    kernel.kptr_restrict: \"0\"\n"
-    let folder = try Workspace.make(["node.yaml": text])
+    let folder = try ScratchTree.make(["node.yaml": text])
     let output = try talint(["lint", "--diff", "node.yaml"], in: folder)
     #expect(output.status == 1)
     #expect(!output.stdout.contains(secret) && !output.stderr.contains(secret))
@@ -77,7 +77,7 @@ import Testing
   }
 
   @Test func diffReadsStandardInputAndFixDoesNot() throws {
-    let folder = try Workspace.make(["x/": ""])
+    let folder = try ScratchTree.make(["x/": ""])
     let diff = try talint(["lint", "--diff", "--stdin-filename", "node.yaml"], in: folder, stdin: Self.weakened)
     #expect(diff.status == 1)
     #expect(diff.stdout.hasPrefix("--- a/node.yaml\n+++ b/node.yaml\n"))
@@ -89,7 +89,7 @@ import Testing
 
   @Test func crlfBomAndTemplatesKeepTheirShape() throws {
     let crlf = Self.weakened.replacing("\n", with: "\r\n")
-    let folder = try Workspace.make(["crlf.yaml": crlf, "talos/node.yaml.j2": "machine:\n  sysctls:\n    net.core.somaxconn: \"{{ somaxconn }}\"\n    kernel.kptr_restrict: \"0\"\n"])
+    let folder = try ScratchTree.make(["crlf.yaml": crlf, "talos/node.yaml.j2": "machine:\n  sysctls:\n    net.core.somaxconn: \"{{ somaxconn }}\"\n    kernel.kptr_restrict: \"0\"\n"])
     try Data([0xEF, 0xBB, 0xBF] + Array(Self.weakened.utf8)).write(to: URL(fileURLWithPath: folder + "/bom.yaml"))
     _ = try talint(["lint", "--fix", "."], in: folder)
     #expect(try read(folder + "/crlf.yaml") == Self.fixed.replacing("\n", with: "\r\n"))
@@ -113,7 +113,7 @@ import Testing
                   net.core.somaxconn: "4096"
 
       """
-    let folder = try Workspace.make(["talconfig.yaml": talconfig])
+    let folder = try ScratchTree.make(["talconfig.yaml": talconfig])
     let output = try talint(["lint", "--fix", "talconfig.yaml"], in: folder)
     #expect(try read(folder + "/talconfig.yaml") == talconfig.replacing("            kernel.kptr_restrict: \"0\"\n", with: ""), "\(output.stdout)\(output.stderr)")
   }

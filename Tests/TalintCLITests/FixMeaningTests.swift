@@ -79,7 +79,7 @@ import Testing
     """
 
   @Test func fixesInsideInlinePatchesChangeOnlyTheirSetting() throws {
-    let folder = try Workspace.make(["talconfig.yaml": Self.talconfig])
+    let folder = try ScratchTree.make(["talconfig.yaml": Self.talconfig])
     let before = try talint(["render", "--machine", "cp1", "."], in: folder)
     let fix = try talint(["lint", "--fix", "."], in: folder)
     #expect(try String(contentsOfFile: folder + "/talconfig.yaml", encoding: .utf8) == Self.fixed, "\(fix.stderr)")
@@ -103,12 +103,12 @@ import Testing
   func diffAppliesFromTheRepositoryRoot(directory: String) throws {
     let git = try #require(Subprocess.which("git"), "git is needed to prove the diff applies")
     let patch = try #require(Subprocess.which("patch"), "patch is needed to prove the diff applies")
-    let folder = try Workspace.make(["repo/talos/talconfig.yaml": Self.talconfig], gitInit: true)
+    let folder = try ScratchTree.make(["repo/talos/talconfig.yaml": Self.talconfig], gitInit: true)
     let root = folder + "/repo"
     let diff = try talint(["lint", "--diff", "."], in: folder + "/" + directory)
     #expect(diff.status == 1)
     #expect(diff.stdout.hasPrefix("--- a/talos/talconfig.yaml\n+++ b/talos/talconfig.yaml\n"), "\(diff.stdout)")
-    let file = Workspace.path(".diff")
+    let file = ScratchTree.path(".diff")
     try diff.stdout.write(toFile: file, atomically: true, encoding: .utf8)
     let check = try Subprocess.run(git, ["apply", "--check", file], directory: root)
     #expect(check.status == 0, "\(check.stderr)")
@@ -121,7 +121,7 @@ import Testing
 
   /// Outside a repository the name is relative to the working directory, without `./`.
   @Test func diffOutsideARepositoryHasNoDotStep() throws {
-    let folder = try Workspace.make(["talos/node.yaml": "machine:\n  sysctls:\n    kernel.kptr_restrict: \"0\"\n    vm.x: \"1\"\n"])
+    let folder = try ScratchTree.make(["talos/node.yaml": "machine:\n  sysctls:\n    kernel.kptr_restrict: \"0\"\n    vm.x: \"1\"\n"])
     let diff = try talint(["lint", "--diff", "./talos/."], in: folder)
     #expect(diff.stdout.hasPrefix("--- a/talos/node.yaml\n+++ b/talos/node.yaml\n"), "\(diff.stdout)")
   }
@@ -130,7 +130,7 @@ import Testing
   /// talconfig's release, so "fixed 0 findings" never comes with a fixable finding left.
   @Test func fixReachesThePatchFilesATalconfigNames() throws {
     let talconfig = "clusterName: demo\ntalosVersion: v1.10.0\nendpoint: https://10.0.0.1:6443\nnodes:\n  - hostname: cp1\n    ipAddress: 10.0.0.10\n    controlPlane: true\n    patches:\n      - \"@./patches/sysctls.yaml\"\n"
-    let folder = try Workspace.make(["talconfig.yaml": talconfig, "patches/sysctls.yaml": "machine:\n  sysctls:\n    kernel.kptr_restrict: \"0\"\n    vm.x: \"1\"\n"])
+    let folder = try ScratchTree.make(["talconfig.yaml": talconfig, "patches/sysctls.yaml": "machine:\n  sysctls:\n    kernel.kptr_restrict: \"0\"\n    vm.x: \"1\"\n"])
     let before = try talint(["lint", "talconfig.yaml"], in: folder)
     #expect(before.status == 1 && before.stdout.contains("[TAL201]"), "\(before.stdout)")
     let diff = try talint(["lint", "--diff", "talconfig.yaml"], in: folder)
@@ -146,7 +146,7 @@ import Testing
   /// (it would write the masks talint reads expressions as).
   @Test func fixesInATemplatesPatchLeaveExpressionsAlone() throws {
     let text = try String(contentsOfFile: Paths.fixtures + "/templates/talconfig-inline-patch.yaml.j2", encoding: .utf8)
-    let folder = try Workspace.make(["talconfig.yaml.j2": text])
+    let folder = try ScratchTree.make(["talconfig.yaml.j2": text])
     let fix = try talint(["lint", "--fix", "."], in: folder)
     #expect(fix.stderr.contains("fixed 1 finding in 1 file"), "\(fix.stderr)")
     #expect(try String(contentsOfFile: folder + "/talconfig.yaml.j2", encoding: .utf8) == text.replacing("            kernel.kptr_restrict: \"0\" # expect: TAL201\n", with: ""))

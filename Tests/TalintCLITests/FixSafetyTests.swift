@@ -34,7 +34,7 @@ import Testing
   @Test(arguments: [true, false]) func utf16WithoutBOMIsNeitherFixedNorDiffed(littleEndian: Bool) throws {
     var utf16: [UInt8] = []
     for unit in Self.weakened.utf16 { utf16 += littleEndian ? [UInt8(unit & 0xFF), UInt8(unit >> 8)] : [UInt8(unit >> 8), UInt8(unit & 0xFF)] }
-    let folder = try Workspace.make([:])
+    let folder = try ScratchTree.make([:])
     try Data(utf16).write(to: URL(fileURLWithPath: folder + "/node.yaml"))
     // It is linted as UTF-16, so its findings are there to fix.
     let linted = try talint(["lint", "node.yaml"], in: folder)
@@ -54,7 +54,7 @@ import Testing
   }
 
   @Test func aSymlinkIsNeverWrittenThrough() throws {
-    let folder = try Workspace.make(["tree/kept.yaml": Self.weakened, "outside/node.yaml": Self.weakened])
+    let folder = try ScratchTree.make(["tree/kept.yaml": Self.weakened, "outside/node.yaml": Self.weakened])
     symlink(folder + "/outside/node.yaml", folder + "/tree/link.yaml")
     // A walk does not follow a link out of the folder at all; a link named is linted, not fixed.
     let walked = try talint(["lint", "--fix", "tree"], in: folder)
@@ -78,7 +78,7 @@ import Testing
   }
 
   @Test func aReadOnlyFileIsRefused() throws {
-    let folder = try Workspace.make(["node.yaml": Self.weakened])
+    let folder = try ScratchTree.make(["node.yaml": Self.weakened])
     chmod(folder + "/node.yaml", 0o444)
     let before = status(folder + "/node.yaml")
     let output = try talint(["lint", "--fix", "node.yaml"], in: folder)
@@ -91,7 +91,7 @@ import Testing
   }
 
   @Test func aHardLinkedFileIsRefused() throws {
-    let folder = try Workspace.make(["tree/node.yaml": Self.weakened, "outside/": ""])
+    let folder = try ScratchTree.make(["tree/node.yaml": Self.weakened, "outside/": ""])
     link(folder + "/tree/node.yaml", folder + "/outside/same.yaml")
     let output = try talint(["lint", "--fix", "tree"], in: folder)
     #expect(output.status == 2)
@@ -103,7 +103,7 @@ import Testing
 
   /// Only root can give a file to another owner to set this up.
   @Test(.enabled(if: getuid() == 0)) func ownerGroupAndModeAreKept() throws {
-    let folder = try Workspace.make(["node.yaml": Self.weakened])
+    let folder = try ScratchTree.make(["node.yaml": Self.weakened])
     chown(folder + "/node.yaml", 4242, 4343)
     chmod(folder + "/node.yaml", 0o620)
     let output = try talint(["lint", "--fix", "node.yaml"], in: folder)
@@ -118,7 +118,7 @@ import Testing
     // talint has closed the file it read.
     let padding = (0..<3000).map { "    net.custom.k\($0): \"1\"\n" }.joined()
     let text = Self.weakened.replacing("  sysctls:\n", with: "  sysctls:\n" + padding)
-    let folder = try Workspace.make(["node.yaml": text])
+    let folder = try ScratchTree.make(["node.yaml": text])
     let path = folder + "/node.yaml"
     let watch = inotify_init1(Int32(IN_CLOEXEC))
     #expect(inotify_add_watch(watch, path, UInt32(IN_CLOSE_NOWRITE)) >= 0)
@@ -149,7 +149,7 @@ import Testing
     // A file size limit of 512 bytes makes writing the fixed copy fail (EFBIG, with SIGXFSZ
     // ignored so the write returns instead of killing the process).
     let text = Self.weakened + String(repeating: "# padding\n", count: 100)
-    let folder = try Workspace.make(["node.yaml": text])
+    let folder = try ScratchTree.make(["node.yaml": text])
     let output = try Subprocess.run(
       "/bin/sh", ["-c", "trap '' XFSZ; ulimit -f 1; exec \"$0\" lint --fix node.yaml", Paths.binary], directory: folder)
     #expect(output.status == 2)

@@ -40,7 +40,7 @@ import Testing
   /// runs commands, with one ignored and one linted file.
   func repository(gitFile: Bool = false) throws -> (root: String, repo: String) {
     let git = try #require(Subprocess.which("git"))
-    let root = try Workspace.make([
+    let root = try ScratchTree.make([
       "canaries/hooks/": "", "repo/.gitignore": "ignored.yaml\n", "repo/.gitattributes": "* filter=x diff=x\n",
       "repo/talos/a.yaml": "version: v1alpha1\ndebug: false\n", "repo/talos/ignored.yaml": "machine:\n  sysctls:\n    kernel.kptr_restrict: \"0\"\n",
     ])

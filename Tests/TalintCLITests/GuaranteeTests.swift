@@ -23,7 +23,7 @@ import Testing
     for format in ["text", "pretty", "json", "sarif", "github", "junit", "checkstyle", "gitlab"] {
       _ = try Subprocess.run(Paths.binary, ["lint", "--format", format, "Fixtures"], directory: Paths.packageRoot)
     }
-    let baseline = Workspace.path(".json")
+    let baseline = ScratchTree.path(".json")
     _ = try Subprocess.run(Paths.binary, ["lint", "--write-baseline", baseline, "Fixtures"], directory: Paths.packageRoot)
     _ = try Subprocess.run(Paths.binary, ["lint", "--baseline", baseline, "Fixtures"], directory: Paths.packageRoot)
     #expect(try snapshot() == before)

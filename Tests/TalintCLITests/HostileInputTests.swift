@@ -9,7 +9,7 @@ import Testing
 /// times slower.
 @Suite struct HostileInputTests {
   static let directory: String = {
-    let path = Workspace.path("-hostile")
+    let path = ScratchTree.path("-hostile")
     try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     return path
   }()

@@ -15,7 +15,7 @@ import Testing
 
   /// The outside folder (a sibling of the repository) and the repository.
   static func makeTree() throws -> (outside: String, root: String) {
-    let base = Workspace.path("-hostile-repo")
+    let base = ScratchTree.path("-hostile-repo")
     let outside = base + "/outside"
     let root = base + "/repo"
     let manager = FileManager.default

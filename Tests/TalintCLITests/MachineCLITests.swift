@@ -39,7 +39,7 @@ import Testing
     """
 
   func repository() throws -> String {
-    try Workspace.make([
+    try ScratchTree.make([
       "repo/.git/": "",
       "repo/talos/talconfig.yaml": talconfig,
       "repo/talos/patches/w2.yaml": "machine:\n  sysctls:\n    kernel.dmesg_restrict: \"0\" # talint: ignore[TAL201] -- w2 runs a kernel debugger\n",
@@ -124,7 +124,7 @@ import Testing
   }
 
   @Test func renderOmniAndProjectMachines() throws {
-    let repo = try Workspace.make([
+    let repo = try ScratchTree.make([
       "repo/.git/": "",
       "repo/omni/cluster.yaml": "kind: Cluster\nname: c\ntalos:\n  version: v1.14.0\npatches:\n  - name: dmesg\n    inline:\n      machine:\n        sysctls:\n          kernel.dmesg_restrict: \"0\"\n---\nkind: ControlPlane\nmachines: [m1]\n",
       "repo/.talint.yaml": "machines:\n  gw: {type: worker, talos-version: \"1.12\", patches: [patches/gw.yaml]}\n",
@@ -143,7 +143,7 @@ import Testing
   }
 
   @Test func renderBaseAndPatchesAndTalosErrors() throws {
-    let repo = try Workspace.make([
+    let repo = try ScratchTree.make([
       "repo/base.yaml": "version: v1alpha1\nmachine:\n  type: worker\n  network:\n    hostname: n1\n",
       "repo/a.yaml": "machine:\n  network:\n    hostname:\n      $patch: delete\n",
       "repo/b.yaml": "machine:\n  install:\n    image:\n      $patch: delete\n",

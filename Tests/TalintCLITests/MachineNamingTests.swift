@@ -31,7 +31,7 @@ import Testing
   }
 
   @Test func machineSetsOfOneNameInTwoOmniClustersAreNamedByCluster() throws {
-    let root = try Workspace.make(["prod.yaml": Self.omniTemplate(cluster: "prod"), "staging.yaml": Self.omniTemplate(cluster: "staging")])
+    let root = try ScratchTree.make(["prod.yaml": Self.omniTemplate(cluster: "prod"), "staging.yaml": Self.omniTemplate(cluster: "staging")])
     let lint = try Subprocess.run(Paths.binary, ["lint", "--format", "json", "."], directory: root)
     let report = try JSONSerialization.jsonObject(with: Data(lint.stdout.utf8)) as? [String: Any]
     let diagnostics = try #require(report?["diagnostics"] as? [[String: Any]])
@@ -50,7 +50,7 @@ import Testing
       "clusterName: \(cluster)\ntalosVersion: v1.13.0\nendpoint: https://10.0.0.1:6443\nnodes:\n  - hostname: cp1\n    controlPlane: true\n"
         + "patches:\n  - |-\n    machine:\n      sysctls:\n        kernel.kptr_restrict: \"1\"\n"
     }
-    let root = try Workspace.make(["prod/talconfig.yaml": talconfig("prod"), "staging/talconfig.yaml": talconfig("staging")])
+    let root = try ScratchTree.make(["prod/talconfig.yaml": talconfig("prod"), "staging/talconfig.yaml": talconfig("staging")])
     let lint = try Subprocess.run(Paths.binary, ["lint", "."], directory: root)
     #expect(lint.stdout.contains("(machine: prod/cp1)") && lint.stdout.contains("(machine: staging/cp1)"), "\(lint.stdout)")
     let alone = try Subprocess.run(Paths.binary, ["lint", "prod"], directory: root)
@@ -58,7 +58,7 @@ import Testing
   }
 
   @Test func aMachineSetNamedOnceKeepsItsName() throws {
-    let root = try Workspace.make(["prod.yaml": Self.omniTemplate(cluster: "prod")])
+    let root = try ScratchTree.make(["prod.yaml": Self.omniTemplate(cluster: "prod")])
     let render = try Subprocess.run(Paths.binary, ["render", "--machine", "gpu", "."], directory: root)
     #expect(render.status == 0, "\(render.stderr)")
   }

@@ -29,7 +29,7 @@ import Testing
   }
 
   func write(_ text: String, named name: String) throws -> String {
-    let root = try Workspace.make([name: text])
+    let root = try ScratchTree.make([name: text])
     return root + "/" + name
   }
 
@@ -51,7 +51,7 @@ import Testing
 
   @Test func languageServerSurvivesAnAliasCycle() throws {
     let text = try String(contentsOfFile: Self.fixtures + "/self-alias-talconfig.yaml", encoding: .utf8)
-    let root = try Workspace.make(["repo/.git/HEAD": "ref: refs/heads/main\n"]) + "/repo"
+    let root = try ScratchTree.make(["repo/.git/HEAD": "ref: refs/heads/main\n"]) + "/repo"
     let client = try LSPClient(Paths.measuredBinary.path, directory: root)
     _ = client.initialize(root: root)
     client.open(root + "/talconfig.yaml", text: text)
@@ -144,7 +144,7 @@ import Testing
     // 50,000 sysctls in a base and 50,000 in a patch: a scan of the base per patch key was
     // 2.5 billion comparisons.
     let count = 50_000
-    let root = try Workspace.make([
+    let root = try ScratchTree.make([
       "base.yaml": "version: v1alpha1\nmachine:\n  type: worker\n  sysctls:\n" + (0..<count).map { "    a\($0): \"1\"\n" }.joined(),
       "patch.yaml": "machine:\n  sysctls:\n" + (0..<count).map { "    b\($0): \"1\"\n" }.joined(),
       ".talint.yaml": "machines:\n  m1: {type: worker, base: base.yaml, patches: [patch.yaml]}\n",
@@ -159,7 +159,7 @@ import Testing
     // selectors per pair was 100 million.
     let count = 10_000
     let interfaces = { (prefix: String) in (0..<count).map { "      - {deviceSelector: {hardwareAddr: '\(prefix):\($0)'}, mtu: 1500}\n" }.joined() }
-    let root = try Workspace.make([
+    let root = try ScratchTree.make([
       "base.yaml": "version: v1alpha1\nmachine:\n  type: worker\n  network:\n    interfaces:\n" + interfaces("aa"),
       "patch.yaml": "machine:\n  network:\n    interfaces:\n" + interfaces("bb"),
       ".talint.yaml": "machines:\n  m1: {type: worker, base: base.yaml, patches: [patch.yaml]}\n",
@@ -172,7 +172,7 @@ import Testing
   // MARK: Reading
 
   @Test func aFileOverTheCapIsNotRead() throws {
-    let path = Workspace.path("-big.yaml")
+    let path = ScratchTree.path("-big.yaml")
     #expect(FileManager.default.createFile(atPath: path, contents: nil))
     #expect(truncate(path, 1 << 30) == 0)  // 1 GB, sparse: the disk holds nothing
     let lint = try talint(["lint", path], kilobytes: 1_000_000)

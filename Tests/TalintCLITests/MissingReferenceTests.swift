@@ -17,7 +17,7 @@ import Testing
   /// A talconfig whose node names a patch nobody committed, a secret `.gitignore` keeps out of
   /// git (so not in this clone) and a patch that is there.
   func talhelperRepository(secretLine: String = "") throws -> String {
-    try Workspace.make(
+    try ScratchTree.make(
       [
         "repo/.gitignore": "talos/patches/secret.yaml\n",
         "repo/talos/talconfig.yaml":
@@ -66,7 +66,7 @@ import Testing
   /// No machine merges the patches of a talconfig without nodes: the talconfig reports a
   /// missing one all the same.
   @Test func aMissingPatchNoMachineUses() throws {
-    let repo = try Workspace.make([
+    let repo = try ScratchTree.make([
       "repo/.git/": "",
       "repo/talos/talconfig.yaml": "clusterName: home\ntalosVersion: v1.12.0\nnodes: []\npatches:\n  - \"@./patches/gone.yaml\"\n",
     ]) + "/repo"
@@ -76,7 +76,7 @@ import Testing
   }
 
   @Test func anOmniTemplatesFileEntryThatIsMissing() throws {
-    let repo = try Workspace.make([
+    let repo = try ScratchTree.make([
       "repo/.git/": "",
       "repo/omni/cluster.yaml":
         "kind: Cluster\nname: prod\ntalos:\n  version: v1.13.1\npatches:\n  - name: shared\n    file: patches/absent.yaml\n---\nkind: ControlPlane\nmachines:\n  - 3f8b33d2-52b1-42ed-8505-4025ddbc31f1\n",
@@ -90,7 +90,7 @@ import Testing
   }
 
   @Test func aProjectMachinesPatchAndBaseThatAreMissing() throws {
-    let repo = try Workspace.make([
+    let repo = try ScratchTree.make([
       "repo/.git/": "",
       "repo/.talint.yaml": "machines:\n  cp1:\n    type: controlplane\n    base: gone/controlplane.yaml\n    patches:\n      - patches/kspp.yaml\n      - patches/gone.yaml\n",
       "repo/patches/kspp.yaml": Self.weak,

@@ -130,7 +130,7 @@ import Testing
   @Test(arguments: [("json", "\"fingerprint\" : "), ("sarif", "\"talint/v1\" : ")])
   func fingerprintsFollowTheValueText(format: String, marker: String) throws {
     let args = "machine:\n  install:\n    extraKernelArgs:\n      - "
-    let folder = try Workspace.make(["a.yaml": args + "nopti\n", "b.yaml": args + "init_on_alloc=0\n"])
+    let folder = try ScratchTree.make(["a.yaml": args + "nopti\n", "b.yaml": args + "init_on_alloc=0\n"])
     let output = try talint(["lint", "--format", format, folder + "/a.yaml", folder + "/b.yaml"])
     let fingerprints = output.stdout.split(separator: "\n").filter { $0.contains(marker) }
     #expect(fingerprints.count == 2, "\(output.stdout)")
@@ -138,7 +138,7 @@ import Testing
   }
 
   @Test func outputFileReceivesTheReport() throws {
-    let path = Workspace.path(".json")
+    let path = ScratchTree.path(".json")
     let output = try talint(["lint", "--format", "json", "--output", path, "Fixtures/kernel/several-args-in-one-string.yaml"])
     #expect(output.stdout.isEmpty)
     #expect(String(decoding: Paths.read(path), as: UTF8.self).contains("\"ruleId\" : \"TAL102\""))

@@ -8,7 +8,7 @@ import Testing
   let weak = "machine:\n  sysctls:\n    kernel.kptr_restrict: \"0\"\n"
 
   func workspace(_ files: [String: String], gitInit: Bool = false) throws -> String {
-    try Workspace.make(files, gitInit: gitInit)
+    try ScratchTree.make(files, gitInit: gitInit)
   }
 
   func talint(_ arguments: [String], in directory: String, stdin: String? = nil) throws -> ProcessOutput {
@@ -71,6 +71,20 @@ import Testing
     let warned = try talint(["lint", "patch.yaml"], in: warning + "/repo")
     #expect(warned.status == 1)
     #expect(warned.stderr.contains("warning: unknown setting 'ignroe'; did you mean 'ignore'?"))
+  }
+
+  /// Every file of a walk asks for its configuration: an unusable one is said once, not once
+  /// per file (it was said 13 times for a folder of 11 files).
+  @Test func anUnusableConfigIsSaidOnceForAWholeWalk() throws {
+    let root = try workspace([
+      "repo/.git/": "", "repo/.talint.yaml": "fail-on: sometimes\n", "repo/a.yaml": weak, "repo/b.yaml": weak, "repo/sub/c.yaml": weak,
+    ])
+    for command in [["lint", "."], ["files", "."], ["config", "."], ["report", "."], ["render", "--patch", "a.yaml"], ["render", "--machine", "cp1"]] {
+      let output = try talint(command, in: root + "/repo")
+      #expect(output.status == 64, "\(command)")
+      let said = output.stderr.components(separatedBy: "fail-on must be one of").count - 1
+      #expect(said == 1, "\(command): \(output.stderr)")
+    }
   }
 
   @Test func explicitConfigAndShowConfig() throws {

@@ -13,7 +13,7 @@ import Testing
 
   /// A talhelper tree at 1.9 (not talint's newest release, nor the `.talint.yaml` one).
   func repository() throws -> String {
-    try Workspace.make([
+    try ScratchTree.make([
       "repo/.git/": "",
       "repo/.talint.yaml": "talos-version: \"1.13\"\n",
       "repo/talos/talconfig.yaml":
@@ -86,7 +86,7 @@ import Testing
   /// is Talos 1.11's default, so under a 1.11 talconfig there is nothing to fix (judged by the
   /// newest release instead, the fix deleted a setting `lint` found nothing wrong with).
   @Test func fixesJudgeAPatchByItsTalconfigsRelease() throws {
-    let repo = try Workspace.make([
+    let repo = try ScratchTree.make([
       "repo/.git/": "",
       "repo/talos/talconfig.yaml": "clusterName: home\ntalosVersion: v1.11.5\nendpoint: https://10.0.0.1:6443\nnodes: []\npatches:\n  - \"@./patches/kspp.yaml\"\n",
       "repo/talos/patches/kspp.yaml": "machine:\n  sysctls:\n    kernel.kptr_restrict: \"1\"\n",

@@ -208,7 +208,7 @@ import Testing
   }
 
   @Test func theReleaseDecidesWhatTalosSetsByItself() throws {
-    let root = try Workspace.make([
+    let root = try ScratchTree.make([
       ".talint.yaml": """
         machines:
           old: {type: controlplane, talos-version: "1.11"}
@@ -227,7 +227,7 @@ import Testing
   }
 
   @Test func anAuthorizerAPatchDeletesFailsWhereTalosDoesNotPutItBack() throws {
-    let root = try Workspace.make([
+    let root = try ScratchTree.make([
       ".talint.yaml": """
         machines:
           legacy: {type: controlplane, talos-version: "1.13"}
@@ -245,7 +245,7 @@ import Testing
 
   @Test func aLoneCompleteConfigIsOneMachine() throws {
     let config = try String(contentsOfFile: Paths.fixtures + "/releases/ok-talos-0.12-complete-config.yaml", encoding: .utf8)
-    let root = try Workspace.make(["node.yaml": config, "notes.yaml": "just: data\n"])
+    let root = try ScratchTree.make(["node.yaml": config, "notes.yaml": "just: data\n"])
     let (_, talint, output) = try json(["node.yaml", "notes.yaml"], in: root)
     #expect(Set(talint.Controls.map(\.machine)) == ["node.yaml"], "\(output.stderr)")
   }
@@ -261,7 +261,7 @@ import Testing
     let unknown = try talint(["--machine", "cp9", "Fixtures/machines"])
     #expect(unknown.status == 64 && unknown.stderr.contains("did you mean"))
     #expect(try talint(["--fail-under", "101", "Fixtures/machines"]).status == 64)
-    let empty = try Workspace.make(["notes.txt": "nothing here\n"])
+    let empty = try ScratchTree.make(["notes.txt": "nothing here\n"])
     #expect(try talint(["."], in: empty).status == 2)
   }
 
@@ -271,7 +271,7 @@ import Testing
   func theHTMLPageShowsTheMatrixInHeadlessChromium() throws {
     let (kubeBench, talint, _) = try json(["Fixtures/machines"])
     let html = try self.talint(["--format", "html", "Fixtures/machines"])
-    let root = try Workspace.make(["report.html": html.stdout])
+    let root = try ScratchTree.make(["report.html": html.stdout])
     let page = "file://" + root + "/report.html"
     let browser = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1400,1000"]
     let dom = try Subprocess.run(Self.chromium!, browser + ["--dump-dom", page], directory: root)

@@ -14,7 +14,7 @@ import Testing
 
   /// One control plane made of `patch`, in a project of its own.
   func project(patch: String, machine: String = "cp") throws -> String {
-    try Workspace.make([
+    try ScratchTree.make([
       ".talint.yaml": "machines:\n  \(machine): {type: controlplane, talos-version: \"1.13\", patches: [p.yaml]}\n",
       "p.yaml": patch,
     ])
@@ -45,7 +45,7 @@ import Testing
   /// wherever the talconfig uses it: its value is not substituted, so neither the report's
   /// evidence nor `lint` can show it.
   @Test func aTalenvValueOfASecretNamedVariableIsNotShown() throws {
-    let root = try Workspace.make([
+    let root = try ScratchTree.make([
       "talconfig.yaml": """
         clusterName: c
         talosVersion: v1.13.0
@@ -92,7 +92,7 @@ import Testing
   /// early and let the rest be read as Markdown (a link, an image, a mention).
   @Test func aBacktickInAPathStaysInsideItsCodeSpan() throws {
     let name = "p`[pwn](https://evil.example)`.yaml"
-    let root = try Workspace.make([
+    let root = try ScratchTree.make([
       ".talint.yaml": "machines:\n  cp: {type: controlplane, talos-version: \"1.13\", patches: ['\(name)']}\n",
       name: "cluster:\n  apiServer:\n    extraArgs:\n      profiling: \"true\"\n",
     ])
@@ -105,7 +105,7 @@ import Testing
   /// Names, paths and values with HTML's specials and control characters leave the page inert:
   /// no element the tree wrote, every row closed.
   @Test func theHTMLPageStaysInertWithHostileNamesAndPaths() throws {
-    let root = try Workspace.make([
+    let root = try ScratchTree.make([
       ".talint.yaml": """
         machines:
           "<script>alert(1)</script>": {type: controlplane, talos-version: "1.13", patches: [p.yaml]}
@@ -132,7 +132,7 @@ import Testing
       files["p\(index).yaml"] = Self.failing(index)
     }
     files[".talint.yaml"] = machines
-    let root = try Workspace.make(files)
+    let root = try ScratchTree.make(files)
     for format in Self.formats {
       // `lint` is timed beside each format, so that both run under the same load.
       let lintStart = Date()
@@ -180,7 +180,7 @@ import Testing
   }
 
   @Test func brokenAndForeignInputsGiveAPositionedErrorAndExit2() throws {
-    let root = try Workspace.make([
+    let root = try ScratchTree.make([
       ".talint.yaml": """
         machines:
           cp: {type: controlplane, talos-version: "1.13", patches: [bad.yaml]}

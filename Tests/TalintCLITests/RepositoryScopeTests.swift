@@ -56,7 +56,7 @@ import Testing
   }
 
   @Test func aFolderWithoutTalosFilesSaysSoAndPasses() throws {
-    let root = try Workspace.make(["charts/values.yaml": "debug: true\nurl: https://a:Zm9vYmFyYmF6@b.example.com\n", "docs/": ""])
+    let root = try ScratchTree.make(["charts/values.yaml": "debug: true\nurl: https://a:Zm9vYmFyYmF6@b.example.com\n", "docs/": ""])
     let charts = try talint(["lint", "charts"], directory: root)
     #expect(charts.status == 0)
     #expect(charts.stdout.isEmpty)
@@ -68,7 +68,7 @@ import Testing
 
   /// `yaml: all` checks the YAML of every YAML file, and nothing else.
   @Test func yamlAllChecksEveryYAMLFile() throws {
-    let root = try Workspace.make([
+    let root = try ScratchTree.make([
       ".talint.yaml": "yaml: all\n",
       "ansible/main.yaml": "- name: a\n  when: x\n  when: y\n",
       "cloud-init/user-data.yaml": "#cloud-config\ndebug: true\n",
@@ -84,7 +84,7 @@ import Testing
 
   /// A file a talconfig references is judged whatever it holds, and listed as its patch.
   @Test func aReferencedFileIsJudgedWhateverItHolds() throws {
-    let root = try Workspace.make([
+    let root = try ScratchTree.make([
       "talconfig.yaml": "clusterName: x\ntalosVersion: v1.13.0\nendpoint: https://10.0.0.1:6443\npatches:\n  - \"@./debug.yaml\"\nnodes:\n  - hostname: cp1\n    ipAddress: 10.0.0.2\n    controlPlane: true\n",
       "debug.yaml": "debug: true\n",
     ])
@@ -96,7 +96,7 @@ import Testing
 
   /// `.talint.yaml` names Talos files two ways: `include` globs, and its machines' patches.
   @Test func aFileTalintYAMLNamesIsJudgedWhateverItHolds() throws {
-    let root = try Workspace.make([
+    let root = try ScratchTree.make([
       ".talint.yaml": "include: [\"*.talos\"]\nmachines:\n  cp1: {type: controlplane, talos-version: \"1.13\", patches: [debug.yaml]}\n",
       "node.talos": "debug: true\n",
       "debug.yaml": "debug: true\n",

@@ -116,7 +116,7 @@ import Testing
   }
 
   @Test func noOutputShowsAPlantedSecret() throws {
-    let root = try Workspace.make(Self.files)
+    let root = try ScratchTree.make(Self.files)
     let (all, _) = try everyOutput(root)
     let shown = Self.planted.keys.filter { all.contains($0) }
     #expect(shown.isEmpty, "shown: \(shown.sorted())")
@@ -128,7 +128,7 @@ import Testing
   /// finding (value hash, fingerprint, GitLab fingerprint) and looked up among every 16-digit
   /// hex word talint wrote. No candidate may match.
   @Test func noHashGivesAFourCharacterSecretAway() throws {
-    let root = try Workspace.make(Self.files)
+    let root = try ScratchTree.make(Self.files)
     let (all, json) = try everyOutput(root)
     let published = Set(all.matches(of: /\b[0-9a-f]{16}\b/).compactMap { UInt64($0.output, radix: 16) })
     #expect(published.count > 10, "too few hashes to prove anything")
@@ -186,14 +186,14 @@ import Testing
   }
 
   @Test func aJSON6902SecretInATalhelperPatchIsReported() throws {
-    let root = try Workspace.make(Self.files)
+    let root = try ScratchTree.make(Self.files)
     let output = try talint(["lint", "h"], in: root)
     #expect(output.stdout.contains("h/talconfig.yaml:10:"), "\(output.stdout)")
     #expect(output.stdout.contains("machine.token holds secret material in plain text"), "\(output.stdout)")
   }
 
   @Test func prettyMasksJSON6902ValuesAndKeysInAnyCase() throws {
-    let root = try Workspace.make(Self.files)
+    let root = try ScratchTree.make(Self.files)
     let output = try talint(["lint", "--format", "pretty", "t/json6902-flow.yaml", "t/cases.yaml", "t/broken.yaml"], in: root)
     #expect(output.stdout.contains("1 | - {op: add, path: /machine/token, value: ******"), "\(output.stdout)")
     #expect(output.stdout.contains("APIKEY: ******"))
@@ -213,7 +213,7 @@ import Testing
         extraManifests: ["http://u:pw1@manifests.lan/a.yaml"]
 
       """
-    let root = try Workspace.make(["node.yaml": text])
+    let root = try ScratchTree.make(["node.yaml": text])
     let output = try talint(["lint", "--format", "json", "--fail-on", "never", "node.yaml"], in: root)
     let parsed = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any]
     let messages = (parsed?["diagnostics"] as? [[String: Any]] ?? []).compactMap { $0["message"] as? String }
@@ -227,7 +227,7 @@ import Testing
   }
 
   @Test func theLanguageServerScrubsShortURLPasswords() throws {
-    let root = try Workspace.make(["repo/.git/HEAD": "ref: refs/heads/main\n"]) + "/repo"
+    let root = try ScratchTree.make(["repo/.git/HEAD": "ref: refs/heads/main\n"]) + "/repo"
     let client = try LSPClient(directory: root)
     _ = client.initialize(root: root)
     client.open(root + "/node.yaml", text: "machine:\n  registries:\n    mirrors:\n      docker.io:\n        endpoints: [http://u:zq7@m.lan]\n")
@@ -241,7 +241,7 @@ import Testing
   /// put the mask on the wrong line.
   @Test func unicodeLineBreaksKeepTheMaskOnTheSecret() throws {
     let text = "machine:\n  install:\u{2028}    extraKernelArgs:\u{85}      - mitigations=off\n  token: n4w8q\n"
-    let root = try Workspace.make(["ls.yaml": text])
+    let root = try ScratchTree.make(["ls.yaml": text])
     for arguments in [["lint", "--format", "pretty", "ls.yaml"], ["lint", "--diff", "ls.yaml"]] {
       let output = try talint(arguments, in: root)
       #expect(!output.signaled, "\(arguments) crashed: \(output.stderr)")
@@ -263,7 +263,7 @@ import Testing
           "\\e[2J\\x9b2J\\r": y
 
       """
-    let root = try Workspace.make(["n\u{1B}[31m.yaml": text])
+    let root = try ScratchTree.make(["n\u{1B}[31m.yaml": text])
     let output = try talint(["lint", "--format", format, "--fail-on", "never", "."], in: root)
     #expect(output.stdout.contains("TAL002"), "\(output.stdout)")
     // What a reader of the format gets: JSON decoded, XML's character references read.
@@ -304,7 +304,7 @@ import Testing
   }
 
   @Test func renderEscapesKeysAndFileNames() throws {
-    let root = try Workspace.make([
+    let root = try ScratchTree.make([
       "base.yaml": "version: v1alpha1\nmachine:\n  type: worker\n  nodeLabels: {\"\\e[2J\\x9b\\n\": x, Auth: {user: b7q4}}\n",
       "p\u{1B}[1m.yaml": "machine:\n  nodeLabels: {k: v}\n",
     ])
@@ -318,7 +318,7 @@ import Testing
   /// Found by the carrier fuzzer: a secret a patch wrote, copied or moved by a later JSON6902
   /// patch to a key that does not look secret, was printed there by `render`.
   @Test(arguments: ["copy", "move"]) func renderMasksASecretCopiedOrMovedElsewhere(op: String) throws {
-    let root = try Workspace.make([
+    let root = try ScratchTree.make([
       "base.yaml": "version: v1alpha1\nmachine:\n  type: worker\n",
       "secret.yaml": "machine:\n  token: k3v9\n",
       "away.yaml": "- {op: \(op), from: /machine/token, path: /machine/nodeLabels}\n",
@@ -332,7 +332,7 @@ import Testing
   /// Found by the carrier fuzzer: a talhelper inline patch that is not YAML (an undefined
   /// alias) showed its JSON6902 secret in the TAL001 excerpt, masked by nothing.
   @Test func anInlinePatchThatDoesNotParseKeepsItsSecretMasked() throws {
-    let root = try Workspace.make([
+    let root = try ScratchTree.make([
       "talconfig.yaml": """
         clusterName: c
         talosVersion: v1.13.0
@@ -348,7 +348,7 @@ import Testing
   }
 
   @Test func theDiffEscapesWhatItCannotShow() throws {
-    let root = try Workspace.make(["x\u{1B}[2J.yaml": "machine:\n  install:\n    extraKernelArgs: [mitigations=off]\n"])
+    let root = try ScratchTree.make(["x\u{1B}[2J.yaml": "machine:\n  install:\n    extraKernelArgs: [mitigations=off]\n"])
     let output = try talint(["lint", "--diff", "."], in: root)
     #expect(output.stdout.contains("+++ b/"), "\(output.stdout)")
     #expect(!output.stdout.unicodeScalars.contains("\u{1B}") && !output.stderr.unicodeScalars.contains("\u{1B}"), "\(output.stdout)\(output.stderr)")

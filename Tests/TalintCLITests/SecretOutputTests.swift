@@ -78,7 +78,7 @@ import Testing
     #expect(leaks(in: output.stdout).isEmpty, "\(format) leaks \(leaks(in: output.stdout))")
     #expect(leaks(in: output.stderr).isEmpty)
 
-    let file = Workspace.path(".out")
+    let file = ScratchTree.path(".out")
     _ = try talint(["lint", "--format", format, "--output", file, secretsFolder])
     let written = String(decoding: Paths.read(file), as: UTF8.self)
     #expect(written == output.stdout)
@@ -93,7 +93,7 @@ import Testing
   }
 
   @Test func baselinesAndConfigHoldNoSecret() throws {
-    let baseline = Workspace.path(".json")
+    let baseline = ScratchTree.path(".json")
     let written = try talint(["lint", "--write-baseline", baseline, secretsFolder])
     #expect(written.status == 0)
     let recorded = String(decoding: Paths.read(baseline), as: UTF8.self)

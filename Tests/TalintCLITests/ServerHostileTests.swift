@@ -10,7 +10,7 @@ import Testing
   static let smallest = "-9223372036854775808"
 
   func session(_ binary: String = Paths.binary) throws -> (LSPClient, String) {
-    let root = try Workspace.make(["repo/.git/HEAD": "ref: refs/heads/main\n"]) + "/repo"
+    let root = try ScratchTree.make(["repo/.git/HEAD": "ref: refs/heads/main\n"]) + "/repo"
     let client = try LSPClient(binary, directory: root)
     #expect(client.initialize(root: root)?["result"] != nil)
     return (client, root)

@@ -8,7 +8,7 @@ import Testing
   static let canary = "servercanary3m9d"
 
   @Test func aConfigurationLinkingOutAndReferencesOutsideAreNotRead() throws {
-    let base = try Workspace.make([
+    let base = try ScratchTree.make([
       "outside/config.yaml": "\(Self.canary): 1\nignore: [TAL201]\n",
       "outside/patch.yaml": "machine:\n  install:\n    extraKernelArgs: [\(Self.canary)]\n",
       "repo/.git/HEAD": "ref: refs/heads/main\n",

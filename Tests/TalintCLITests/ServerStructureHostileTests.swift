@@ -10,7 +10,7 @@ import Testing
   static let limit: Double = Paths.measuredBinary.isRelease ? 1 : 30
 
   func session() throws -> (LSPClient, String) {
-    let root = try Workspace.make(["repo/.git/HEAD": "ref: refs/heads/main\n"]) + "/repo"
+    let root = try ScratchTree.make(["repo/.git/HEAD": "ref: refs/heads/main\n"]) + "/repo"
     let client = try LSPClient(Paths.measuredBinary.path, directory: root)
     #expect(client.initialize(root: root)?["result"] != nil)
     return (client, root)

@@ -6,7 +6,7 @@ import Testing
 /// by: the keys a mapping may hold, the values a key takes, what Talos says about a key.
 @Suite struct ServerStructureTests {
   func session(_ files: [String: String] = [:]) throws -> (LSPClient, String) {
-    let root = try Workspace.make(files.merging(["repo/.git/HEAD": "ref: refs/heads/main\n"]) { $1 }) + "/repo"
+    let root = try ScratchTree.make(files.merging(["repo/.git/HEAD": "ref: refs/heads/main\n"]) { $1 }) + "/repo"
     let client = try LSPClient(directory: root)
     let reply = client.initialize(root: root)
     let capabilities = (reply?["result"] as? [String: Any])?["capabilities"] as? [String: Any]

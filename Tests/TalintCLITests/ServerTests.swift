@@ -9,7 +9,7 @@ import Testing
   static let weakened = "machine:\n  sysctls:\n    kernel.kptr_restrict: \"0\"\n"
 
   func session(_ files: [String: String] = [:]) throws -> (LSPClient, String) {
-    let root = try Workspace.make(files.merging(["repo/.git/HEAD": "ref: refs/heads/main\n"]) { $1 }) + "/repo"
+    let root = try ScratchTree.make(files.merging(["repo/.git/HEAD": "ref: refs/heads/main\n"]) { $1 }) + "/repo"
     let client = try LSPClient(directory: root)
     let reply = client.initialize(root: root)
     let capabilities = (reply?["result"] as? [String: Any])?["capabilities"] as? [String: Any]

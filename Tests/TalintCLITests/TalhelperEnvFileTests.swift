@@ -9,7 +9,7 @@ import Testing
   static let talconfig = "clusterName: lab\ntalosVersion: ${TV}\nendpoint: https://10.0.0.1:6443\nnodes:\n  - hostname: cp1\n    controlPlane: true\n"
 
   @Test func namedEnvFilesReplaceTheDefaults() throws {
-    let root = try Workspace.make([
+    let root = try ScratchTree.make([
       ".talint.yaml": "talhelper-env-files: [env/prod.yaml]\n",
       "talos/talconfig.yaml": Self.talconfig,
       "talos/talenv.yaml": "TV: v1.13.0\n",
@@ -23,15 +23,15 @@ import Testing
   }
 
   @Test func withoutThemTheTalenvBesideTheTalconfigCounts() throws {
-    let root = try Workspace.make(["talos/talconfig.yaml": Self.talconfig, "talos/talenv.yaml": "TV: v1.13.0\n"])
+    let root = try ScratchTree.make(["talos/talconfig.yaml": Self.talconfig, "talos/talenv.yaml": "TV: v1.13.0\n"])
     let config = try Subprocess.run(Paths.binary, ["config", "talos/talconfig.yaml"], directory: root)
     #expect(config.stdout.contains("talos-version: \"1.13\""), "\(config.stdout)")
   }
 
   /// A talenv.yaml that is a link out of the project is not read: its value never decides.
   @Test func aTalenvLinkedOutOfTheProjectIsNotRead() throws {
-    let outside = try Workspace.make(["talenv.yaml": "TV: v1.11.0\n"])
-    let root = try Workspace.make(["repo/.git/": "", "repo/talos/talconfig.yaml": Self.talconfig])
+    let outside = try ScratchTree.make(["talenv.yaml": "TV: v1.11.0\n"])
+    let root = try ScratchTree.make(["repo/.git/": "", "repo/talos/talconfig.yaml": Self.talconfig])
     try FileManager.default.createSymbolicLink(atPath: root + "/repo/talos/talenv.yaml", withDestinationPath: outside + "/talenv.yaml")
     let config = try Subprocess.run(Paths.binary, ["config", "talos/talconfig.yaml"], directory: root + "/repo")
     #expect(config.status == 0, "\(config.stderr)")
@@ -40,7 +40,7 @@ import Testing
   }
 
   @Test func anEnvFileOutsideTheProjectIsAConfigurationError() throws {
-    let root = try Workspace.make([".talint.yaml": "talhelper-env-files: [../../etc/passwd]\n", "talconfig.yaml": Self.talconfig])
+    let root = try ScratchTree.make([".talint.yaml": "talhelper-env-files: [../../etc/passwd]\n", "talconfig.yaml": Self.talconfig])
     let lint = try Subprocess.run(Paths.binary, ["lint", "."], directory: root)
     #expect(lint.status == 64, "\(lint.stdout)\(lint.stderr)")
     #expect(lint.stderr.contains("outside"), "\(lint.stderr)")

@@ -54,7 +54,7 @@ import Testing
   /// `root/outside/secret.yaml` and `root/repo`, a repository (a `.git` folder) whose
   /// talconfig and Omni template name it, directly and through a symbolic link.
   func workspace(_ extra: [String: String] = [:]) throws -> String {
-    let root = try Workspace.make(
+    let root = try ScratchTree.make(
       ["outside/secret.yaml": Self.outside, "repo/.git/": "", "repo/talos/talconfig.yaml": Self.talconfig, "repo/talos/patches/": "",
         "repo/omni/cluster.yaml": Self.omni]
         .merging(extra) { _, new in new })
@@ -115,7 +115,7 @@ import Testing
 
   /// A reference inside the repository is read as before.
   @Test func referencesInsideAreRead() throws {
-    let repo = try Workspace.make([
+    let repo = try ScratchTree.make([
       "repo/.git/": "", "repo/talos/talconfig.yaml": "clusterName: c\ntalosVersion: v1.12.0\nnodes: [{hostname: n1}]\npatches:\n  - \"@../common/a.yaml\"\n",
       "repo/common/a.yaml": "machine:\n  sysctls:\n    kernel.kptr_restrict: \"0\"\n",
     ]) + "/repo"
@@ -163,7 +163,7 @@ import Testing
   /// Without a repository, `.talint.yaml` is looked for no higher than the working directory:
   /// one in a folder above it (another project, or someone else's) does not apply.
   @Test func configurationDiscoveryStopsAtTheProject() throws {
-    let root = try Workspace.make([".talint.yaml": "ignore: [TAL201]\n", "project/a.yaml": "machine:\n  sysctls:\n    kernel.kptr_restrict: \"0\"\n"])
+    let root = try ScratchTree.make([".talint.yaml": "ignore: [TAL201]\n", "project/a.yaml": "machine:\n  sysctls:\n    kernel.kptr_restrict: \"0\"\n"])
     let output = try talint(["lint", "a.yaml"], in: root + "/project")
     #expect(output.stdout.contains("[TAL201]"), "\(output.stdout)\(output.stderr)")
     let shown = try talint(["config", "a.yaml"], in: root + "/project")
@@ -172,7 +172,7 @@ import Testing
 
   /// A directory walk does not follow a link out of the repository, to a file or a folder.
   @Test func walksDoNotFollowLinksOut() throws {
-    let root = try Workspace.make(["outside/secret.yaml": Self.outside, "outside/folder/b.yaml": Self.outside, "repo/.git/": "", "repo/talos/ok.yaml": "debug: false\n"])
+    let root = try ScratchTree.make(["outside/secret.yaml": Self.outside, "outside/folder/b.yaml": Self.outside, "repo/.git/": "", "repo/talos/ok.yaml": "debug: false\n"])
     try FileManager.default.createSymbolicLink(atPath: root + "/repo/talos/a.yaml", withDestinationPath: "../../outside/secret.yaml")
     try FileManager.default.createSymbolicLink(atPath: root + "/repo/talos/env.yaml", withDestinationPath: "/proc/self/environ")
     try FileManager.default.createSymbolicLink(atPath: root + "/repo/talos/folder", withDestinationPath: "../../outside/folder")

@@ -1,24 +1,15 @@
-import TalintCore
-import TalintRules
-
 /// The machines `talint report` judges, found the way `render --machine` finds them (the
-/// machines talconfigs, Omni templates and `.talint.yaml` describe) plus every complete config
-/// no machine uses, each merged and checked by its project's rules. The one place the report
-/// meets the run's orchestration.
-struct ReportMachines {
-  var machines: [CISMachine] = []
+/// machines talconfigs, Omni templates and `.talint.yaml` describe, `Workspace.machines`) plus
+/// every complete config no machine uses, each merged and checked by its project's rules.
+public struct ReportMachines {
+  public var machines: [CISMachine] = []
   /// Patches Talos would refuse, as `path:line:col: error: message` lines (`render`'s words).
-  var problems: [String] = []
+  public var problems: [String] = []
 
-  init(paths: [String], options: SettingsOptions) throws {
-    let projects = try ProjectConfigs(explicit: options.config, linted: paths)
-    let linters = Linters(projects: projects, options: options.choices, excerpts: false, known: [:])
-    let inputs = InputCollector(projects: projects).collect(paths).inputs
-    // The projects of the inputs and of the paths given: a .talint.yaml may describe machines
-    // made of generated bases only, with no file to lint.
-    let keys = Set((inputs.map(\.displayPath) + paths).map { (try? projects.config(for: $0))?.path ?? "" })
-    let run = LintRun(linterForPath: { linters.linter(for: $0) }, projectMachines: linters.projectMachines(configKeys: keys))
-    let found = run.machines(inputs.map { LintRun.Input($0, linter: linters.linter(for: $0.displayPath)) })
+  /// Throws `ConfigurationRefused` when a configuration cannot be used.
+  public init(paths: [String], workspace: Workspace) throws {
+    let found = try workspace.machines(under: paths)
+    let inputs = found.inputs
     var store = found.store
     var described = found.machines
     // A complete config that no machine uses is a machine of its own, judged by the release
@@ -29,13 +20,13 @@ struct ReportMachines {
       guard let documents = try? store.load(path).get() else { continue }
       let config = TalosConfig(documents)
       guard config.hasFullConfig, let type = config.machineType else { continue }
-      let release = linters.linter(for: path).release(ofPath: path, referrer: nil)
+      let release = workspace.linter(for: path).release(ofPath: path, referrer: nil)
       described.append(MachineDefinition(name: path, type: type, release: release, base: .file(path), patches: [], definedIn: path))
     }
     store.load(described)
     for definition in described {
       // Merged and judged as `lint` judges machines; the merge's own problems are printed apart.
-      let report = MachineReport(definition, linter: linters.linter(for: definition.definedIn), store: &store)
+      let report = MachineReport(definition, linter: workspace.linter(for: definition.definedIn), store: &store)
       let effective = report.config
       for error in effective.errors {
         let file = error.range.map { Int($0.file) }.flatMap { $0 >= 0 && $0 < effective.files.count ? effective.files[$0].path : nil } ?? definition.definedIn

@@ -5,12 +5,12 @@ import TalintTestSupport
 ///
 /// Everything goes under one folder per test process, removed when the process exits, so
 /// repeated `swift test` and `.ci/run` runs do not leave thousands of folders in /tmp.
-enum Workspace {
+enum ScratchTree {
   /// `talint-tests-PID` in the temporary folder, made on first use.
   static let scratch: String = {
     let path = NSTemporaryDirectory() + "talint-tests-\(getpid())"
     try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    atexit { try? FileManager.default.removeItem(atPath: Workspace.scratch) }
+    atexit { try? FileManager.default.removeItem(atPath: ScratchTree.scratch) }
     return path
   }()
 
