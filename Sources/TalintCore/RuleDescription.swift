@@ -53,11 +53,10 @@ public enum Reference: Sendable, Equatable, CustomStringConvertible {
 public struct RuleExample: Sendable {
   public enum Verdict: Sendable { case triggering, passing }
   public var verdict: Verdict
-  /// The example's text without its marks: what `talint explain` and docs/rules.md show.
-  public var yaml: String
-  /// Where each finding of the rule must land (the position of each mark: line, and column in
-  /// Unicode scalars, as findings count them); none for a passing example.
-  public var markers: [SourcePosition]
+  /// The example as written in the rule, with a mark before each place a finding must land.
+  /// Read only by `explain`, the docs and the tests, so its marks are taken out on demand:
+  /// doing it for every rule at start-up cost a fifth of a small file's run.
+  private var written: String
   /// Project settings the example needs (networks, require-reason); nil for the defaults.
   public var settings: LintSettings?
   /// The file name the example is linted as, where what the file is depends on it (a
@@ -75,10 +74,14 @@ public struct RuleExample: Sendable {
     RuleExample(verdict: .passing, written: yaml, settings: settings, fileName: fileName)
   }
 
-  private init(verdict: Verdict, written: String, settings: LintSettings?, fileName: String) {
-    self.verdict = verdict
-    self.settings = settings
-    self.fileName = fileName
+  /// The example's text without its marks: what `talint explain` and docs/rules.md show.
+  public var yaml: String { unmarked.yaml }
+
+  /// Where each finding of the rule must land (the position of each mark: line, and column in
+  /// Unicode scalars, as findings count them); none for a passing example.
+  public var markers: [SourcePosition] { unmarked.markers }
+
+  private var unmarked: (yaml: String, markers: [SourcePosition]) {
     var text = String.UnicodeScalarView()
     var markers: [SourcePosition] = []
     var (line, column) = (1, 1)
@@ -92,8 +95,7 @@ public struct RuleExample: Sendable {
     }
     // A multi-line literal leaves out the line end of its last line.
     if text.last != "\n" { text.append("\n") }
-    yaml = String(text)
-    self.markers = markers
+    return (String(text), markers)
   }
 }
 
