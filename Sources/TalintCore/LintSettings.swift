@@ -43,10 +43,11 @@ public struct RuleSelection: Sendable, Equatable {
   /// selected and ignored like any rule.
   static func isMeta(_ rule: RuleDescription) -> Bool { rule.id.hasPrefix("TAL00") || rule.id == "TAL010" }
 
-  /// True when `pattern` names the rule by ID, name or ID prefix.
+  /// True when `pattern` names the rule by ID, name, ID prefix or category (`kernel-arguments`).
   public static func matches(_ pattern: String, _ rule: RuleDescription) -> Bool {
     let upper = pattern.uppercased()
     return rule.id == upper || rule.name == pattern.lowercased() || (upper.hasPrefix("TAL") && rule.id.hasPrefix(upper))
+      || RuleCategory(named: pattern) == rule.category
   }
 }
 

@@ -172,8 +172,7 @@ public struct Linter: Sendable {
       if let embedded = unit.embedded {
         // Everything moves to where it is written in this file.
         for index in found.indices {
-          var fix = found[index].fix.flatMap { embedded.text.written($0, in: prepared.parsed.lines) }
-          if let written = fix, let unmasked, !Self.keepsTemplateSyntax(written, masked: prepared.parsed.lines, original: unmasked) { fix = nil }
+          let fix = found[index].fix.flatMap { Self.writtenBack($0, into: embedded.text, lines: prepared.parsed.lines, unmasked: unmasked) }
           found[index].move(embedded.text.outer)
           found[index].fix = fix
         }
@@ -189,6 +188,7 @@ public struct Linter: Sendable {
       analysis.diagnostics += ReferenceNotRead.unused(prepared.reading.references, in: path)
     }
     if needsComments { analysis.comments = Self.commentMap(prepared) }
+    analysis.unmasked = unmasked
     // A file a reference names that is not read is an input not linted, as a path given is.
     analysis.failed = analysis.diagnostics.contains { $0.ruleID == InputProblems.syntaxError.id } || !prepared.reading.referenceErrors.isEmpty
     analysis.release = prepared.release
@@ -205,9 +205,16 @@ public struct Linter: Sendable {
     return analysis
   }
 
-  /// A fix written back into a string of a template rewrites whole lines from the masked text
-  /// (TemplateMasking): it is offered only where those lines hold no template syntax, or the
-  /// masks would be written in place of the expressions.
+  /// A fix of a config written inside a string, as a fix of the file (`lines`) that holds the
+  /// string. In a template (`unmasked`: its own text), a fix written back rewrites whole lines
+  /// from the masked text (TemplateMasking): it is offered only where those lines hold no
+  /// template syntax, or the masks would be written in place of the expressions.
+  static func writtenBack(_ fix: Fix, into embedded: EmbeddedText, lines: LineIndex, unmasked: LineIndex?) -> Fix? {
+    guard let written = embedded.written(fix, in: lines) else { return nil }
+    if let unmasked, !keepsTemplateSyntax(written, masked: lines, original: unmasked) { return nil }
+    return written
+  }
+
   private static func keepsTemplateSyntax(_ fix: Fix, masked: LineIndex, original: LineIndex) -> Bool {
     fix.edits.allSatisfy { edit in
       // An edit that ends at a line's start leaves that line as it is.
@@ -216,14 +223,18 @@ public struct Linter: Sendable {
     }
   }
 
-  /// Runs the rules on one config. `outer` maps positions of an embedded config, for messages
-  /// that name a position.
-  public func check(_ config: TalosConfig, release: TalosRelease, path: String, lines: LineIndex? = nil, outer: EmbeddedText? = nil) -> [Diagnostic] {
+  /// Runs the rules on one config. `lines`: the text it was parsed from, for fixes; `patches`,
+  /// for a machine's merged config, the texts its values were parsed from instead. `outer` maps
+  /// positions of an embedded config, for messages that name a position.
+  public func check(
+    _ config: TalosConfig, release: TalosRelease, path: String, lines: LineIndex? = nil, patches: PatchTexts? = nil, outer: EmbeddedText? = nil
+  ) -> [Diagnostic] {
     let applicable = config.machineType == .worker ? workerRules : rules
     guard let first = applicable.first else { return [] }
     // One context for every rule: building one per rule copied the config and settings each time.
     var context = RuleContext(
-      config: config, release: release, settings: settings, path: path, rule: first, lines: lines, outer: { outer?.outer($0) ?? $0 })
+      config: config, release: release, settings: settings, path: path, rule: first,
+      written: patches.map(FixText.merged) ?? lines.map(FixText.file), outer: { outer?.outer($0) ?? $0 })
     context.read(for: applicable)
     for rule in applicable {
       context.rule = rule

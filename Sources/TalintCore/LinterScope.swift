@@ -66,7 +66,7 @@ extension Linter {
     guard let first = yamlRules.first else { return [] }
     let config = TalosConfig(documents: [], sources: sources, context: UnitContext(branches: template?.branches))
     var context = RuleContext(
-      config: config, release: settings.release, settings: settings, path: path, rule: first, lines: lines,
+      config: config, release: settings.release, settings: settings, path: path, rule: first, written: .file(lines),
       outer: { $0 })
     for rule in yamlRules {
       context.rule = rule

@@ -34,15 +34,14 @@ public struct RuleContext {
   /// in a string, the place in the outer file. Reports are moved by the linter; a message
   /// that names a position uses this.
   public let outer: @Sendable (SourcePosition) -> SourcePosition
-  /// The text the config was parsed from, for fixes; nil for a machine's merged config (its
-  /// findings take the fixes found in the files themselves).
-  let lines: LineIndex?
+  /// Where the config's values are written, for fixes (nil: no fix is offered).
+  let written: FixText?
 
   init(
     config: TalosConfig, release: TalosRelease, settings: LintSettings, path: String, rule: any Rule.Type,
-    lines: LineIndex? = nil, outer: @escaping @Sendable (SourcePosition) -> SourcePosition = { $0 }
+    written: FixText? = nil, outer: @escaping @Sendable (SourcePosition) -> SourcePosition = { $0 }
   ) {
-    self.lines = lines
+    self.written = written
     self.config = config
     self.release = release
     self.defaults = TalosDefaults(version: release.version)
@@ -91,14 +90,15 @@ public struct RuleContext {
   /// The fix that takes `found` (with its key) out of the mapping or list holding it — which
   /// leaves Talos's own default in force — where a textual edit can do it safely.
   public func removal(of found: Found, title: String) -> Fix? {
-    guard let lines, let parent = found.parent, found.yaml.isSourceNode(parent), found.yaml.isSourceNode(found.node) else { return nil }
-    return TreeEdits(yaml: found.yaml, lines: lines).removal(of: found.node, in: parent).map { Fix(title: title, edits: $0) }
+    guard let (found, text) = written?.locate(found), let parent = found.parent, found.yaml.isSourceNode(parent), found.yaml.isSourceNode(found.node)
+    else { return nil }
+    return TreeEdits(yaml: found.yaml, lines: text.lines).removal(of: found.node, in: parent).flatMap { text.fix(Fix(title: title, edits: $0)) }
   }
 
   /// The fix that writes `text` in place of the scalar `found`, keeping its quoting.
   public func replacement(of found: Found, with text: String, title: String) -> Fix? {
-    guard let lines, found.yaml.isSourceNode(found.node) else { return nil }
-    return TreeEdits(yaml: found.yaml, lines: lines).replacement(of: found.node, with: text).map { Fix(title: title, edits: $0) }
+    guard let (found, written) = written?.locate(found), found.yaml.isSourceNode(found.node) else { return nil }
+    return TreeEdits(yaml: found.yaml, lines: written.lines).replacement(of: found.node, with: text).flatMap { written.fix(Fix(title: title, edits: $0)) }
   }
 
   /// Reports at a key (the thing that is wrong is that it is there at all).

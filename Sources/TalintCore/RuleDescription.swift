@@ -118,6 +118,10 @@ public struct RuleDescription: Sendable {
   /// its remedy is mechanical and safe. Rules whose remedy needs a human offer none.
   public var fixable: Bool
 
+  /// The area the rule belongs to, from its ID. An ID outside the scheme (talint has none:
+  /// RuleDescriptionTests checks) counts as TAL0xx's.
+  public var category: RuleCategory { RuleCategory(ruleID: id) ?? .yamlAndInput }
+
   /// The machines a rule's settings matter on.
   public enum MachineScope: Sendable, Equatable { case all, controlPlane }
 

@@ -21,10 +21,16 @@ struct Rules: ParsableCommand {
     }
     let width = AllRules.descriptions.map(\.name.count).max() ?? 0
     var output = ""
-    for rule in AllRules.descriptions {
-      let name = rule.name.padding(to: width)
-      let severity = rule.severity.rawValue.padding(to: 7)
-      output += "\(rule.id)  \(name)  \(severity)  \(rule.fixable ? "fix" : "   ")  \(rule.summary)\n"
+    // Under each category's heading, as the reference groups them.
+    for category in RuleCategory.allCases {
+      let rules = AllRules.descriptions.filter { $0.category == category }
+      guard !rules.isEmpty else { continue }
+      output += "\(output.isEmpty ? "" : "\n")\(category.title) (\(category.ids), --select \(category.name))\n"
+      for rule in rules {
+        let name = rule.name.padding(to: width)
+        let severity = rule.severity.rawValue.padding(to: 7)
+        output += "\(rule.id)  \(name)  \(severity)  \(rule.fixable ? "fix" : "   ")  \(rule.summary)\n"
+      }
     }
     writeOut(output)
   }
@@ -48,7 +54,8 @@ struct Explain: ParsableCommand {
     guard let rule = AllRules.description(for: rule) else { return }
     let scope = rule.scope == .controlPlane ? ", control-plane machines only" : ""
     let fixable = rule.fixable ? ", fixable: `talint lint --fix`" : ""
-    var text = "\(rule.id) \(rule.name) (\(rule.severity.rawValue)\(scope)\(fixable))\n\n\(rule.summary)\n\nDocs: \(RuleDocs.url(rule.id))\n\n"
+    var text = "\(rule.id) \(rule.name) (\(rule.severity.rawValue)\(scope)\(fixable))\n\n\(rule.summary)\n\n"
+    text += "Category: \(rule.category.title) (\(rule.category.ids), --select \(rule.category.name))\nDocs: \(RuleDocs.url(rule.id))\n\n"
     text += "Why: \(rule.rationale)\n\nFix: \(rule.remediation)\n"
     if !rule.references.isEmpty {
       text += "\nReferences:\n" + rule.references.map { "  - \($0.linked)\n" }.joined()

@@ -9,10 +9,10 @@ struct SettingsOptions: ParsableArguments {
   @Option(name: .long, help: "Talos release whose defaults apply, e.g. 1.12 (default: the newest known).")
   var talosVersion: String?
 
-  @Option(name: .long, parsing: .singleValue, help: "Only run these rules (IDs, names or prefixes such as TAL5; comma-separated or repeated).")
+  @Option(name: .long, parsing: .singleValue, help: "Only run these rules (IDs, names, prefixes such as TAL5 or categories such as kernel-arguments; comma-separated or repeated).")
   var select: [String] = []
 
-  @Option(name: .long, parsing: .singleValue, help: "Never run these rules (IDs, names or prefixes).")
+  @Option(name: .long, parsing: .singleValue, help: "Never run these rules (IDs, names, prefixes or categories).")
   var ignore: [String] = []
 
   @Option(name: .long, help: "Use this configuration file instead of discovering .talint.yaml.")

@@ -1,3 +1,4 @@
+import Foundation
 import TalintTestSupport
 import Testing
 
@@ -93,6 +94,24 @@ import Testing
     let lines = output.stdout.split(separator: "\n")
     #expect(lines.count >= 50)
     #expect(lines.contains { $0.hasPrefix("TAL101  kspp-kernel-arg-removed") && $0.contains("error") })
+  }
+
+  /// `talint rules` groups rules under their category; its JSON names each rule's; `explain`
+  /// says it; `--select` takes one.
+  @Test func rulesCategoriesAreShownAndSelectable() throws {
+    let text = try talint(["rules"]).stdout
+    let heading = try #require(text.range(of: "Kernel arguments (TAL1xx, --select kernel-arguments)\n"))
+    #expect(text[heading.upperBound...].hasPrefix("TAL101  kspp-kernel-arg-removed"), "\(text)")
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(talint(["rules", "--format", "json"]).stdout.utf8)) as? [[String: Any]])
+    #expect(json.first { $0["id"] as? String == "TAL201" }?["category"] as? String == "sysctls")
+    #expect(json.allSatisfy { ($0["category"] as? String)?.isEmpty == false })
+    #expect(try talint(["explain", "TAL502"]).stdout.contains("Category: Firewall and exposure (TAL5xx, --select firewall)\n"))
+    let selected = try talint(["lint", "--select", "kernel-arguments", Paths.fixtures + "/kernel"]).stdout
+    let rules = Set(selected.matches(of: /\[(TAL\d+)\]/).map { String($0.1) })
+    #expect(!rules.isEmpty && rules.allSatisfy { $0.hasPrefix("TAL1") || $0.hasPrefix("TAL0") }, "\(rules)")
+    let ignored = try talint(["lint", "--ignore", "kernel-arguments", Paths.fixtures + "/kernel"]).stdout
+    #expect(!ignored.contains("[TAL1"), "\(ignored)")
+    #expect(try talint(["lint", "--select", "kernel-argument", Paths.fixtures + "/kernel"]).status == 64)
   }
 
   @Test func explainPrintsDocsByIDOrName() throws {

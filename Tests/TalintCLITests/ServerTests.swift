@@ -107,6 +107,30 @@ import Testing
     #expect(firstSuppression(line: 3) == " # talint: ignore[TAL203] -- <reason>")
   }
 
+  /// A finding only a machine makes (the patch, judged alone under the project's Talos 1.13,
+  /// may set `tls-min-version`; the machine runs 1.14, which denies it) offers its fix: the
+  /// machine's check builds it on the patch's text.
+  @Test func aMachineOnlyFindingOffersItsFix() throws {
+    let (client, root) = try session([
+      "repo/.talint.yaml": "talos-version: \"1.13\"\nmachines:\n  cp: {type: controlplane, talos-version: \"1.14\", patches: [api.yaml]}\n"
+    ])
+    let path = root + "/api.yaml"
+    let text = "cluster:\n  apiServer:\n    extraArgs:\n      tls-min-version: VersionTLS13\n      audit-log-maxage: \"30\"\n"
+    try text.write(toFile: path, atomically: true, encoding: .utf8)
+    client.open(path, text: text)
+    #expect(Self.items(client.diagnostics(for: path)).contains { ($0["code"] as? String) == "TAL312" })
+    let reply = client.request(
+      "textDocument/codeAction",
+      ["textDocument": ["uri": LSPClient.uri(path)], "range": ["start": ["line": 3, "character": 6], "end": ["line": 3, "character": 6]],
+       "context": ["diagnostics": [Any]()]])
+    let actions = reply?["result"] as? [[String: Any]] ?? []
+    let fix = try #require(actions.first { $0["title"] as? String == "Remove 'tls-min-version'" }, "\(actions.map { $0["title"] ?? "" })")
+    let edits = ((fix["edit"] as? [String: Any])?["changes"] as? [String: Any])?[LSPClient.uri(path)] as? [[String: Any]] ?? []
+    #expect(edits.count == 1 && edits.first?["newText"] as? String == "")
+    let range = edits.first?["range"] as? [String: Any]
+    #expect((range?["start"] as? [String: Any])?["line"] as? Int == 3 && (range?["end"] as? [String: Any])?["line"] as? Int == 4, "\(edits)")
+  }
+
   @Test func changesAreLintedAndStaleResultsAreNotPublished() throws {
     let (client, root) = try session()
     let path = root + "/node.yaml"

@@ -13,9 +13,21 @@ import Testing
   @Test func markdownListsEveryRuleWithItsExamples() {
     let text = RuleDocs.markdown(AllRules.descriptions)
     for rule in AllRules.descriptions {
-      #expect(text.contains("\n## \(rule.id)\n"))
+      #expect(text.contains("\n### \(rule.id)\n"))
     }
     #expect(text.components("```yaml") == AllRules.descriptions.reduce(0) { $0 + $1.examples.count })
+  }
+
+  /// One heading per category, in ID order, and every rule's section under its own.
+  @Test func markdownGroupsRulesUnderTheirCategory() throws {
+    let text = RuleDocs.markdown(AllRules.descriptions)
+    let headings = text.split(separator: "\n").filter { $0.hasPrefix("## ") }.map(String.init)
+    #expect(headings == RuleCategory.allCases.map { "## \($0.title) (\($0.ids))" })
+    for rule in AllRules.descriptions {
+      let section = try #require(text.range(of: "\n### \(rule.id)\n"))
+      let heading = text[..<section.lowerBound].ranges(of: "\n## ").last.map { text[$0.upperBound...].prefix { $0 != "\n" } }
+      #expect(heading.map(String.init) == "\(rule.category.title) (\(rule.category.ids))", "\(rule.id)")
+    }
   }
 }
 

@@ -23,6 +23,9 @@ public struct EffectiveConfig: Sendable {
   /// The tool field (talhelper's name) written on each line of the file that defines the
   /// machine, where a generator input set a value: `files[generatorFile]`, by line.
   public var generatorFields: (file: Int32, byLine: [Int: String])?
+  /// The texts the base and patches were parsed from, by file index: rules build the fixes of
+  /// the machine's findings on them.
+  public var texts = PatchTexts()
 
   /// The patches a machine may have. Real machines have tens; each patch costs up to the size
   /// of what it merges into (a scan of the mapping, a copy of the list), so a talconfig node
@@ -43,6 +46,7 @@ public struct EffectiveConfig: Sendable {
     merged.budget = budget
     var files: [Source] = []
     var errors: [MergeError] = []
+    var texts = PatchTexts()
     func index(of path: String, generated: Bool = false) -> Int32 {
       if let existing = files.firstIndex(where: { $0.path == path && $0.generated == generated }) { return Int32(existing) }
       files.append(Source(path: path, generated: generated))
@@ -57,7 +61,9 @@ public struct EffectiveConfig: Sendable {
         merged.budget = budget
       case .file(let path):
         let file = index(of: path)
-        try merged.apply(PatchInput(parsed: try store.load(path).get(), file: file))
+        let input = PatchInput(parsed: try store.load(path).get(), file: file)
+        texts.add(input, file: store.text(of: path))
+        try merged.apply(input)
       }
     } catch var failure {
       if failure.isNotRead { failure.range = machine.baseNamedAt.map { SourceRange(start: $0.start, end: $0.end, file: index(of: machine.definedIn)) } }
@@ -94,7 +100,9 @@ public struct EffectiveConfig: Sendable {
     for patch in machine.patches where !limited {
       let file = index(of: patch.path)
       do throws(MergeError) {
-        try merged.apply(try Self.input(patch, file: file, store: &store))
+        let input = try Self.input(patch, file: file, store: &store)
+        texts.add(input, file: store.text(of: patch.path))
+        try merged.apply(input)
       } catch var failure {
         // A file not read is reported where the definition names it (else at the definition's first line).
         if failure.isNotRead { failure.range = patch.namedAt.map { SourceRange(start: $0.start, end: $0.end, file: index(of: machine.definedIn)) } }
@@ -106,6 +114,7 @@ public struct EffectiveConfig: Sendable {
     var boot: [NodeID] = []
     for document in machine.bootDocuments where !limited {
       guard let input = try? Self.input(document, file: index(of: document.path), store: &store) else { continue }
+      texts.add(input, file: store.text(of: document.path))
       do throws(MergeError) {
         boot += try merged.adopt(input)
       } catch {
@@ -117,6 +126,7 @@ public struct EffectiveConfig: Sendable {
     self.merged = merged
     self.files = files
     self.generatorFields = generatorFields
+    self.texts = texts
     self.errors = errors
     self.config = Self.config(merged, boot: boot, type: machine.type)
   }

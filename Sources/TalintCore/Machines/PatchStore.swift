@@ -6,13 +6,23 @@ import TalintYAML
 public struct PatchStore: Sendable {
   private var documents: [String: [YAMLDocument]] = [:]
   private var failures: [String: MergeError] = [:]
+  /// The text each file was parsed from (and a template's own text, before masking): a rule
+  /// builds a machine finding's fix on it (`PatchTexts`).
+  private var texts: [String: (lines: LineIndex, unmasked: LineIndex?)] = [:]
   let limits: YAMLLimits
 
   public init(analyses: [FileAnalysis], limits: YAMLLimits = .default) {
     self.limits = limits
     for analysis in analyses {
-      if let parsed = analysis.documents { documents[FilePath.absolute(analysis.path)] = parsed }
+      let key = FilePath.absolute(analysis.path)
+      texts[key] = (analysis.lines, analysis.unmasked)
+      if let parsed = analysis.documents { documents[key] = parsed }
     }
+  }
+
+  /// The text the file at `path` was parsed from, when it was.
+  func text(of path: String) -> (lines: LineIndex, unmasked: LineIndex?)? {
+    texts[FilePath.absolute(path)]
   }
 
   /// The documents of the file at `path` as a patch reads them (with talhelper's environment
@@ -41,6 +51,7 @@ public struct PatchStore: Sendable {
       let parsed = YAMLParser.parse(try InputFile.path(path).read(limit: limits.maxBytes), limits: limits)
       guard let error = parsed.error else {
         documents[key] = parsed.documents
+        texts[key] = (parsed.lines, nil)
         return .success(parsed.documents)
       }
       // A file past a safety limit (size, documents, nesting) is not Talos's to refuse.

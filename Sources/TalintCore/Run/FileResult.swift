@@ -55,6 +55,9 @@ public struct FileAnalysis: Sendable {
   public var documents: [YAMLDocument]?
   /// The decoded text, for excerpts and value hashes.
   var lines: LineIndex
+  /// A template's own text, before masking, when configs inside its strings may be fixed: a
+  /// fix is written back only where it rewrites no line holding template syntax.
+  var unmasked: LineIndex?
   /// Comments and entries, when the file (or a config embedded in it) can hold a suppression.
   var comments: CommentMap?
   /// Secret values of the file and the configs embedded in it.

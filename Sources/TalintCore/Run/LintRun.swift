@@ -108,13 +108,10 @@ public struct LintRun: Sendable {
       // The file's regions looked up once, not per finding.
       let regions = findings.used[record.absolutePath]
       var kept = file
-      let replaced = file.diagnostics.filter { MachineFindings.replaces($0, within: regions) }
       kept.diagnostics.removeAll { MachineFindings.replaces($0, within: regions) }
       let own = (extra[record.absolutePath] ?? []).map { diagnostic -> Diagnostic in
         var moved = diagnostic
         moved.path = file.path
-        // A machine's finding is where the file's own is: the fix found in the file holds.
-        moved.fix = moved.fix ?? replaced.first { $0.ruleID == moved.ruleID && $0.range.start == moved.range.start }?.fix
         return moved
       }
       var result = record.linter.finish(kept, extra: own)

@@ -13,7 +13,7 @@ public struct MachineReport: Sendable {
   /// rules on the result; a merge that passed a limit is not judged (its config is partial).
   public init(_ machine: MachineDefinition, linter: Linter, store: inout PatchStore, budget: NodeBudget = NodeBudget()) {
     config = EffectiveConfig(machine, release: linter.settings.release(of: machine), store: &store, budget: budget)
-    diagnostics = config.passedLimit ? [] : linter.check(config.config, release: config.release, path: machine.definedIn)
+    diagnostics = config.passedLimit ? [] : linter.check(config.config, release: config.release, path: machine.definedIn, patches: config.texts)
     for error in config.errors {
       let range = error.range ?? SourceRange(at: SourcePosition(line: 1, column: 1), file: -1)
       let (rule, message) = error.reported

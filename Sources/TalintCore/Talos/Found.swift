@@ -52,6 +52,12 @@ public struct Found: Sendable {
     self.step = step
   }
 
+  /// The same value where it is written (a merged machine's value, found again in its patch),
+  /// for the fix a rule builds on that text.
+  func written(at node: NodeID, key: NodeID?, parent: NodeID?, in document: ConfigDocument) -> Found {
+    Found(document: document, node: node, key: key, parent: parent, parentPath: parentPath, step: step)
+  }
+
   public var yaml: YAMLDocument { document.yaml }
   /// Where the value is.
   public var range: SourceRange { yaml[node].range }

@@ -72,10 +72,13 @@ extension RuleContext {
     guard let index = pieces.firstIndex(where: { $0.range == arg.range }) else { return nil }
     if pieces.count == 1 { return removal(of: element, title: title) }
     // Pieces share the entry's range when they could not be placed on their own characters.
-    guard pieces[index].range != element.range, lines != nil, element.yaml.isSourceNode(element.node) else { return nil }
-    let span = index + 1 < pieces.count
-      ? SourceRange(start: pieces[index].range.start, end: pieces[index + 1].range.start)
-      : SourceRange(start: pieces[index - 1].range.end, end: pieces[index].range.end)
-    return Fix(title: title, edits: [TextEdit(span, "")])
+    guard pieces[index].range != element.range, let (entry, text) = written?.locate(element), entry.yaml.isSourceNode(entry.node) else { return nil }
+    // The same pieces where the entry is written (a machine's value: in its patch's text).
+    let placed = entry.pieces(separatedBy: [" ", "\t"])
+    guard placed.count == pieces.count else { return nil }
+    let span = index + 1 < placed.count
+      ? SourceRange(start: placed[index].range.start, end: placed[index + 1].range.start)
+      : SourceRange(start: placed[index - 1].range.end, end: placed[index].range.end)
+    return text.fix(Fix(title: title, edits: [TextEdit(span, "")]))
   }
 }
