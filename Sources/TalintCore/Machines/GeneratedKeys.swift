@@ -1,15 +1,13 @@
-import Synchronization
 import TalintYAML
 
 /// The keys `talosctl gen config` writes for a release, of either machine type (dotted,
-/// `machine.network`), from the same generated bases machines start from (GeneratedBases).
-/// Talos deprecates some of them while its own generator still writes them (`persist`): a
-/// deprecation notice there would ask the operator to change what Talos itself produced.
+/// `machine.network`), read in the same generated bases machines start from (`GeneratedBase`,
+/// parsed once per type and release). Talos deprecates some of them while its own generator
+/// still writes them (`persist`): a deprecation notice there would ask the operator to change
+/// what Talos itself produced.
 public enum GeneratedKeys {
-  private static let cache = Mutex<[TalosVersion: Set<String>]>([:])
-
   /// True when the generated config of `release` holds the key at `dottedPath` (list indices
-  /// such as `[0]` are ignored).
+  /// such as `[0]` are ignored, and keys below a list are not the generator's).
   public static func written(_ dottedPath: String, release: TalosVersion) -> Bool {
     // Dropped by hand: a Regex costs more to build than the whole lookup, at every cold start.
     var path = ""
@@ -17,29 +15,22 @@ public enum GeneratedKeys {
     for character in dottedPath {
       if character == "[" { inIndex = true } else if character == "]" { inIndex = false } else if !inIndex { path.append(character) }
     }
-    return keys(of: release.nearestKnown).contains(path)
-  }
-
-  private static func keys(of release: TalosVersion) -> Set<String> {
-    if let known = cache.withLock({ $0[release] }) { return known }
-    var keys: Set<String> = []
-    for type in ["controlplane", "worker"] {
-      guard let text = GeneratedBases.texts["\(release)-\(type)"] else { continue }
-      for document in YAMLParser.parse(Array(text.utf8)).documents {
-        guard let root = document.root else { continue }
-        collect(document, root, prefix: "", into: &keys)
-      }
+    for type in [MachineType.controlPlane, .worker] {
+      let base = GeneratedBase.merged(for: type, release: release)
+      if base.documents.contains(where: { holds(base.arena, $0.root, path[...]) }) { return true }
     }
-    cache.withLock { $0[release] = keys }
-    return keys
+    return false
   }
 
-  private static func collect(_ yaml: YAMLDocument, _ node: NodeID, prefix: String, into keys: inout Set<String>) {
+  /// Whether the mapping at `node` holds `path`. A key may itself hold dots (a sysctl's name),
+  /// so each key is matched as a prefix of what is left, not split out of the path.
+  private static func holds(_ yaml: YAMLDocument, _ node: NodeID, _ path: Substring) -> Bool {
     for pair in yaml.pairs(node) {
-      guard let key = yaml.scalar(pair.key) else { continue }
-      let path = prefix.isEmpty ? key : prefix + "." + key
-      keys.insert(path)
-      collect(yaml, pair.value, prefix: path, into: &keys)
+      guard let key = yaml.scalar(pair.key), path.hasPrefix(key) else { continue }
+      let rest = path.dropFirst(key.count)
+      if rest.isEmpty { return true }
+      if rest.first == ".", holds(yaml, pair.value, rest.dropFirst()) { return true }
     }
+    return false
   }
 }
