@@ -13,35 +13,39 @@ struct TreeEdits {
   /// The edits that take `node` (with its key, in a mapping) out of `parent`.
   func removal(of node: NodeID, in parent: NodeID) -> [TextEdit]? {
     guard !yaml.holdsAliases, yaml[parent].kind != .alias else { return nil }
-    let spans: [SourceRange]
+    // Only the entry and its neighbours are measured: a fix per item of a long list must not
+    // walk the list each time.
+    let count: Int
     let index: Int
+    let spanAt: (Int) -> SourceRange
     if yaml.isMapping(parent) {
       let pairs = yaml.rawPairs(parent)
-      guard let position = pairs.firstIndex(where: { $0.value == node }) else { return nil }
-      index = position
-      spans = pairs.map { pair in
-        let key = yaml[pair.key].range
-        let value = yaml[pair.value].range
+      guard let position = Self.position(of: node, among: pairs.count, in: yaml, child: { pairs[$0].value }) else { return nil }
+      (count, index) = (pairs.count, position)
+      spanAt = { [yaml] at in
+        let key = yaml[pairs[at].key].range
+        let value = yaml[pairs[at].value].range
         return SourceRange(start: key.start, end: max(key.end, value.end))
       }
     } else {
-      let elements = Array(yaml.elements(parent))
-      guard let position = elements.firstIndex(of: node) else { return nil }
-      index = position
-      spans = elements.map { yaml[$0].range }
+      let elements = yaml.elements(parent)
+      let first = elements.startIndex
+      guard let position = Self.position(of: node, among: elements.count, in: yaml, child: { elements[first + $0] }) else { return nil }
+      (count, index) = (elements.count, position)
+      spanAt = { [yaml] at in yaml[elements[first + at]].range }
     }
     let collection = yaml[parent]
-    let span = spans[index]
+    let span = spanAt(index)
     if collection.isFlow {
-      if spans.count == 1 { return [TextEdit(span, "")] }
-      if index + 1 < spans.count { return [TextEdit(SourceRange(start: span.start, end: spans[index + 1].start), "")] }
-      return [TextEdit(SourceRange(start: spans[index - 1].end, end: span.end), "")]
+      if count == 1 { return [TextEdit(span, "")] }
+      if index + 1 < count { return [TextEdit(SourceRange(start: span.start, end: spanAt(index + 1).start), "")] }
+      return [TextEdit(SourceRange(start: spanAt(index - 1).end, end: span.end), "")]
     }
     // A list item's line starts with its dash, at the column where the list starts.
     let isList = !yaml.isMapping(parent)
     let lineStart = isList ? collection.range.start.column : span.start.column
     let ownsItsLines = onlyBlanks(line: span.start.line, before: lineStart)
-    if spans.count == 1 {
+    if count == 1 {
       let empty = isList ? "[]" : "{}"
       // A mapping's only entry after a `- ` leaves `- {}`; a list that shares its line cannot be emptied in place.
       guard ownsItsLines else { return isList ? nil : [TextEdit(span, empty)] }
@@ -51,8 +55,8 @@ struct TreeEdits {
     }
     if ownsItsLines { return [TextEdit(wholeLines(span), "")] }
     // The first entry after a `- ` or a key on its line: the next entry takes its place.
-    guard index + 1 < spans.count else { return nil }
-    return [TextEdit(SourceRange(start: span.start, end: spans[index + 1].start), "")]
+    guard index + 1 < count else { return nil }
+    return [TextEdit(SourceRange(start: span.start, end: spanAt(index + 1).start), "")]
   }
 
   /// The edit that writes `text` in place of a scalar, in the scalar's quoting.
@@ -66,6 +70,20 @@ struct TreeEdits {
     case .literal, .folded: return nil
     }
     return [TextEdit(yaml[node].range, quoted)]
+  }
+
+  /// Where `node` is among a collection's `count` children, which are in source order: found
+  /// by its start, and by a look at each child only where positions do not tell (an empty
+  /// value shares its position with what follows).
+  static func position(of node: NodeID, among count: Int, in yaml: YAMLDocument, child: (Int) -> NodeID) -> Int? {
+    let target = yaml[node].range.start
+    var (low, high) = (0, count)
+    while low < high {
+      let middle = (low + high) / 2
+      if yaml[child(middle)].range.start < target { low = middle + 1 } else { high = middle }
+    }
+    if low < count, child(low) == node { return low }
+    return (0..<count).first { child($0) == node }
   }
 
   /// From the start of `range`'s first line to the start of the line after its last.

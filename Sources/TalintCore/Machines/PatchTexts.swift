@@ -27,9 +27,8 @@ public struct PatchTexts: Sendable {
       let embedded = patch.input.embedded
       // A string that cannot take a fixed text back takes no fix (EmbeddedText.editable).
       if let embedded, !embedded.editable { continue }
-      var seen = Set<Int>()
-      for document in patch.input.documents where seen.insert(document.yaml.index).inserted {
-        guard let place = Self.find(merged, in: document.yaml, embedded: embedded) else { continue }
+      for document in patch.input.documents {
+        guard let place = Self.find(merged, in: document.yaml, from: document.root, embedded: embedded) else { continue }
         let lines = embedded.map { LineIndex.text(of: Array($0.text.utf8)) } ?? patch.file.lines
         // A value an environment variable filled in is not the text to replace.
         if merged.kind == .scalar && Self.mentionsVariable(document.yaml[place.node].range, in: lines) { return nil }
@@ -42,29 +41,47 @@ public struct PatchTexts: Sendable {
   }
 
   /// The node of `yaml` written where the merged node `merged` is, of its kind, with its key
-  /// and the collection holding it. The value of a JSON6902 operation has no parent a fix may
-  /// edit: the operation is not the setting's mapping.
-  private static func find(_ merged: Node, in yaml: YAMLDocument, embedded: EmbeddedText?) -> (node: NodeID, key: NodeID?, parent: NodeID?)? {
+  /// and the collection holding it, found by descending from `root` into the child whose text
+  /// holds the merged node's (children are in source order): a fix per item of a long list
+  /// must not look through the whole patch each time. The value of a JSON6902 operation has no
+  /// parent a fix may edit: the operation is not the setting's mapping.
+  private static func find(_ merged: Node, in yaml: YAMLDocument, from root: NodeID, embedded: EmbeddedText?) -> (node: NodeID, key: NodeID?, parent: NodeID?)? {
+    func placed(_ node: NodeID) -> SourceRange { embedded?.outer(yaml[node].range) ?? yaml[node].range }
     func isIt(_ node: NodeID) -> Bool {
-      let candidate = yaml[node]
-      guard candidate.kind == merged.kind else { return false }
-      let placed = embedded?.outer(candidate.range) ?? candidate.range
-      return placed.start == merged.range.start && placed.end == merged.range.end
+      let range = placed(node)
+      return yaml[node].kind == merged.kind && range.start == merged.range.start && range.end == merged.range.end
     }
-    guard let root = yaml.root else { return nil }
+    func holds(_ node: NodeID) -> Bool { placed(node).start <= merged.range.start && merged.range.end <= placed(node).end }
     if isIt(root) { return (root, nil, nil) }
-    let operations = JSONPatch.isOperationList(yaml, root) ? Set(yaml.elements(root)) : []
-    for collection in yaml.sourceNodes {
+    var collection = root
+    var isOperation = false
+    while holds(collection) {
+      let count: Int
+      let child: (Int) -> (key: NodeID?, value: NodeID)
       switch yaml[collection].kind {
       case .mapping:
-        for pair in yaml.rawPairs(collection) where isIt(pair.value) {
-          return (pair.value, pair.key, operations.contains(collection) ? nil : collection)
-        }
+        let pairs = yaml.rawPairs(collection)
+        (count, child) = (pairs.count, { (pairs[$0].key, pairs[$0].value) })
       case .sequence:
-        for element in yaml.elements(collection) where isIt(element) { return (element, nil, collection) }
+        let elements = yaml.elements(collection)
+        let first = elements.startIndex
+        (count, child) = (elements.count, { (nil, elements[first + $0]) })
       case .scalar, .alias:
-        continue
+        return nil
       }
+      // The last child that starts at or before the merged node holds it, if any does (the
+      // one before it too, where an empty value starts where its neighbour does).
+      var (low, high) = (0, count)
+      while low < high {
+        let middle = (low + high) / 2
+        if placed(child(middle).value).start <= merged.range.start { low = middle + 1 } else { high = middle }
+      }
+      guard let (key, value) = (max(low - 2, 0)..<low).reversed().map(child).first(where: { isIt($0.value) || holds($0.value) }) else { return nil }
+      if isIt(value) { return (value, key, isOperation ? nil : collection) }
+      // An item of a list at the root that names `op` and `path` is a JSON6902 operation.
+      isOperation = collection == root && yaml[root].kind == .sequence
+        && yaml.value(forKey: "op", in: value) != nil && yaml.value(forKey: "path", in: value) != nil
+      collection = value
     }
     return nil
   }
