@@ -15,6 +15,7 @@ import Testing
     ("Fixtures/talhelper/environment", "cp-1"),
     ("Fixtures/talhelper/templated", "nodes[0]"),
     ("Fixtures/talhelper/ignored-keys.yaml", "cp1"),
+    ("Fixtures/talhelper/generated-documents", "cp1"),
     ("Fixtures/omni/cluster-template.yaml", "control-plane"),
     ("Fixtures/omni/cluster-template.yaml", "gpu"),
     ("Fixtures/omni/cluster-template.yaml", "bbbbbbbb-1111-2222-3333-444444444444"),
