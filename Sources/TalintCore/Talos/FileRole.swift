@@ -100,8 +100,9 @@ extension FileRole {
   }
 
   /// Why a parsed file that holds no Talos document is skipped, in a few words.
-  static func skipReason(_ documents: [YAMLDocument], lines: LineIndex) -> String {
+  static func skipReason(_ documents: [YAMLDocument], lines: LineIndex, path: String) -> String {
     if lines.lineCount > 0, lines.lineText(1).hasPrefix("#cloud-config") { return "a cloud-init config" }
+    if TalhelperEnvironment.isEnvironmentFile(path) { return "a talhelper environment file (variables, not a talconfig)" }
     let roots = documents.compactMap { document in document.root.flatMap { document.isNull($0) ? nil : ($0, document) } }
     guard let (root, yaml) = roots.first else { return "no YAML document" }
     if yaml.isSequence(root) {
