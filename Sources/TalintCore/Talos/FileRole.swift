@@ -113,6 +113,9 @@ extension FileRole {
     guard yaml.isMapping(root) else { return "a scalar, no Talos document" }
     let text = { (key: String) in yaml.value(forKey: key, in: root).flatMap(yaml.scalar) }
     if let kind = text("kind") {
+      // SOPS without an `encrypted_regex` encrypts apiVersion and kind as well: quoting their
+      // ciphertext says nothing (sulibot/home-ops, docs/real-repositories.md).
+      if [kind, text("apiVersion")].contains(where: { $0?.hasPrefix("ENC[") == true }) { return "a SOPS-encrypted document, its kind too" }
       if let api = text("apiVersion") { return "\(api) \(kind), not a Talos document kind" }
       return "kind \(kind), not a Talos document"
     }
