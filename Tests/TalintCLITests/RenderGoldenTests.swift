@@ -20,6 +20,8 @@ import Testing
     ("Fixtures/omni/cluster-template.yaml", "gpu"),
     ("Fixtures/omni/cluster-template.yaml", "bbbbbbbb-1111-2222-3333-444444444444"),
     ("Fixtures/omni/ok-cluster-template.yaml", "control-plane"),
+    ("Fixtures/omni/set-of-named-machines", "0d1f2e3a-0000-4000-8000-00000000c001"),
+    ("Fixtures/omni/set-of-named-machines", "0d1f2e3a-0000-4000-8000-00000000c002"),
     ("Fixtures/machines", "cp1"),
     ("Fixtures/machines", "cp2"),
     ("Fixtures/machines", "w1"),
