@@ -280,7 +280,7 @@ public struct Linter: Sendable {
       template = engine
       diagnostic = Diagnostic(
         rule: InputProblems.templateNotParsed,
-        message: "this \(engine.rawValue) template is not YAML once its expressions are masked (\(error.message)); its settings were not checked",
+        message: "this \(engine.templateName) is not YAML once its expressions are masked (\(error.message)); its settings were not checked",
         path: path, range: SourceRange(at: error.position))
     } else {
       let rule = error.kind == .syntax ? InputProblems.syntaxError : InputProblems.unreadableInput

@@ -36,7 +36,7 @@ extension Linter {
   func notTalos(_ prepared: Prepared, path: String) -> FileAnalysis {
     guard settings.yaml == .all && Self.isYAMLFile(path) else {
       let lines = prepared.parsed.lines
-      return skipped(path: path, lines: lines, role: .skipped(FileRole.skipReason(prepared.parsed.documents, lines: lines)))
+      return skipped(path: path, lines: lines, role: .skipped(FileRole.skipReason(prepared.parsed.documents, lines: lines, path: path)))
     }
     return checkedYAML(prepared, path: path)
   }

@@ -89,7 +89,7 @@ struct Files: ParsableCommand {
       }
       if let engine = result.template {
         let article = role.kind == .documents ? "" : "AEIOU".contains(what.first ?? "x") ? "an " : "a "
-        what = "\(engine.rawValue) template of \(article)\(what)"
+        what = "\(engine.templateName) of \(article)\(what)"
       }
       if let namedBy = role.namedBy { what += " (\(namedBy))" }
       if result.failed { what += "; could not be linted: " + (result.diagnostics.first?.text ?? "unreadable") }

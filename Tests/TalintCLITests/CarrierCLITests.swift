@@ -81,6 +81,21 @@ import Testing
     #expect(try talint(["lint", "--fail-on", "info", "."], in: repo).status == 1)
   }
 
+  /// Go and Terraform templates were "Go template template of a patch" (sulibot/home-ops,
+  /// docs/real-repositories.md): each engine is named once, in `files` and in TAL007.
+  @Test func aTemplateIsNamedByItsEngineOnce() throws {
+    let repo = try ScratchTree.make([
+      "repo/.git/": "", "repo/worker.yaml.tmpl": "machine:\n  nodeLabels:\n    zone: {{ .Zone }}\n",
+      "repo/cp.yaml.tpl": "machine:\n  sysctls: ${sysctls}\n    extra: 1\n",
+    ]) + "/repo"
+    let files = try talint(["files", "."], in: repo)
+    #expect(files.stdout.contains("./worker.yaml.tmpl: Go template of a patch;"), "\(files.stdout)")
+    #expect(files.stdout.contains("./cp.yaml.tpl: Terraform template of "), "\(files.stdout)")
+    #expect(!files.stdout.contains("template template"))
+    let lint = try talint(["lint", "."], in: repo)
+    #expect(lint.stdout.contains("info: this Terraform template is not YAML once its expressions are masked"), "\(lint.stdout)")
+  }
+
   @Test func anImageFactorySchematicsEmbeddedConfigIsLintedInPlace() throws {
     let schematic = "customization:\n  embeddedMachineConfiguration: |\n    machine:\n      sysctls:\n        kernel.dmesg_restrict: \"0\"\n"
     let repo = try ScratchTree.make(["repo/.git/": "", "repo/schematic.yaml": schematic]) + "/repo"

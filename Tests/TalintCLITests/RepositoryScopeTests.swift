@@ -137,4 +137,16 @@ import Testing
     #expect(compose["reason"] as? String == "no Talos key (top-level services, networks)")
     #expect(compose["talosVersion"] == nil)
   }
+
+  /// A Secret SOPS encrypted whole, apiVersion and kind included (sulibot/home-ops,
+  /// docs/real-repositories.md): the reason says so instead of quoting the ciphertext.
+  @Test func aDocumentEncryptedWholeIsNamedNotQuoted() throws {
+    let cipher = "ENC[AES256_GCM,data:Zm9vYmFy,iv:aXZpdml2aXZpdml2aXZpdg==,tag:dGFndGFndGFn,type:str]"
+    let root = try ScratchTree.make([
+      "repo/.git/": "",
+      "repo/apps/creds.sops.yaml": "apiVersion: \(cipher)\nkind: \(cipher)\nstringData:\n  token: \(cipher)\nsops:\n  version: 3.9.0\n",
+    ]) + "/repo"
+    let output = try talint(["files", "."], directory: root)
+    #expect(output.stdout == "./apps/creds.sops.yaml: skipped: a SOPS-encrypted document, its kind too\n", "\(output.stdout)")
+  }
 }

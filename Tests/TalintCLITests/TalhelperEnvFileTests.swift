@@ -45,4 +45,19 @@ import Testing
     #expect(lint.status == 64, "\(lint.stdout)\(lint.stderr)")
     #expect(lint.stderr.contains("outside"), "\(lint.stderr)")
   }
+
+  /// A talenv.yaml shaped like a talconfig (the values a Jinja or Terraform template renders a
+  /// talconfig from) is read by talhelper for variables only: no talconfig, no machines.
+  @Test func aTalenvShapedLikeATalconfigIsNoTalconfig() throws {
+    let root = try ScratchTree.make([
+      "repo/.git/": "", "repo/clusters/a/talenv.yaml": Self.talconfig,
+      "repo/terraform/talenv.yaml.tpl": "clusterName: ${name}\nnodes:\n  - hostname: ${host}\n",
+    ]) + "/repo"
+    let files = try Subprocess.run(Paths.binary, ["files", "."], directory: root)
+    #expect(files.stdout.contains("./clusters/a/talenv.yaml: skipped: a talhelper environment file"), "\(files.stdout)")
+    #expect(files.stdout.contains("./terraform/talenv.yaml.tpl: skipped: a talhelper environment file"), "\(files.stdout)")
+    let lint = try Subprocess.run(Paths.binary, ["lint", "."], directory: root)
+    #expect(lint.status == 0, "\(lint.stdout)\(lint.stderr)")
+    #expect(!lint.stderr.contains("machine"), "\(lint.stderr)")
+  }
 }

@@ -21,6 +21,19 @@ import Testing
     #expect(message.contains("system-upgrade-controller") && message.contains("tuppr"), "\(message)")
   }
 
+  /// os:admin kept to one namespace is what the remediation asks for (davralin/cluster-ops,
+  /// docs/real-repositories.md): the message says how to keep it, not to do what is done.
+  @Test func osAdminInOneNamespaceSaysHowToKeepIt() throws {
+    let message = try #require(
+      messages(
+        "apiVersion: v1alpha1\nkind: KubeTalosAPIAccessConfig\nallowedRoles:\n  - os:admin\nallowedKubernetesNamespaces:\n  - talos-system\n",
+        rule: "TAL702"
+      ).first)
+    #expect(message.contains("pods in talos-system"), "\(message)")
+    #expect(message.contains("suppression"), "\(message)")
+    #expect(!message.contains("keep it to that controller's namespace"), "\(message)")
+  }
+
   @Test func userNamespacesSayWhatNeedsThem() throws {
     let message = try #require(messages("machine:\n  sysctls:\n    user.max_user_namespaces: \"11255\"\n", rule: "TAL201").first)
     #expect(message.contains("user namespaces"), "\(message)")

@@ -73,7 +73,7 @@ struct CarrierReading {
   /// Recognises the carrier and reads it; references resolve inside `root`. `environmentFiles`:
   /// talhelper's env files, where the project names them.
   static func read(_ parsed: YAMLParseResult, path: String, context: UnitContext, root: ProjectRoot, environmentFiles: [String]? = nil) -> CarrierReading {
-    if let talconfig = parsed.documents.first, Talhelper.isTalconfig(talconfig) {
+    if let talconfig = parsed.documents.first, Talhelper.isTalconfig(talconfig), !TalhelperEnvironment.isEnvironmentFile(path) {
       var reading = Talhelper.read(talconfig, parsed: parsed, path: path, context: context, root: root, environmentFiles: environmentFiles)
       reading.role = FileRole(.talconfig)
       return reading

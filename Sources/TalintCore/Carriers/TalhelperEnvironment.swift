@@ -10,6 +10,15 @@ import TalintYAML
 public struct TalhelperEnvironment: Sendable {
   static let fileNames = ["talenv.yaml", "talenv.sops.yaml", "talenv.yml", "talenv.sops.yml"]
 
+  /// True for a file by one of those names, or a template of one (`talenv.yaml.tpl`): talhelper
+  /// reads it for variables only, never as a talconfig, even when it holds `clusterName` and
+  /// `nodes` — the values a templated talconfig is rendered from (sulibot/home-ops,
+  /// docs/real-repositories.md).
+  static func isEnvironmentFile(_ path: String) -> Bool {
+    let name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+    return fileNames.contains { name == $0 || (name.hasPrefix($0 + ".") && TemplateMasking.isTemplate(name)) }
+  }
+
   /// By name: the value, or nil when it is encrypted.
   private(set) var values: [String: String?] = [:]
   /// The env files read, for the release's source.

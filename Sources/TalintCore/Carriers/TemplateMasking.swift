@@ -4,6 +4,12 @@ public enum TemplateEngine: String, Sendable {
   case goTemplate = "Go template"
   case terraform = "Terraform template"
   case envsubst = "envsubst"
+
+  /// What a message calls a file of this engine: `Jinja template`, `Terraform template` (the
+  /// raw value already says "template" for some engines, and machine-readable outputs keep it).
+  public var templateName: String {
+    rawValue.hasSuffix(" template") ? rawValue : rawValue + " template"
+  }
 }
 
 /// Which lines of a template are alternatives of one conditional (`{% if %}…{% else %}…`):

@@ -12,6 +12,7 @@ public enum ConfigRenderer {
     var writer = Writer(effective: effective)
     for (index, document) in effective.merged.documents.enumerated() {
       if index > 0 { writer.text += "---\n" }
+      writer.header(document)
       writer.value(document.root, indent: 0, secret: false)
       for deletion in effective.merged.deletions where deletion.kind == document.kind && deletion.name == document.name {
         let what = deletion.path.joined(separator: ".") + (deletion.item.map { "[\($0.key)=\($0.value)]" } ?? "")
@@ -38,6 +39,18 @@ public enum ConfigRenderer {
       // A value a tool's own field set names the field (`(clusterPodNets)`).
       let field = effective.generatorFields.flatMap { $0.file == range.file ? $0.byLine[range.start.line] : nil }
       return "from \(path):\(range.start.line)" + (field.map { " (\($0))" } ?? "")
+    }
+
+    /// A typed document a carrier makes from one of its own fields (talhelper's `volumes`,
+    /// `ingressFirewall`) has no `apiVersion` or `kind` in its YAML, only in the merge: they are
+    /// written first, so the output is a document Talos decodes, attributed to that field.
+    mutating func header(_ document: MergedConfig.Document) {
+      guard document.kind != "v1alpha1", arena.isMapping(document.root), arena.value(forKey: "apiVersion", in: document.root) == nil,
+        arena.value(forKey: "kind", in: document.root) == nil
+      else { return }
+      let from = origin(arena[document.root].range)
+      text += "apiVersion: " + ConfigRenderer.scalar(document.apiVersion, style: .plain) + "  # \(from)\n"
+      text += "kind: " + ConfigRenderer.scalar(document.kind, style: .plain) + "  # \(from)\n"
     }
 
     /// A value at `indent`, on the current line (after a key or a dash) or below it.

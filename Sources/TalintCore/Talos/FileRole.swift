@@ -100,8 +100,9 @@ extension FileRole {
   }
 
   /// Why a parsed file that holds no Talos document is skipped, in a few words.
-  static func skipReason(_ documents: [YAMLDocument], lines: LineIndex) -> String {
+  static func skipReason(_ documents: [YAMLDocument], lines: LineIndex, path: String) -> String {
     if lines.lineCount > 0, lines.lineText(1).hasPrefix("#cloud-config") { return "a cloud-init config" }
+    if TalhelperEnvironment.isEnvironmentFile(path) { return "a talhelper environment file (variables, not a talconfig)" }
     let roots = documents.compactMap { document in document.root.flatMap { document.isNull($0) ? nil : ($0, document) } }
     guard let (root, yaml) = roots.first else { return "no YAML document" }
     if yaml.isSequence(root) {
@@ -112,6 +113,9 @@ extension FileRole {
     guard yaml.isMapping(root) else { return "a scalar, no Talos document" }
     let text = { (key: String) in yaml.value(forKey: key, in: root).flatMap(yaml.scalar) }
     if let kind = text("kind") {
+      // SOPS without an `encrypted_regex` encrypts apiVersion and kind as well: quoting their
+      // ciphertext says nothing (sulibot/home-ops, docs/real-repositories.md).
+      if [kind, text("apiVersion")].contains(where: { $0?.hasPrefix("ENC[") == true }) { return "a SOPS-encrypted document, its kind too" }
       if let api = text("apiVersion") { return "\(api) \(kind), not a Talos document kind" }
       return "kind \(kind), not a Talos document"
     }

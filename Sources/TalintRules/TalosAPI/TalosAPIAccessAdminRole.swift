@@ -41,14 +41,19 @@ struct TalosAPIAccessAdminRole: Rule {
 
   /// The message names the namespaces and says who needs the role: a Talos upgrade controller
   /// does (it upgrades the node through the Talos API), so "grant a narrower role" alone
-  /// would ask for what cannot be done there.
+  /// would ask for what cannot be done there. Kept to one namespace, it is what the remediation
+  /// asks for, so the message says how to keep it rather than to do what is done.
   func check(_ context: inout RuleContext) {
     for list in context.values(Self.allowedRoles) {
       let namespaces = Self.namespaces(beside: list)
       let given = namespaces.isEmpty ? "no namespace listed yet" : "pods in " + namespaces.joined(separator: ", ")
+      let advice =
+        namespaces.count == 1
+        ? "if \(namespaces[0]) holds only that controller, say so in a suppression with a reason, else grant a narrower role"
+        : "keep it to that controller's namespace, or grant a narrower role"
       for role in list.elements where role.string == "os:admin" {
         context.report(
-          "Talos API access from Kubernetes gives os:admin (reset, upgrade, read secrets) to \(given); only a Talos upgrade controller (system-upgrade-controller, tuppr) needs it: keep it to that controller's namespace, or grant a narrower role",
+          "Talos API access from Kubernetes gives os:admin (reset, upgrade, read secrets) to \(given); only a Talos upgrade controller (system-upgrade-controller, tuppr) needs it: \(advice)",
           at: role)
       }
     }
